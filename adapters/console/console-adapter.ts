@@ -1,0 +1,99 @@
+/**
+ * The terminal face of plenary. Each input line is `[<user>:] <text>`: a slash command, an emoji
+ * reaction on a proposal's message (`+:+1: P3`, `-👍🏽 P4`), or chat. Output lines say where they go:
+ * `[#main] …` is public, `[to alice] …` is private.
+ */
+import { createInterface } from 'node:readline';
+import type { Plenary } from '../../src/plenary.ts';
+import { roleOf } from '../../src/roles.ts';
+import { UserError, isUserError } from '../../src/errors.ts';
+import { parseCode } from '../../src/text-rules.ts';
+import { errorView, notice, type CommandResult, type View } from '../../src/views.ts';
+import { executeLine, type Logger } from '../../commands/execute.ts';
+import { renderView } from './render.ts';
+import { helpLines } from './help.ts';
+
+export interface ConsoleOptions {
+  core: Plenary;
+  write: (line: string) => void;
+  channel?: string; // the one channel of the terminal, `main`
+  log?: Logger;
+}
+
+const USER_PREFIX = /^\s*([A-Za-z0-9][A-Za-z0-9_.-]{0,31}):\s+(.*)$/s;
+const EMOJI_LINE = /^([+-])(\S+)\s+(\S+)\s*$/u;
+
+export class ConsoleAdapter {
+  private readonly core: Plenary;
+  private readonly write: (line: string) => void;
+  private readonly channelName: string;
+  private readonly log: Logger;
+
+  constructor(options: ConsoleOptions) {
+    this.core = options.core;
+    this.write = options.write;
+    this.channelName = options.channel ?? 'main';
+    this.log = options.log ?? (() => {});
+  }
+
+  get channel() {
+    return `console:${this.channelName}`;
+  }
+
+  /** Handles one input line completely (store written, output printed) before resolving. */
+  async handleLine(line: string): Promise<void> {
+    if (!line.trim() || line.trimStart().startsWith('#!')) return;
+    const match = USER_PREFIX.exec(line);
+    const name = match ? match[1].toLowerCase() : 'you';
+    const text = (match ? match[2] : line).trim();
+    const user = `console:${name}`;
+    if (text === '/help' || text === 'help') return this.print(name, { reply: { kind: 'notice', text: helpLines().join('\n') } });
+    if (text.startsWith('/')) {
+      const ctx = { core: this.core, user, channel: this.channel, role: roleOf(this.core.config, user), platform: 'console' as const };
+      return this.print(name, await executeLine(text, ctx, this.log));
+    }
+    const emoji = EMOJI_LINE.exec(text);
+    if (emoji) return this.print(name, await this.emoji(user, emoji[1] === '+', emoji[2], emoji[3]));
+    this.write(`[#${this.channelName}] ${name}: ${text}`);
+  }
+
+  private async emoji(user: string, added: boolean, emoji: string, code: string): Promise<CommandResult> {
+    try {
+      const session = await this.core.requireSession(this.channel);
+      const outcome = await this.core.emoji(user, session.id, parseCode(code), emoji, added);
+      if (!outcome) return {}; // an emoji that means nothing here, or a removal that no longer applies
+      const what = outcome.reaction?.stance ? `You ${outcome.reaction.stance === 'neutral' ? 'are neutral on' : outcome.reaction.stance} ${outcome.proposal.code}.` : `Your stance on ${outcome.proposal.code} is cleared.`;
+      return { reply: notice(what) };
+    } catch (error) {
+      if (isUserError(error)) return { reply: errorView(error.message) };
+      this.log('error', 'emoji reaction failed', error);
+      return { reply: errorView(error instanceof UserError ? error.message : 'Something went wrong and nothing was recorded: try again.') };
+    }
+  }
+
+  private print(name: string, result: CommandResult) {
+    for (const post of result.posts ?? []) {
+      const where = post.channel.startsWith('console:') ? `#${post.channel.slice('console:'.length)}` : `#${post.channel}`;
+      this.emit(`[${where}]`, post.view);
+    }
+    if (result.reply) this.emit(`[to ${name}]`, result.reply);
+  }
+
+  private emit(prefix: string, view: View) {
+    for (const line of renderView(view)) this.write(`${prefix} ${line}`);
+  }
+
+  /** Interactive on a TTY (readline prompt); with piped stdin, lines in order until the end of input. */
+  async run(input: NodeJS.ReadableStream & { isTTY?: boolean }, output: NodeJS.WritableStream): Promise<void> {
+    const rl = createInterface({ input, output: input.isTTY ? output : undefined, terminal: Boolean(input.isTTY) });
+    if (input.isTTY) {
+      this.write('plenary — type /help for commands; prefix a line with "alice: " to act as alice; Ctrl-D to quit.');
+      rl.setPrompt('> ');
+      rl.prompt();
+    }
+    for await (const line of rl) {
+      await this.handleLine(line);
+      if (input.isTTY) rl.prompt();
+    }
+  }
+}

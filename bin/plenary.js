@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The `plenary` command: loads TypeScript through tsx, so there is no build step to forget.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../cli/main.ts');

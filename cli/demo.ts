@@ -1,0 +1,95 @@
+/** `plenary demo`: replays the seed's panel through the real core and a temporary SQLite store. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig } from '../src/config.ts';
+import { Plenary } from '../src/plenary.ts';
+import { openStore } from '../src/store/open-store.ts';
+import { ConsoleAdapter } from '../adapters/console/console-adapter.ts';
+import { digestLines } from '../adapters/console/render.ts';
+import { DEMO_AUDIENCE, DEMO_COMMENTS, DEMO_LEANINGS, DEMO_MODERATOR, DEMO_SPEAKERS } from './demo-script.ts';
+
+/** A small seeded generator, so every demo run tells the same story. */
+function seeded(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function demoLines(random = seeded(2016)): { panel: string[]; audience: string[]; closing: string[] } {
+  const m = `${DEMO_MODERATOR}:`;
+  const panel = [
+    `${m} /session start Session III: International cooperation in cyberspace theme:"How to promote international cooperation in cyberspace, kept as a realm for peaceful activity"`,
+  ];
+  for (const s of DEMO_SPEAKERS) panel.push(`${m} /speaker add ${s.handle} ${s.name} org:"${s.org}" group:${s.group}`);
+  for (const s of DEMO_SPEAKERS) for (const p of s.priorities) panel.push(`${m} /priority add ${s.handle} ${p}`);
+  panel.push(`${m} /priority post all`);
+
+  const audience: string[] = [];
+  let index = 0;
+  const proposals = DEMO_SPEAKERS.reduce((n, s) => n + s.priorities.length, 0);
+  for (const [group, count] of DEMO_AUDIENCE) {
+    for (let i = 0; i < count; i++) {
+      const name = `aud${String(++index).padStart(2, '0')}`;
+      if (group) audience.push(`${name}: /iam ${group}`);
+      const leanings = DEMO_LEANINGS[group ?? 'unspecified'];
+      for (let p = 1; p <= proposals; p++) {
+        if (random() < 0.12) continue; // not everyone reacts to everything
+        const lean = leanings[p - 1] + (random() - 0.5) * 0.9;
+        const stance = lean > 0.35 ? 'support' : lean < -0.25 ? 'oppose' : 'neutral';
+        const how = random();
+        if (how < 0.3) audience.push(`${name}: +${{ support: ':+1:', neutral: ':neutral_face:', oppose: '👎🏽' }[stance]} P${p}`);
+        else if (how < 0.36) audience.push(`${name}: /react P${p} ${stance} ${DEMO_COMMENTS[Math.floor(random() * DEMO_COMMENTS.length)]}`);
+        else audience.push(`${name}: /react P${p} ${{ support: 'agree', neutral: 'pass', oppose: 'disagree' }[stance]}`);
+      }
+    }
+  }
+  const closing = [`${m} /summary post`, `${m} /session close`, 'you: /digest'];
+  return { panel, audience, closing };
+}
+
+export async function demo(out: NodeJS.WritableStream): Promise<void> {
+  const started = Date.now();
+  const dir = mkdtempSync(join(tmpdir(), 'plenary-demo-'));
+  const store = await openStore(`sqlite://${join(dir, 'demo.sqlite')}`);
+  const config = parseConfig({
+    conference: { name: 'UN Cybersecurity Conference', timezone: 'Asia/Shanghai' },
+    roles: { organisers: ['console:you'], moderators: [`console:${DEMO_MODERATOR}`] },
+  });
+  const core = new Plenary({ store, config });
+  const print = (line: string) => out.write(`${line}\n`);
+  const terminal = new ConsoleAdapter({ core, write: print });
+  const { panel, audience, closing } = demoLines();
+  try {
+    print('# plenary demo — Session III, UN Cybersecurity Conference (Beijing, 2016), on a temporary store');
+    for (const line of panel) {
+      print(`> ${line}`);
+      await terminal.handleLine(line);
+    }
+    print(`# The audience (50 people, declared groups) reacts: ${audience.length} lines; the first 12 are shown.`);
+    let shown = 0;
+    const quiet = new ConsoleAdapter({ core, write: () => {} });
+    for (const line of audience) {
+      if (shown < 12) {
+        shown++;
+        print(`> ${line}`);
+        await terminal.handleLine(line);
+      } else await quiet.handleLine(line);
+    }
+    for (const line of closing) {
+      print(`> ${line}`);
+      await terminal.handleLine(line);
+    }
+    const digest = await core.summaries.digest(core.summaries.today(core.now()));
+    print(`# Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${digest.totals.reactions} reactions from ${digest.totals.participants} participants.`);
+    void digestLines;
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

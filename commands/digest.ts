@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { defineCommand } from './command.ts';
+import { flag } from './shared.ts';
+import { notice, type View } from '../src/views.ts';
+import { isCalendarDate } from '../src/time.ts';
+import { digestFileName, formatDigest } from '../src/digest-format.ts';
+
+export default defineCommand({
+  name: 'digest',
+  description: "The conference day's digest (format: attach md, json or csv; post: in this channel)",
+  usage: '[date:YYYY-MM-DD] [post] [format:md|json|csv]',
+  role: 'organiser',
+  options: [
+    { name: 'date', description: 'The day, YYYY-MM-DD (default: today in the conference time zone)', type: 'text', maxLength: 10 },
+    { name: 'post', description: 'Post it in this channel', type: 'flag' },
+    { name: 'format', description: 'Attach a file: md, json or csv', type: 'text', choices: 'format' },
+  ],
+  schema: z.object({
+    date: z.string().trim().refine(isCalendarDate, 'date must be a day like 2026-11-28').optional(),
+    post: flag(),
+    format: z.enum(['md', 'json', 'csv'], { error: 'format must be md, json or csv' }).optional(),
+  }),
+  async handler({ core, channel }, { date, post, format }) {
+    const day = date ?? core.summaries.today(core.now());
+    const digest = await core.summaries.digest(day);
+    const file = format ? { format, name: digestFileName(digest, format), content: formatDigest(digest, format) } : null;
+    const view: View = { kind: 'digest', digest, file };
+    return post ? { reply: notice(`Digest for ${day} posted.`), posts: [{ channel, view }] } : { reply: view };
+  },
+});

@@ -1,0 +1,75 @@
+/** Runs a command for a caller: role check, option validation (zod), handler; refusals become private errors. */
+import { isUserError, UserError } from '../src/errors.ts';
+import { StoreUnavailableError } from '../src/store/fact-store.ts';
+import { mayAct } from '../src/roles.ts';
+import { checkLine, parseOptions, usageOf } from './parse.ts';
+import { commands, topLevel } from './registry.ts';
+import type { Command, CommandContext } from './command.ts';
+import { errorView, type CommandResult } from '../src/views.ts';
+import { clip } from '../src/text-rules.ts';
+
+export type Logger = (level: 'debug' | 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
+
+const article = (role: string) => (role === 'organiser' ? 'an organiser' : 'a moderator');
+
+/** Runs a command with already-separated option values (Discord gives them typed). */
+export async function execute(
+  command: Command,
+  raw: Record<string, unknown>,
+  ctx: CommandContext,
+  log: Logger = () => {},
+): Promise<CommandResult> {
+  try {
+    if (!mayAct(ctx.role, command.role)) {
+      throw new UserError(`Only ${article(command.role)} may use /${command.name}; ask one to do it.`);
+    }
+    const parsed = command.schema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new UserError(`${issue.message.replace(/\.$/, '')}. Usage: ${usageOf(command)}`);
+    }
+    return await command.handler(ctx, parsed.data);
+  } catch (error) {
+    if (isUserError(error)) return { reply: errorView(error.message) };
+    if (error instanceof StoreUnavailableError) {
+      log('warn', `store unavailable during /${command.name}`, error.message);
+      return { reply: errorView('The store is unreachable right now, so nothing was recorded: try again in a few seconds.') };
+    }
+    log('error', `/${command.name} failed`, error);
+    return { reply: errorView('Something went wrong on our side and nothing was confirmed: try again in a moment.') };
+  }
+}
+
+/** Finds the command a line of words names: `session start …`, `/react …`. */
+export function resolveCommand(text: string): { command: Command; rest: string } {
+  checkLine(text);
+  const trimmed = text.trim().replace(/^\//, '');
+  const [first = '', second = ''] = trimmed.split(/\s+/, 2);
+  const top = topLevel().find((g) => g.name === first.toLowerCase());
+  if (!top) throw new UserError(`Unknown command "/${clip(first, 24)}". Type /help for the list.`);
+  if (top.command) return { command: top.command, rest: trimmed.slice(first.length) };
+  const sub = top.subcommands.find((c) => c.name === `${top.name} ${second.toLowerCase()}`);
+  if (!sub) {
+    const names = top.subcommands.map((c) => c.name.split(' ')[1]).join('|');
+    throw new UserError(`${second ? `Unknown "/${top.name} ${clip(second, 24)}"` : `/${top.name} needs a subcommand`}: use /${top.name} ${names}.`);
+  }
+  const afterFirst = trimmed.slice(first.length).trimStart();
+  return { command: sub, rest: afterFirst.slice(second.length) };
+}
+
+/** Runs a whole text line (`/react P1 support great idea`). */
+export async function executeLine(text: string, ctx: CommandContext, log?: Logger): Promise<CommandResult> {
+  let command: Command;
+  let raw: Record<string, string | boolean>;
+  try {
+    const resolved = resolveCommand(text);
+    command = resolved.command;
+    raw = parseOptions(command, resolved.rest);
+  } catch (error) {
+    if (isUserError(error)) return { reply: errorView(error.message) };
+    throw error;
+  }
+  return execute(command, raw, ctx, log);
+}
+
+export const allCommands = commands;

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { defineCommand } from './command.ts';
+import { flag, proposalCard, requireRole, toEveryChannel } from './shared.ts';
+import { notice, type View } from '../src/views.ts';
+
+export default defineCommand({
+  name: 'menu',
+  description: 'The menu of proposals with live counts (post: to every bound channel)',
+  usage: '[post]',
+  role: 'participant',
+  options: [{ name: 'post', description: 'Post it to every bound channel (moderators)', type: 'flag' }],
+  schema: z.object({ post: flag() }),
+  async handler(ctx, { post }) {
+    if (post) requireRole(ctx, 'moderator', 'post the menu');
+    const session = await ctx.core.requireSession(ctx.channel);
+    const proposals = await ctx.core.activeProposals(session.id, { fresh: true });
+    const cards = await Promise.all(proposals.map((p) => proposalCard(ctx.core, session, p)));
+    const view: View = { kind: 'menu', session, cards };
+    return post ? { reply: notice('Menu posted.'), posts: await toEveryChannel(ctx.core, session.id, [view]) } : { reply: view };
+  },
+});

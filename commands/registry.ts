@@ -1,0 +1,43 @@
+/**
+ * The one list of commands. The terminal's parser and help, Slack's manifest and Discord's
+ * application commands are all generated from it.
+ */
+import type { Command } from './command.ts';
+import sessionStart from './session-start.ts';
+import sessionJoin from './session-join.ts';
+import sessionStatus from './session-status.ts';
+import sessionClose from './session-close.ts';
+import speakerAdd from './speaker-add.ts';
+import speakerList from './speaker-list.ts';
+import priorityAdd from './priority-add.ts';
+import priorityEdit from './priority-edit.ts';
+import priorityWithdraw from './priority-withdraw.ts';
+import priorityPost from './priority-post.ts';
+import menu from './menu.ts';
+import react from './react.ts';
+import iam from './iam.ts';
+import forgetme from './forgetme.ts';
+import summary from './summary.ts';
+import digest from './digest.ts';
+
+export const commands: readonly Command[] = [
+  sessionStart, sessionJoin, sessionStatus, sessionClose,
+  speakerAdd, speakerList,
+  priorityAdd, priorityEdit, priorityWithdraw, priorityPost,
+  menu, react, iam, forgetme, summary, digest,
+] as unknown as readonly Command[];
+
+/** Top-level slash commands (`session`, `react`…) with their subcommands, in registry order. */
+export function topLevel(): Array<{ name: string; subcommands: Command[]; command?: Command }> {
+  const groups = new Map<string, { name: string; subcommands: Command[]; command?: Command }>();
+  for (const command of commands) {
+    const [top, sub] = command.name.split(' ');
+    const group = groups.get(top) ?? { name: top, subcommands: [] };
+    if (sub) group.subcommands.push(command);
+    else group.command = command;
+    groups.set(top, group);
+  }
+  return [...groups.values()];
+}
+
+export const findCommand = (name: string) => commands.find((c) => c.name === name);

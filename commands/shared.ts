@@ -1,0 +1,43 @@
+/** Small pieces the command handlers share. */
+import { z } from 'zod';
+import { UserError } from '../src/errors.ts';
+import { mayAct, type Role } from '../src/roles.ts';
+import type { Proposal, Session } from '../src/model.ts';
+import type { Plenary } from '../src/plenary.ts';
+import type { Post, ProposalCard, View } from '../src/views.ts';
+import type { CommandContext } from './command.ts';
+
+export const requiredText = (what: string) =>
+  z.string({ error: (issue) => (issue.input === undefined ? `${what} is missing` : `${what} must be text`) }).trim().min(1, `${what} is missing`);
+export const optionalText = () => z.string().trim().optional();
+export const flag = () => z.union([z.boolean(), z.literal('post').transform(() => true)]).optional();
+
+export function requireRole(ctx: CommandContext, needed: Role, what: string): void {
+  if (!mayAct(ctx.role, needed)) {
+    throw new UserError(`Only ${needed === 'organiser' ? 'an organiser' : 'a moderator'} may ${what}; ask one, or use the command without "post".`);
+  }
+}
+
+export async function proposalCard(core: Plenary, session: Session, proposal: Proposal): Promise<ProposalCard> {
+  const [speaker, counts] = await Promise.all([
+    core.requireSpeaker(session.id, proposal.speaker).catch(() => undefined),
+    core.summaries.proposalCounts(session.id, proposal.number),
+  ]);
+  return {
+    sessionId: session.id,
+    code: proposal.code,
+    number: proposal.number,
+    speaker: proposal.speaker,
+    speakerName: speaker?.name ?? proposal.speaker,
+    organisation: speaker?.organisation ?? null,
+    text: proposal.text,
+    counts,
+    state: proposal.withdrawnAt ? 'withdrawn' : session.state,
+  };
+}
+
+/** The same view posted to every channel bound to the session. */
+export async function toEveryChannel(core: Plenary, sessionId: string, views: View[]): Promise<Post[]> {
+  const channels = await core.bindings(sessionId);
+  return channels.flatMap((channel) => views.map((view) => ({ channel, view })));
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineCommand } from './command.ts';
+import { flag, requireRole, toEveryChannel } from './shared.ts';
+import { notice, type View } from '../src/views.ts';
+import { UserError } from '../src/errors.ts';
+
+export default defineCommand({
+  name: 'summary',
+  description: 'The session summary by stakeholder group (post: to every bound channel)',
+  usage: '[post]',
+  role: 'participant',
+  options: [{ name: 'post', description: 'Post it to every bound channel (moderators)', type: 'flag' }],
+  schema: z.object({ post: flag() }),
+  async handler(ctx, { post }) {
+    if (post) requireRole(ctx, 'moderator', 'post the summary');
+    const session = await ctx.core.requireSession(ctx.channel);
+    const summary = await ctx.core.summaries.sessionSummary(session.id);
+    if (!summary) throw new UserError(`Session ${session.id} could not be read; try again.`);
+    const view: View = { kind: 'summary', summary, final: session.state === 'closed' };
+    return post ? { reply: notice('Summary posted.'), posts: await toEveryChannel(ctx.core, session.id, [view]) } : { reply: view };
+  },
+});

@@ -1,0 +1,54 @@
+/**
+ * The key layout of the store. Each fact has its own key, so concurrent writers never overwrite
+ * each other's facts:
+ *
+ *   session:<sid>                         the session record (only moderators rewrite it: close)
+ *   day:<YYYY-MM-DD>:<sid>                index of the sessions that started that day (for the digest)
+ *   channel:<channelRef>                  the latest session bound to a channel
+ *   binding:<sid>:<channelRef>            one key per bound channel, so two joins never race
+ *   speaker:<sid>:<handle>                one key per speaker
+ *   proposal:<sid>:<number>               one key per proposal, created with `claim` (atomic set-if-absent),
+ *                                         so two processes adding at once get different codes
+ *   reaction:<sid>:<number>:<userId>      one key per participant per proposal — the only key an audience
+ *                                         action writes; tallies are derived by scanning the prefix
+ *   group:<userId>                        one key per participant: their current stakeholder group
+ *   message:<messageRef>                  a platform message → {sid, number}: emoji on old messages still count
+ *   posted:<sid>:<number>:<messageRef>    every message showing a proposal, for live count updates
+ *   event:<platform>:<eventId>            claimed once per platform event id, so retries apply once
+ *
+ * Numbers are zero-padded to six digits so key order is code order. User ids come last because they
+ * contain `:` themselves; a prefix scan always ends with `:` so `P1` never matches `P10`.
+ */
+const pad = (n: number) => String(n).padStart(6, '0');
+
+export const keys = {
+  session: (sid: string) => `session:${sid}`,
+  sessionsPrefix: () => 'session:',
+  day: (day: string, sid: string) => `day:${day}:${sid}`,
+  dayPrefix: (day: string) => `day:${day}:`,
+  channel: (channel: string) => `channel:${channel}`,
+  binding: (sid: string, channel: string) => `binding:${sid}:${channel}`,
+  bindingsPrefix: (sid: string) => `binding:${sid}:`,
+  speaker: (sid: string, handle: string) => `speaker:${sid}:${handle}`,
+  speakersPrefix: (sid: string) => `speaker:${sid}:`,
+  proposal: (sid: string, n: number) => `proposal:${sid}:${pad(n)}`,
+  proposalsPrefix: (sid: string) => `proposal:${sid}:`,
+  reaction: (sid: string, n: number, user: string) => `reaction:${sid}:${pad(n)}:${user}`,
+  reactionsOfProposal: (sid: string, n: number) => `reaction:${sid}:${pad(n)}:`,
+  reactionsOfSession: (sid: string) => `reaction:${sid}:`,
+  group: (user: string) => `group:${user}`,
+  groupsPrefix: () => 'group:',
+  message: (messageRef: string) => `message:${messageRef}`,
+  posted: (sid: string, n: number, messageRef: string) => `posted:${sid}:${pad(n)}:${messageRef}`,
+  postedPrefix: (sid: string, n: number) => `posted:${sid}:${pad(n)}:`,
+  event: (platform: string, id: string) => `event:${platform}:${id}`,
+};
+
+/** Splits `reaction:<sid>:<number>:<user>` back into its number and user. */
+export function parseReactionKey(key: string): { number: number; user: string } {
+  const [, , n, ...user] = key.split(':');
+  return { number: Number(n), user: user.join(':') };
+}
+
+/** The last segment after a known prefix (the suffix is everything after it). */
+export const suffixAfter = (key: string, prefix: string) => key.slice(prefix.length);

@@ -1,0 +1,34 @@
+/**
+ * A small leveled logger to stderr. Secrets are redacted from every line, and user ids are only
+ * logged at debug level (callers pass them in `detail`, which is dropped above debug).
+ */
+export type Level = 'debug' | 'info' | 'warn' | 'error';
+const ORDER: Record<Level, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+const SECRET_PATTERNS = [/xox[abposr]-[A-Za-z0-9-]+/g, /xapp-[A-Za-z0-9-]+/g, /[MN][A-Za-z\d_-]{23,25}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,}/g];
+
+export function createLogger(
+  level: Level = 'info',
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  secrets: string[] = [],
+) {
+  const known = secrets.filter((s) => s && s.length >= 6);
+  const redact = (text: string) => {
+    let out = text;
+    for (const secret of known) out = out.split(secret).join('[redacted]');
+    for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, '[redacted]');
+    return out;
+  };
+  return (messageLevel: Level, message: string, detail?: unknown) => {
+    if (ORDER[messageLevel] < ORDER[level]) return;
+    let line = `${new Date().toISOString()} ${messageLevel} ${message}`;
+    if (detail !== undefined) {
+      if (detail instanceof Error) line += `: ${detail.stack ?? detail.message}`;
+      else if (level === 'debug') line += ` ${typeof detail === 'string' ? detail : JSON.stringify(detail)}`;
+      else if (typeof detail === 'string' && messageLevel !== 'debug') line += `: ${detail}`;
+    }
+    write(redact(line));
+  };
+}
+
+export type Log = ReturnType<typeof createLogger>;

@@ -1,0 +1,65 @@
+/** The nouns of a panel, as stored. Every id a user sees is short; every user is `platform:id`. */
+
+export type UserId = string; // slack:U012AB3CD, discord:8035…, console:alice
+export type ChannelRef = string; // slack:C123, discord:998877, console:main
+
+export const STANCES = ['support', 'neutral', 'oppose'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const DEFAULT_GROUPS = [
+  'government',
+  'intergovernmental',
+  'private-sector',
+  'civil-society',
+  'technical-community',
+  'academia',
+] as const;
+export const UNSPECIFIED = 'unspecified';
+
+export interface Session {
+  id: string;
+  title: string;
+  theme: string | null;
+  moderator: UserId;
+  startedAt: string; // ISO instant
+  day: string; // YYYY-MM-DD in the conference time zone at start
+  state: 'open' | 'closed';
+  closedAt: string | null;
+}
+
+export interface Speaker {
+  handle: string;
+  name: string;
+  organisation: string | null;
+  group: string | null;
+  addedAt: string;
+}
+
+export interface Proposal {
+  code: string; // P1, P2…
+  number: number;
+  speaker: string; // handle
+  text: string;
+  addedAt: string;
+  editedAt: string | null;
+  withdrawnAt: string | null;
+}
+
+/** One participant's current position on one proposal: the latest action wins. */
+export interface Reaction {
+  stance: Stance | null;
+  comment: string | null;
+  at: number; // ms since epoch of the latest action
+  via?: string; // emoji name when the stance came from an emoji (removal rule)
+}
+
+export interface GroupDeclaration {
+  group: string;
+  at: number;
+}
+
+export interface StanceCounts {
+  support: number;
+  neutral: number;
+  oppose: number;
+}

@@ -1,0 +1,380 @@
+/**
+ * The core of plenary: sessions, speakers, proposals and reactions, kept in a FactStore.
+ * Platform-free: adapters call it with `platform:id` users and channels, and render what it returns.
+ * The store is the truth; this class only caches proposals, which change rarely.
+ */
+import type { FactStore } from './store/fact-store.ts';
+import type { PlenaryConfig } from './config.ts';
+import { UserError } from './errors.ts';
+import { keys } from './keys.ts';
+import type { ChannelRef, Proposal, Reaction, Session, Speaker, Stance, UserId, GroupDeclaration } from './model.ts';
+import { checkHandle, checkText, clip, LIMITS } from './text-rules.ts';
+import { emojiStance } from './stances.ts';
+import { dayIn } from './time.ts';
+import { SummaryReader } from './summary.ts';
+
+export interface PlenaryOptions {
+  store: FactStore;
+  config: PlenaryConfig;
+  clock?: () => Date;
+  random?: () => number;
+}
+
+export type CountsListener = (sessionId: string, number: number) => void;
+
+export interface ReactionOutcome {
+  session: Session;
+  proposal: Proposal;
+  reaction: Reaction | null; // null when cleared
+}
+
+const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'; // no l/1/o/0 to misread
+
+export class Plenary {
+  readonly store: FactStore;
+  readonly config: PlenaryConfig;
+  readonly summaries: SummaryReader;
+  private readonly clock: () => Date;
+  private readonly random: () => number;
+  private readonly proposalCache = new Map<string, Map<number, Proposal>>();
+  private readonly listeners = new Set<CountsListener>();
+
+  constructor(options: PlenaryOptions) {
+    this.store = options.store;
+    this.config = options.config;
+    this.clock = options.clock ?? (() => new Date());
+    this.random = options.random ?? Math.random;
+    this.summaries = new SummaryReader(this.store, this.config);
+  }
+
+  /** Adapters listen to refresh the live counts on proposal messages. */
+  onCountsChanged(listener: CountsListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private countsChanged(sid: string, n: number) {
+    for (const listener of this.listeners) listener(sid, n);
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  // ── sessions ────────────────────────────────────────────────────────────────
+
+  async getSession(sid: string): Promise<Session | undefined> {
+    return this.store.get<Session>(keys.session(sid));
+  }
+
+  /** The latest session bound to a channel, open or closed. */
+  async sessionInChannel(channel: ChannelRef): Promise<Session | undefined> {
+    const bound = await this.store.get<{ sessionId: string }>(keys.channel(channel));
+    return bound ? this.getSession(bound.sessionId) : undefined;
+  }
+
+  async requireSession(channel: ChannelRef): Promise<Session> {
+    const session = await this.sessionInChannel(channel);
+    if (!session) throw new UserError('No session in this channel yet: a moderator starts one with /session start <title>.');
+    return session;
+  }
+
+  async requireOpenSession(channel: ChannelRef): Promise<Session> {
+    const session = await this.requireSession(channel);
+    if (session.state !== 'open') {
+      throw new UserError(`Session ${session.id} is closed; a moderator can start a new one with /session start <title>.`);
+    }
+    return session;
+  }
+
+  async startSession(moderator: UserId, channel: ChannelRef, title: string, theme: string | null): Promise<Session> {
+    const cleanTitle = checkText(title, 'Title', LIMITS.title);
+    const cleanTheme = theme === null ? null : checkText(theme, 'Theme', LIMITS.theme, { required: false }) || null;
+    const current = await this.sessionInChannel(channel);
+    if (current?.state === 'open') {
+      throw new UserError(`This channel already has open session ${current.id} ("${clip(current.title)}"); close it first with /session close.`);
+    }
+    const startedAt = this.clock();
+    const session: Session = {
+      id: '',
+      title: cleanTitle,
+      theme: cleanTheme,
+      moderator,
+      startedAt: startedAt.toISOString(),
+      day: dayIn(this.config.conference.timezone, startedAt),
+      state: 'open',
+      closedAt: null,
+    };
+    for (let attempt = 0; ; attempt++) {
+      session.id = this.newSessionId(attempt < 20 ? 3 : 6);
+      if (await this.store.claim(keys.session(session.id), session)) break;
+    }
+    await this.store.set(keys.day(session.day, session.id), { startedAt: session.startedAt });
+    await this.bind(session.id, channel);
+    return session;
+  }
+
+  private newSessionId(length: number): string {
+    let id = 's';
+    for (let i = 0; i < length; i++) id += ID_ALPHABET[Math.floor(this.random() * ID_ALPHABET.length)];
+    return id;
+  }
+
+  private async bind(sid: string, channel: ChannelRef) {
+    await this.store.set(keys.binding(sid, channel), { at: this.clock().toISOString() });
+    await this.store.set(keys.channel(channel), { sessionId: sid });
+  }
+
+  async joinSession(channel: ChannelRef, rawId: string): Promise<Session> {
+    const sid = rawId.trim().toLowerCase();
+    const session = /^s[a-z0-9]{3,8}$/.test(sid) ? await this.getSession(sid) : undefined;
+    if (!session) throw new UserError(`No session "${clip(rawId)}": use the id shown by /session status, e.g. /session join s7k2.`);
+    if (session.state !== 'open') throw new UserError(`Session ${session.id} is closed; only open sessions can be joined.`);
+    const current = await this.sessionInChannel(channel);
+    if (current?.id === session.id) throw new UserError(`This channel already follows session ${session.id}.`);
+    if (current?.state === 'open') {
+      throw new UserError(`This channel already has open session ${current.id}; close it first with /session close.`);
+    }
+    await this.bind(session.id, channel);
+    return session;
+  }
+
+  async bindings(sid: string): Promise<ChannelRef[]> {
+    const rows = await this.store.scan(keys.bindingsPrefix(sid));
+    return rows.map(([key]) => key.slice(keys.bindingsPrefix(sid).length));
+  }
+
+  async closeSession(channel: ChannelRef): Promise<Session> {
+    const session = await this.requireOpenSession(channel);
+    const closed: Session = { ...session, state: 'closed', closedAt: this.clock().toISOString() };
+    await this.store.set(keys.session(session.id), closed);
+    return closed;
+  }
+
+  // ── speakers ────────────────────────────────────────────────────────────────
+
+  async addSpeaker(
+    channel: ChannelRef,
+    input: { handle: string; name: string; organisation?: string | null; group?: string | null },
+  ): Promise<Speaker> {
+    const session = await this.requireOpenSession(channel);
+    const handle = checkHandle(input.handle);
+    const speaker: Speaker = {
+      handle,
+      name: checkText(input.name, 'Speaker name', LIMITS.name),
+      organisation: input.organisation ? checkText(input.organisation, 'Organisation', LIMITS.organisation) : null,
+      group: input.group ? this.checkGroup(input.group) : null,
+      addedAt: this.clock().toISOString(),
+    };
+    if (!(await this.store.claim(keys.speaker(session.id, handle), speaker))) {
+      throw new UserError(`Speaker ${handle} is already in session ${session.id}; see /speaker list.`);
+    }
+    return speaker;
+  }
+
+  async speakers(sid: string): Promise<Speaker[]> {
+    const rows = await this.store.scan<Speaker>(keys.speakersPrefix(sid));
+    return rows.map(([, speaker]) => speaker).sort((a, b) => a.addedAt.localeCompare(b.addedAt));
+  }
+
+  async requireSpeaker(sid: string, rawHandle: string): Promise<Speaker> {
+    const handle = checkHandle(rawHandle);
+    const speaker = await this.store.get<Speaker>(keys.speaker(sid, handle));
+    if (!speaker) throw new UserError(`No speaker "${handle}" in this session: add one with /speaker add ${handle} <name>, or see /speaker list.`);
+    return speaker;
+  }
+
+  checkGroup(raw: string): string {
+    const group = raw.trim().toLowerCase();
+    if (!this.config.stakeholderGroups.includes(group)) {
+      throw new UserError(`"${clip(raw)}" is not a stakeholder group: use one of ${this.config.stakeholderGroups.join(', ')}.`);
+    }
+    return group;
+  }
+
+  // ── proposals ───────────────────────────────────────────────────────────────
+
+  /** All proposals of a session, withdrawn ones included, in code order. */
+  async proposals(sid: string, { fresh = false } = {}): Promise<Proposal[]> {
+    let cached = this.proposalCache.get(sid);
+    if (!cached || fresh) {
+      const rows = await this.store.scan<Proposal>(keys.proposalsPrefix(sid));
+      cached = new Map(rows.map(([, p]) => [p.number, p]));
+      this.proposalCache.set(sid, cached);
+    }
+    return [...cached.values()].sort((a, b) => a.number - b.number);
+  }
+
+  async activeProposals(sid: string, { fresh = false } = {}): Promise<Proposal[]> {
+    return (await this.proposals(sid, { fresh })).filter((p) => !p.withdrawnAt);
+  }
+
+  /** An active proposal by number; a cache miss re-reads the store (another process may have added it). */
+  async requireProposal(sid: string, n: number): Promise<Proposal> {
+    let proposal = this.proposalCache.get(sid)?.get(n);
+    if (!proposal) {
+      await this.proposals(sid, { fresh: true });
+      proposal = this.proposalCache.get(sid)?.get(n);
+    }
+    if (!proposal || proposal.withdrawnAt) {
+      throw new UserError(`No proposal P${n} in session ${sid}: see /menu for the codes.`);
+    }
+    return proposal;
+  }
+
+  async addPriority(channel: ChannelRef, rawHandle: string, rawText: string): Promise<Proposal> {
+    const session = await this.requireOpenSession(channel);
+    const speaker = await this.requireSpeaker(session.id, rawHandle);
+    const text = checkText(rawText, 'Priority text', LIMITS.priority);
+    const all = await this.proposals(session.id, { fresh: true });
+    const active = all.filter((p) => !p.withdrawnAt && p.speaker === speaker.handle);
+    if (active.length >= this.config.priorityLimit) {
+      throw new UserError(
+        `${speaker.handle} already has ${active.length} priorities (the limit is ${this.config.priorityLimit}); withdraw one with /priority withdraw <code> first.`,
+      );
+    }
+    let n = all.reduce((max, p) => Math.max(max, p.number), 0) + 1;
+    const proposal: Proposal = {
+      code: '', number: 0, speaker: speaker.handle, text, addedAt: this.clock().toISOString(), editedAt: null, withdrawnAt: null,
+    };
+    // Claiming the key is what reserves the code, so two processes adding at once never share one.
+    for (; ; n++) {
+      Object.assign(proposal, { code: `P${n}`, number: n });
+      if (await this.store.claim(keys.proposal(session.id, n), proposal)) break;
+    }
+    this.proposalCache.get(session.id)?.set(n, proposal);
+    return proposal;
+  }
+
+  async editPriority(channel: ChannelRef, n: number, rawText: string): Promise<Proposal> {
+    const session = await this.requireOpenSession(channel);
+    await this.proposals(session.id, { fresh: true });
+    const proposal = await this.requireProposal(session.id, n);
+    const text = checkText(rawText, 'Priority text', LIMITS.priority);
+    const edited: Proposal = { ...proposal, text, editedAt: this.clock().toISOString() };
+    await this.store.set(keys.proposal(session.id, n), edited);
+    this.proposalCache.get(session.id)?.set(n, edited);
+    this.countsChanged(session.id, n);
+    return edited;
+  }
+
+  async withdrawPriority(channel: ChannelRef, n: number): Promise<Proposal> {
+    const session = await this.requireOpenSession(channel);
+    await this.proposals(session.id, { fresh: true });
+    const proposal = await this.requireProposal(session.id, n);
+    const withdrawn: Proposal = { ...proposal, withdrawnAt: this.clock().toISOString() };
+    await this.store.set(keys.proposal(session.id, n), withdrawn);
+    this.proposalCache.get(session.id)?.set(n, withdrawn);
+    this.countsChanged(session.id, n);
+    return withdrawn;
+  }
+
+  // ── reactions ───────────────────────────────────────────────────────────────
+
+  /** Re-reads the session record (another process may have closed it) and the proposal. */
+  private async reactable(sid: string, n: number): Promise<{ session: Session; proposal: Proposal }> {
+    const session = await this.getSession(sid);
+    if (!session) throw new UserError(`No session ${sid}.`);
+    if (session.state !== 'open') throw new UserError(`Session ${sid} is closed: reactions are no longer accepted.`);
+    return { session, proposal: await this.requireProposal(sid, n) };
+  }
+
+  /** Sets a stance (keeping any comment unless a new one is given) or, with 'clear', removes both. */
+  async react(
+    user: UserId,
+    sid: string,
+    n: number,
+    stance: Stance | 'clear',
+    options: { comment?: string | null; via?: string } = {},
+  ): Promise<ReactionOutcome> {
+    const { session, proposal } = await this.reactable(sid, n);
+    const comment = options.comment ? checkText(options.comment, 'Comment', LIMITS.comment) : null;
+    const key = keys.reaction(sid, n, user);
+    const previous = await this.store.get<Reaction>(key);
+    if (stance === 'clear') {
+      if (!previous) throw new UserError(`You have no reaction on ${proposal.code} to clear.`);
+      await this.store.delete(key);
+      this.countsChanged(sid, n);
+      return { session, proposal, reaction: null };
+    }
+    const reaction: Reaction = { stance, comment: comment ?? previous?.comment ?? null, at: this.clock().getTime() };
+    if (options.via) reaction.via = options.via;
+    await this.store.set(key, reaction);
+    this.countsChanged(sid, n);
+    return { session, proposal, reaction };
+  }
+
+  /** A comment on its own (the Comment button): keeps the current stance. */
+  async comment(user: UserId, sid: string, n: number, text: string): Promise<ReactionOutcome> {
+    const { session, proposal } = await this.reactable(sid, n);
+    const comment = checkText(text, 'Comment', LIMITS.comment);
+    const key = keys.reaction(sid, n, user);
+    const previous = await this.store.get<Reaction>(key);
+    const reaction: Reaction = { ...previous, stance: previous?.stance ?? null, comment, at: this.clock().getTime() };
+    await this.store.set(key, reaction);
+    this.countsChanged(sid, n);
+    return { session, proposal, reaction };
+  }
+
+  /**
+   * An emoji added to or removed from a proposal's message. Returns null for emoji that mean nothing
+   * here; removal clears the stance only when it is still that emoji's stance (the comment stays).
+   */
+  async emoji(user: UserId, sid: string, n: number, emoji: string, added: boolean): Promise<ReactionOutcome | null> {
+    const stance = emojiStance(emoji);
+    if (!stance) return null;
+    if (added) return this.react(user, sid, n, stance, { via: 'emoji' });
+    const { session, proposal } = await this.reactable(sid, n);
+    const key = keys.reaction(sid, n, user);
+    const previous = await this.store.get<Reaction>(key);
+    if (!previous || previous.stance !== stance) return null;
+    if (previous.comment) {
+      await this.store.set(key, { stance: null, comment: previous.comment, at: this.clock().getTime() } satisfies Reaction);
+    } else {
+      await this.store.delete(key);
+    }
+    this.countsChanged(sid, n);
+    return { session, proposal, reaction: null };
+  }
+
+  async declareGroup(user: UserId, raw: string): Promise<string> {
+    const group = this.checkGroup(raw);
+    await this.store.set(keys.group(user), { group, at: this.clock().getTime() } satisfies GroupDeclaration);
+    return group;
+  }
+
+  /** Deletes every reaction, comment and the group of a participant; returns how many reactions went. */
+  async forget(user: UserId): Promise<{ reactions: number; group: boolean }> {
+    const rows = await this.store.scan<Reaction>('reaction:');
+    const mine = rows.filter(([key]) => key.endsWith(`:${user}`) && key.split(':').slice(3).join(':') === user);
+    for (const [key] of mine) await this.store.delete(key);
+    const group = await this.store.delete(keys.group(user));
+    for (const [key] of mine) {
+      const [, sid, n] = key.split(':');
+      this.countsChanged(sid, Number(n));
+    }
+    return { reactions: mine.length, group };
+  }
+
+  // ── messages that show proposals ────────────────────────────────────────────
+
+  /** Remembers that a platform message shows a proposal, so emoji on it count even after a restart. */
+  async recordPost(sid: string, n: number, messageRef: string): Promise<void> {
+    await this.store.set(keys.message(messageRef), { sessionId: sid, number: n });
+    await this.store.set(keys.posted(sid, n, messageRef), { at: this.clock().getTime() });
+  }
+
+  async proposalForMessage(messageRef: string): Promise<{ sessionId: string; number: number } | undefined> {
+    return this.store.get(keys.message(messageRef));
+  }
+
+  async postedMessages(sid: string, n: number): Promise<string[]> {
+    const prefix = keys.postedPrefix(sid, n);
+    return (await this.store.scan(prefix)).map(([key]) => key.slice(prefix.length));
+  }
+
+  /** True the first time a platform event id is seen: retries and replays are applied once. */
+  async firstDelivery(platform: string, eventId: string): Promise<boolean> {
+    return this.store.claim(keys.event(platform, eventId), { at: this.clock().getTime() });
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * Summaries and digests, derived from the stored facts every time (the store is the truth).
+ * No user id leaves this module: comments carry their author's group, never the author.
+ */
+import type { FactStore } from './store/fact-store.ts';
+import type { PlenaryConfig } from './config.ts';
+import { keys, parseReactionKey } from './keys.ts';
+import { UNSPECIFIED, type GroupDeclaration, type Proposal, type Reaction, type Session, type Speaker, type StanceCounts } from './model.ts';
+import { compareRank, labelOf, tallyStances, wilsonLowerBound, type Label } from './tally.ts';
+import { dayIn } from './time.ts';
+
+export interface ProposalSummary {
+  code: string;
+  number: number;
+  speaker: string;
+  rank: number;
+  text: string;
+  support: number;
+  neutral: number;
+  oppose: number;
+  reactors: number;
+  score: number;
+  byGroup: Record<string, StanceCounts>;
+  label: Label;
+  comments: Array<{ text: string; group: string }>;
+}
+
+export interface SessionSummary {
+  id: string;
+  title: string;
+  theme: string | null;
+  state: 'open' | 'closed';
+  startedAt: string;
+  closedAt: string | null;
+  day: string;
+  speakers: Array<{ handle: string; name: string; organisation: string | null; group: string | null }>;
+  proposals: ProposalSummary[];
+  participants: number;
+}
+
+export interface Digest {
+  conference: { name: string; timezone: string };
+  date: string;
+  sessions: SessionSummary[];
+  top: Array<ProposalSummary & { session: string; sessionTitle: string }>;
+  totals: { sessions: number; proposals: number; reactions: number; participants: number };
+}
+
+const TOP_OF_DAY = 5;
+
+export class SummaryReader {
+  constructor(
+    private readonly store: FactStore,
+    private readonly config: PlenaryConfig,
+  ) {}
+
+  /** Current groups of the given participants (`unspecified` when undeclared). */
+  private async groupsOf(users: Iterable<string>): Promise<Map<string, string>> {
+    const list = [...new Set(users)];
+    const groups = new Map<string, string>();
+    const CHUNK = 500;
+    for (let i = 0; i < list.length; i += CHUNK) {
+      const slice = list.slice(i, i + CHUNK);
+      const found = await this.store.getMany<GroupDeclaration>(slice.map((u) => keys.group(u)));
+      slice.forEach((user, j) => groups.set(user, found[j]?.group ?? UNSPECIFIED));
+    }
+    return groups;
+  }
+
+  /** Live counts for one proposal's message: scans only that proposal's reactions. */
+  async proposalCounts(sid: string, n: number): Promise<StanceCounts & { reactors: number }> {
+    const rows = await this.store.scan<Reaction>(keys.reactionsOfProposal(sid, n));
+    const counts = { support: 0, neutral: 0, oppose: 0, reactors: 0 };
+    for (const [, reaction] of rows) {
+      if (!reaction.stance) continue;
+      counts[reaction.stance] += 1;
+      counts.reactors += 1;
+    }
+    return counts;
+  }
+
+  async sessionSummary(sid: string): Promise<SessionSummary | undefined> {
+    return (await this.summarise(sid))?.summary;
+  }
+
+  /** The summary plus who took part (kept inside this module so no id leaks into a summary). */
+  private async summarise(
+    sid: string,
+    groups?: Map<string, string>,
+  ): Promise<{ summary: SessionSummary; participants: Set<string> } | undefined> {
+    const session = await this.store.get<Session>(keys.session(sid));
+    if (!session) return undefined;
+    const [speakerRows, proposalRows, reactionRows] = await Promise.all([
+      this.store.scan<Speaker>(keys.speakersPrefix(sid)),
+      this.store.scan<Proposal>(keys.proposalsPrefix(sid)),
+      this.store.scan<Reaction>(keys.reactionsOfSession(sid)),
+    ]);
+    const active = proposalRows.map(([, p]) => p).filter((p) => !p.withdrawnAt);
+    const activeNumbers = new Set(active.map((p) => p.number));
+    const byProposal = new Map<number, Array<[string, Reaction]>>();
+    for (const [key, reaction] of reactionRows) {
+      const { number, user } = parseReactionKey(key);
+      if (!activeNumbers.has(number)) continue;
+      let list = byProposal.get(number);
+      if (!list) byProposal.set(number, (list = []));
+      list.push([user, reaction]);
+    }
+    const participants = new Set<string>();
+    for (const list of byProposal.values()) for (const [user, r] of list) if (r.stance) participants.add(user);
+    const groupOf = groups ?? (await this.groupsOf([...byProposal.values()].flatMap((l) => l.map(([u]) => u))));
+    const group = (user: string) => groupOf.get(user) ?? UNSPECIFIED;
+
+    const rankBySpeaker = new Map<string, number>();
+    const proposals = active
+      .sort((a, b) => a.number - b.number)
+      .map((p): ProposalSummary => {
+        const rank = (rankBySpeaker.get(p.speaker) ?? 0) + 1;
+        rankBySpeaker.set(p.speaker, rank);
+        const reactions = byProposal.get(p.number) ?? [];
+        const tally = tallyStances(
+          reactions.flatMap(([user, r]) => (r.stance ? [[user, r.stance] as [string, typeof r.stance]] : [])),
+          group,
+        );
+        const comments = reactions
+          .filter(([, r]) => r.comment)
+          .sort(([, a], [, b]) => a.at - b.at)
+          .map(([user, r]) => ({ text: r.comment as string, group: group(user) }));
+        return {
+          code: p.code,
+          number: p.number,
+          speaker: p.speaker,
+          rank,
+          text: p.text,
+          support: tally.support,
+          neutral: tally.neutral,
+          oppose: tally.oppose,
+          reactors: tally.reactors,
+          score: wilsonLowerBound(tally.support, tally.reactors),
+          byGroup: tally.byGroup,
+          label: labelOf(tally),
+          comments,
+        };
+      })
+      .sort(compareRank);
+
+    const summary: SessionSummary = {
+      id: session.id,
+      title: session.title,
+      theme: session.theme,
+      state: session.state,
+      startedAt: session.startedAt,
+      closedAt: session.closedAt,
+      day: session.day,
+      speakers: speakerRows
+        .map(([, s]) => s)
+        .sort((a, b) => a.addedAt.localeCompare(b.addedAt))
+        .map((s) => ({ handle: s.handle, name: s.name, organisation: s.organisation, group: s.group })),
+      proposals,
+      participants: participants.size,
+    };
+    return { summary, participants };
+  }
+
+  /** Every session that started on `date` (conference time zone), ranked, with the day's top proposals. */
+  async digest(date: string): Promise<Digest> {
+    const dayRows = await this.store.scan<{ startedAt: string }>(keys.dayPrefix(date));
+    const ids = dayRows
+      .sort(([ka, a], [kb, b]) => a.startedAt.localeCompare(b.startedAt) || ka.localeCompare(kb))
+      .map(([key]) => key.slice(keys.dayPrefix(date).length));
+    // One read of every group serves all sessions of the day.
+    const groups = new Map<string, string>();
+    for (const [key, declaration] of await this.store.scan<GroupDeclaration>(keys.groupsPrefix())) {
+      groups.set(key.slice(keys.groupsPrefix().length), declaration.group);
+    }
+    const sessions: SessionSummary[] = [];
+    const participants = new Set<string>();
+    for (const id of ids) {
+      const result = await this.summarise(id, groups);
+      if (!result) continue;
+      sessions.push(result.summary);
+      for (const user of result.participants) participants.add(user);
+    }
+    const all = sessions.flatMap((s) => s.proposals.map((p) => ({ ...p, session: s.id, sessionTitle: s.title })));
+    const totals = {
+      sessions: sessions.length,
+      proposals: all.length,
+      reactions: all.reduce((sum, p) => sum + p.reactors, 0),
+      participants: participants.size,
+    };
+    return {
+      conference: { name: this.config.conference.name, timezone: this.config.conference.timezone },
+      date,
+      sessions,
+      top: all.filter((p) => p.reactors > 0).sort(compareRank).slice(0, TOP_OF_DAY),
+      totals,
+    };
+  }
+
+  today(now: Date): string {
+    return dayIn(this.config.conference.timezone, now);
+  }
+}

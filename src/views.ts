@@ -1,0 +1,45 @@
+/**
+ * What commands return: data, not text. Each adapter renders these with pure functions
+ * (terminal text, Slack Block Kit, Discord embeds).
+ */
+import type { ChannelRef, Session, Speaker, StanceCounts } from './model.ts';
+import type { Digest, SessionSummary } from './summary.ts';
+
+export type DigestFormat = 'md' | 'json' | 'csv';
+
+export interface ProposalCard {
+  sessionId: string;
+  code: string;
+  number: number;
+  speaker: string;
+  speakerName: string;
+  organisation: string | null;
+  text: string;
+  counts: StanceCounts & { reactors: number };
+  /** open: reactions accepted; closed: the session ended; withdrawn: left the menu. */
+  state: 'open' | 'closed' | 'withdrawn';
+}
+
+export type View =
+  | { kind: 'notice'; text: string }
+  | { kind: 'error'; text: string }
+  | { kind: 'proposal'; card: ProposalCard }
+  | { kind: 'menu'; session: Session; cards: ProposalCard[] }
+  | { kind: 'status'; session: Session; speakers: number; proposals: number; reactions: number; participants: number; channels: ChannelRef[] }
+  | { kind: 'speakers'; session: Session; speakers: Speaker[] }
+  | { kind: 'summary'; summary: SessionSummary; final: boolean }
+  | { kind: 'digest'; digest: Digest; file: { format: DigestFormat; name: string; content: string } | null };
+
+export interface Post {
+  channel: ChannelRef;
+  view: View;
+}
+
+/** A command's answer: a private reply to the caller, and posts to channels (in order). */
+export interface CommandResult {
+  reply?: View;
+  posts?: Post[];
+}
+
+export const notice = (text: string): View => ({ kind: 'notice', text });
+export const errorView = (text: string): View => ({ kind: 'error', text });
