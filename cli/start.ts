@@ -3,6 +3,7 @@ import { loadConfig, loadEnvironment } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { openCore } from './open-core.ts';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.ts';
+import { Delivery } from '../adapters/delivery.ts';
 
 export async function start(): Promise<void> {
   const config = loadConfig();
@@ -24,13 +25,15 @@ export async function start(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
   process.on('unhandledRejection', (reason) => log('error', 'unhandled rejection', reason));
 
+  // Both platforms share one core, one store and one delivery, so a session can span them.
+  const delivery = new Delivery(log);
   if (env.slack) {
     const { startSlack } = await import('../adapters/slack/start.ts');
-    stoppers.push(await startSlack({ core, env, log }));
+    stoppers.push(await startSlack({ core, env, log, delivery }));
   }
   if (env.discord) {
     const { startDiscord } = await import('../adapters/discord/start.ts');
-    stoppers.push(await startDiscord({ core, env, log }));
+    stoppers.push(await startDiscord({ core, env, log, delivery }));
   }
   if (stoppers.length > 0) return; // servers keep the process alive until a signal
 
