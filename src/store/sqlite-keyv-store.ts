@@ -1,0 +1,210 @@
+/**
+ * A Keyv 5 storage adapter on better-sqlite3. Keyv hands us keys already prefixed with
+ * `<namespace>:` and values already serialised to strings (with the expiry inside), so the table is
+ * a plain ordered string map; `namespace` only scopes `clear()` and `iterator()`.
+ *
+ * Durability: the database runs in WAL mode with `synchronous=NORMAL`. Every write is its own
+ * transaction, and a committed transaction is in the WAL file (in the OS page cache) before the
+ * statement returns, so a process killed by SIGKILL loses no committed transaction. Only an OS crash
+ * or power loss can drop the most recent commits (they would need `synchronous=FULL`).
+ *
+ * Several processes may share one file: WAL lets readers run beside the single writer, and
+ * `busy_timeout` makes a writer wait for the lock instead of failing with SQLITE_BUSY at once.
+ */
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { KeyvStoreAdapter } from 'keyv';
+import { prefixSuccessor } from './key-order.ts';
+
+export interface SqliteKeyvStoreOptions {
+  /** File path, or `sqlite://<path>`. `:memory:` works for throwaway stores. */
+  uri: string;
+  /** How long a writer waits for another process's lock, in ms. */
+  busyTimeout?: number;
+  table?: string;
+  /** Rows fetched per page by `iterator()`. */
+  iterationLimit?: number;
+}
+
+type Row = { key: string; value: string };
+
+export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
+  /** Keyv only offers `iterator()` for adapters whose `opts.dialect` it recognises. */
+  readonly opts: {
+    dialect: 'sqlite';
+    url: string;
+    busyTimeout: number;
+    table: string;
+    iterationLimit: number;
+    [option: string]: unknown;
+  };
+  namespace?: string;
+  readonly path: string;
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(options: SqliteKeyvStoreOptions | string) {
+    super();
+    const o = typeof options === 'string' ? { uri: options } : options;
+    const raw = o.uri.replace(/^sqlite:\/\//, '');
+    this.path = raw === ':memory:' ? raw : resolve(raw);
+    const table = o.table ?? 'keyv';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(table)) throw new Error(`Invalid table name: ${table}`);
+    this.opts = {
+      dialect: 'sqlite',
+      url: `sqlite://${this.path}`,
+      busyTimeout: o.busyTimeout ?? 5000,
+      table,
+      iterationLimit: o.iterationLimit ?? 100,
+    };
+    if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
+    this.db = new Database(this.path, { timeout: this.opts.busyTimeout });
+    // busy_timeout first, so the WAL switch itself waits if another process holds the lock.
+    this.db.pragma(`busy_timeout = ${this.opts.busyTimeout}`);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    // WITHOUT ROWID: the primary-key b-tree *is* the table, so range scans read rows in key order.
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${table} (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`,
+    );
+  }
+
+  /** Prepared statements are cached per SQL text; the table name is validated above. */
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql.replaceAll('$table', this.opts.table));
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  async get<Value>(key: string): Promise<Value | undefined> {
+    const row = this.stmt('SELECT value FROM $table WHERE key = ?').get(key) as Row | undefined;
+    return row?.value as Value | undefined;
+  }
+
+  async getMany<Value>(keys: string[]): Promise<Array<Value | undefined>> {
+    if (keys.length === 0) return [];
+    // json_each binds any number of keys as one parameter (no SQLITE_MAX_VARIABLE_NUMBER limit).
+    const rows = this.stmt(
+      'SELECT key, value FROM $table WHERE key IN (SELECT value FROM json_each(?))',
+    ).all(JSON.stringify(keys)) as Row[];
+    const byKey = new Map(rows.map((r) => [r.key, r.value]));
+    return keys.map((k) => byKey.get(k) as Value | undefined);
+  }
+
+  /** `ttl` is ignored: Keyv stores the expiry inside the serialised value and checks it on read. */
+  async set(key: string, value: unknown, _ttl?: number): Promise<boolean> {
+    this.stmt(
+      'INSERT INTO $table (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ).run(key, toText(value));
+    return true;
+  }
+
+  async setMany(entries: Array<{ key: string; value: unknown; ttl?: number }>): Promise<void> {
+    const insert = this.stmt(
+      'INSERT INTO $table (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    );
+    this.db.transaction(() => {
+      for (const e of entries) insert.run(e.key, toText(e.value));
+    })();
+  }
+
+  /** Atomic set-if-absent: true when this call created the row. Safe across processes. */
+  setIfAbsent(key: string, value: string): boolean {
+    return this.stmt('INSERT OR IGNORE INTO $table (key, value) VALUES (?, ?)').run(key, value).changes === 1;
+  }
+
+  async has(key: string): Promise<boolean> {
+    return this.stmt('SELECT 1 FROM $table WHERE key = ?').get(key) !== undefined;
+  }
+
+  async hasMany(keys: string[]): Promise<boolean[]> {
+    const values = await this.getMany(keys);
+    return values.map((v) => v !== undefined);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return this.stmt('DELETE FROM $table WHERE key = ?').run(key).changes > 0;
+  }
+
+  async deleteMany(keys: string[]): Promise<boolean> {
+    if (keys.length === 0) return false;
+    const info = this.stmt('DELETE FROM $table WHERE key IN (SELECT value FROM json_each(?))').run(
+      JSON.stringify(keys),
+    );
+    return info.changes > 0;
+  }
+
+  /** Clears only this adapter's namespace when one is set, like the other Keyv adapters. */
+  async clear(): Promise<void> {
+    if (!this.namespace) {
+      this.stmt('DELETE FROM $table').run();
+      return;
+    }
+    const [lo, hi] = rangeOf(`${this.namespace}:`);
+    if (hi === undefined) this.stmt('DELETE FROM $table WHERE key >= ?').run(lo);
+    else this.stmt('DELETE FROM $table WHERE key >= ? AND key < ?').run(lo, hi);
+  }
+
+  /**
+   * Yields [key, rawValue] in key order, a page at a time. Keyset pagination (`key > lastKey`) keeps
+   * every page an index seek, and stays correct when Keyv deletes expired rows mid-iteration, which
+   * would make LIMIT/OFFSET skip rows.
+   */
+  async *iterator<Value>(namespace?: string): AsyncGenerator<[string, Value], void> {
+    const [lo, hi] = namespace ? rangeOf(`${namespace}:`) : ['', undefined];
+    const upper = hi === undefined ? '' : ' AND key < @hi';
+    const first = this.stmt(`SELECT key, value FROM $table WHERE key >= @lo${upper} ORDER BY key LIMIT @n`);
+    const next = this.stmt(`SELECT key, value FROM $table WHERE key > @lo${upper} ORDER BY key LIMIT @n`);
+    const n = this.opts.iterationLimit;
+    let rows = first.all({ lo, hi, n }) as Row[];
+    while (rows.length > 0) {
+      for (const r of rows) yield [r.key, r.value as Value];
+      if (rows.length < n) return;
+      rows = next.all({ lo: rows[rows.length - 1].key, hi, n }) as Row[];
+    }
+  }
+
+  /** Every [key, rawValue] whose key starts with `prefix`, in key (byte) order; an index range scan. */
+  scanPrefix(prefix: string): Array<[string, string]> {
+    const [lo, hi] = rangeOf(prefix);
+    const rows = (
+      hi === undefined
+        ? this.stmt('SELECT key, value FROM $table WHERE key >= ? ORDER BY key').all(lo)
+        : this.stmt('SELECT key, value FROM $table WHERE key >= ? AND key < ? ORDER BY key').all(lo, hi)
+    ) as Row[];
+    return rows.map((r) => [r.key, r.value]);
+  }
+
+  /** A trivial query: proves the file is still readable. */
+  ping(): boolean {
+    return this.stmt('SELECT 1 AS ok').get() !== undefined;
+  }
+
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
+  async disconnect(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Adapter errors are events too; with no listener we stay silent instead of crashing (EventEmitter throws). */
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'error' && this.listenerCount('error') === 0) return false;
+    return super.emit(event, ...args);
+  }
+}
+
+function rangeOf(prefix: string): [string, string | undefined] {
+  return [prefix, prefixSuccessor(prefix)];
+}
+
+/** Keyv always passes strings (its serializer runs first); anything else is stored as JSON. */
+function toText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
