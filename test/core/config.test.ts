@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadEnvironment, parseConfig } from '../../src/config.ts';
+
+const problemsOf = (fn: () => unknown): string[] => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('configuration', () => {
+  it('defaults: conference Plenary, UTC, console:you organiser, six groups, limit 3', () => {
+    const config = parseConfig({});
+    expect(config.conference).toEqual({ name: 'Plenary', timezone: 'UTC' });
+    expect(config.roles.organisers).toEqual(['console:you']);
+    expect(config.stakeholderGroups).toHaveLength(6);
+    expect(config.priorityLimit).toBe(3);
+  });
+  it('reports one clear message per wrong key', () => {
+    const problems = problemsOf(() =>
+      parseConfig({
+        conference: { name: 'X', timezone: 'Mars/Olympus' },
+        priorityLimit: 11,
+        roles: { organisers: ['alice'], moderators: ['discord-role:77', 'slack:U1'] },
+        colour: 'blue',
+      }),
+    );
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/conference\.timezone: must be an IANA time zone/);
+    expect(problems.join('\n')).toMatch(/priorityLimit: must be 1\.\.10/);
+    expect(problems.join('\n')).toMatch(/roles\.organisers\[0\]: must look like platform:id/);
+    expect(problems.join('\n')).toMatch(/unknown key "colour"/);
+  });
+  it('checks environment variables together', () => {
+    const problems = problemsOf(() => loadEnvironment({ PLENARY_STORE: 'postgres://x', SLACK_BOT_TOKEN: 'xoxb-1', PORT: 'eighty' }));
+    expect(problems).toHaveLength(3);
+    expect(loadEnvironment({}).store).toBe('sqlite://./data/plenary.sqlite');
+    expect(loadEnvironment({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack?.appToken).toBe('xapp-1');
+  });
+});
