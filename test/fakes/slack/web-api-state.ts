@@ -1,0 +1,280 @@
+/**
+ * The in-memory "workspace" behind the fake Web API: messages, views, files,
+ * reactions, users and channels, plus one handler per implemented method.
+ * Response shapes follow the Slack method reference (docs.slack.dev/reference/methods).
+ */
+
+export type Args = Record<string, unknown>;
+export type ApiResult = { ok: boolean; error?: string; [k: string]: unknown };
+
+export interface Reaction { name: string; users: string[]; count: number }
+
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  text?: string;
+  blocks?: unknown[];
+  attachments?: unknown[];
+  thread_ts?: string;
+  user: string;
+  bot_id?: string;
+  edits: number; // how many chat.update calls landed on it
+  deleted: boolean;
+  reactions: Reaction[];
+}
+
+export interface StoredEphemeral { channel: string; user: string; ts: string; text?: string; blocks?: unknown[] }
+
+export interface StoredView {
+  id: string;
+  hash: string;
+  trigger_id?: string;
+  external_id?: string;
+  view: Args; // the latest view definition passed to views.open / views.update
+}
+
+export interface StoredFile {
+  id: string;
+  filename: string;
+  length: number;
+  title?: string;
+  bytes?: Buffer; // set once the upload URL received the content
+  completed: boolean;
+  channel_id?: string;
+  thread_ts?: string;
+  initial_comment?: string;
+}
+
+export interface Identity {
+  teamId: string;
+  teamDomain: string;
+  appId: string;
+  botUserId: string;
+  botId: string;
+}
+
+/** Slack's `ts` is "seconds.micros"; the fake hands out strictly increasing ones. */
+export class TsClock {
+  private n = 0;
+  next(): string {
+    this.n += 1;
+    const micros = 1_700_000_000_000_000 + this.n * 100;
+    return `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
+  }
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const arr = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
+const fail = (error: string, extra: Args = {}): ApiResult => ({ ok: false, error, ...extra });
+
+export class SlackWorld {
+  readonly clock = new TsClock();
+  readonly messages = new Map<string, StoredMessage>(); // key: channel:ts
+  readonly ephemerals: StoredEphemeral[] = [];
+  readonly views = new Map<string, StoredView>();
+  readonly files = new Map<string, StoredFile>();
+  readonly channels = new Map<string, Args>();
+  readonly users = new Map<string, Args>();
+  private readonly usedTriggers = new Set<string>();
+  private idSeq = 0;
+
+  constructor(readonly me: Identity) {}
+
+  newId(prefix: string): string {
+    this.idSeq += 1;
+    return `${prefix}0FAKE${String(this.idSeq).padStart(5, '0')}`;
+  }
+
+  key(channel: string, ts: string): string {
+    return `${channel}:${ts}`;
+  }
+
+  /** Store a bot message as chat.postMessage (or an in_channel response_url reply) would. */
+  post(channel: string, a: Args): StoredMessage {
+    const m: StoredMessage = {
+      channel, ts: this.clock.next(), text: str(a.text) ?? (a.text === '' ? '' : undefined),
+      blocks: arr(a.blocks), attachments: arr(a.attachments), thread_ts: str(a.thread_ts),
+      user: this.me.botUserId, bot_id: this.me.botId, edits: 0, deleted: false, reactions: [],
+    };
+    this.messages.set(this.key(channel, m.ts), m);
+    return m;
+  }
+
+  /** The `message` object Slack echoes back, shaped like a real bot message. */
+  render(m: StoredMessage): Args {
+    return {
+      type: 'message', user: m.user, bot_id: m.bot_id, app_id: this.me.appId, team: this.me.teamId,
+      text: m.text ?? '', ts: m.ts, ...(m.blocks ? { blocks: m.blocks } : {}),
+      ...(m.attachments ? { attachments: m.attachments } : {}),
+      ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
+      ...(m.reactions.length ? { reactions: m.reactions } : {}),
+      ...(m.edits ? { edited: { user: m.user, ts: m.ts } } : {}),
+    };
+  }
+
+  react(channel: string, ts: string, name: string, user: string): boolean {
+    const m = this.messages.get(this.key(channel, ts));
+    if (!m || m.deleted) return false;
+    let r = m.reactions.find((x) => x.name === name);
+    if (!r) m.reactions.push((r = { name, users: [], count: 0 }));
+    if (r.users.includes(user)) return false;
+    r.users.push(user);
+    r.count = r.users.length;
+    return true;
+  }
+
+  private useTrigger(trigger: string | undefined): string | undefined {
+    if (!trigger) return 'invalid_trigger_id';
+    if (this.usedTriggers.has(trigger)) return 'exchanged_trigger_id';
+    this.usedTriggers.add(trigger);
+    return undefined;
+  }
+
+  private renderView(v: StoredView): Args {
+    return {
+      id: v.id, team_id: this.me.teamId, type: 'modal', blocks: [], private_metadata: '', callback_id: '',
+      state: { values: {} }, hash: v.hash, clear_on_close: false, notify_on_close: false,
+      close: null, submit: null, previous_view_id: null, root_view_id: v.id, app_id: this.me.appId,
+      external_id: v.external_id ?? '', app_installed_team_id: this.me.teamId, bot_id: this.me.botId,
+      ...v.view,
+    };
+  }
+
+  channelInfo(id: string): Args | undefined {
+    const seeded = this.channels.get(id);
+    if (seeded) return seeded;
+    if (!/^[CGD][A-Z0-9]+$/.test(id)) return undefined;
+    // Any well-formed id exists, so adapters need no seeding for the common case.
+    return {
+      id, name: `chan-${id.toLowerCase()}`, is_channel: id.startsWith('C'), is_group: id.startsWith('G'),
+      is_im: id.startsWith('D'), is_private: !id.startsWith('C'), is_archived: false, is_member: true,
+      created: 1_600_000_000, creator: 'U0CREATOR', is_general: false, topic: { value: '' }, purpose: { value: '' },
+    };
+  }
+
+  userInfo(id: string): Args | undefined {
+    const seeded = this.users.get(id);
+    if (seeded) return seeded;
+    if (!/^[UW][A-Z0-9]+$/.test(id)) return undefined;
+    const name = `user-${id.toLowerCase()}`;
+    return {
+      id, team_id: this.me.teamId, name, deleted: false, real_name: `User ${id}`, tz: 'Europe/Berlin',
+      tz_offset: 3600, is_bot: id === this.me.botUserId, is_admin: false, is_owner: false,
+      profile: { real_name: `User ${id}`, display_name: name, real_name_normalized: `User ${id}`, display_name_normalized: name },
+    };
+  }
+
+  /** One entry per implemented method; the server adds auth, faults and recording around these. */
+  handlers(uploadBase: () => string, socketUrl: () => string | undefined): Record<string, (a: Args) => ApiResult> {
+    const me = this.me;
+    return {
+      'api.test': (a) => ({ ok: true, args: a }),
+      'auth.test': () => ({
+        ok: true, url: `https://${me.teamDomain}.slack.com/`, team: 'Plenary Test', user: 'plenary',
+        team_id: me.teamId, user_id: me.botUserId, bot_id: me.botId, is_enterprise_install: false,
+      }),
+      'chat.postMessage': (a) => {
+        const channel = str(a.channel);
+        if (!channel) return fail('channel_not_found');
+        if (a.text === undefined && !arr(a.blocks) && !arr(a.attachments)) return fail('no_text');
+        const m = this.post(channel, a);
+        return { ok: true, channel, ts: m.ts, message: this.render(m) };
+      },
+      'chat.update': (a) => {
+        const channel = str(a.channel), ts = str(a.ts);
+        const m = channel && ts ? this.messages.get(this.key(channel, ts)) : undefined;
+        if (!m || m.deleted) return fail('message_not_found');
+        if (a.text !== undefined) m.text = String(a.text);
+        if (a.blocks !== undefined) m.blocks = arr(a.blocks);
+        if (a.attachments !== undefined) m.attachments = arr(a.attachments);
+        m.edits += 1;
+        return { ok: true, channel: m.channel, ts: m.ts, text: m.text ?? '', message: this.render(m) };
+      },
+      'chat.postEphemeral': (a) => {
+        const channel = str(a.channel), user = str(a.user);
+        if (!channel) return fail('channel_not_found');
+        if (!user) return fail('user_not_found');
+        const e: StoredEphemeral = { channel, user, ts: this.clock.next(), text: str(a.text), blocks: arr(a.blocks) };
+        this.ephemerals.push(e);
+        return { ok: true, message_ts: e.ts };
+      },
+      'chat.delete': (a) => {
+        const channel = str(a.channel), ts = str(a.ts);
+        const m = channel && ts ? this.messages.get(this.key(channel, ts)) : undefined;
+        if (!m || m.deleted) return fail('message_not_found');
+        m.deleted = true;
+        return { ok: true, channel: m.channel, ts: m.ts };
+      },
+      'views.open': (a) => {
+        const bad = this.useTrigger(str(a.trigger_id));
+        if (bad) return fail(bad);
+        if (!a.view || typeof a.view !== 'object') return fail('invalid_arguments');
+        const v: StoredView = {
+          id: this.newId('V'), hash: `${Date.now()}.fake${this.idSeq}`, trigger_id: str(a.trigger_id),
+          external_id: str((a.view as Args).external_id), view: a.view as Args,
+        };
+        this.views.set(v.id, v);
+        return { ok: true, view: this.renderView(v) };
+      },
+      'views.update': (a) => {
+        const id = str(a.view_id), ext = str(a.external_id);
+        const v = id ? this.views.get(id) : [...this.views.values()].find((x) => ext && x.external_id === ext);
+        if (!v) return fail('not_found');
+        if (str(a.hash) && a.hash !== v.hash) return fail('hash_conflict');
+        if (!a.view || typeof a.view !== 'object') return fail('invalid_arguments');
+        v.view = a.view as Args;
+        v.hash = `${Date.now()}.fake${(this.idSeq += 1)}`;
+        return { ok: true, view: this.renderView(v) };
+      },
+      'conversations.info': (a) => {
+        const c = this.channelInfo(String(a.channel ?? ''));
+        return c ? { ok: true, channel: c } : fail('channel_not_found');
+      },
+      'users.info': (a) => {
+        const u = this.userInfo(String(a.user ?? ''));
+        return u ? { ok: true, user: u } : fail('user_not_found');
+      },
+      'reactions.get': (a) => {
+        const m = this.messages.get(this.key(String(a.channel ?? ''), String(a.timestamp ?? '')));
+        if (!m || m.deleted) return fail('message_not_found');
+        return { ok: true, type: 'message', channel: m.channel, message: { ...this.render(m), reactions: m.reactions } };
+      },
+      'reactions.add': (a) => {
+        const channel = String(a.channel ?? ''), ts = String(a.timestamp ?? ''), name = String(a.name ?? '');
+        if (!this.messages.get(this.key(channel, ts))) return fail('message_not_found');
+        return this.react(channel, ts, name, me.botUserId) ? { ok: true } : fail('already_reacted');
+      },
+      'files.getUploadURLExternal': (a) => {
+        const filename = str(a.filename), length = Number(a.length);
+        if (!filename || !Number.isFinite(length) || length <= 0) return fail('invalid_arguments');
+        const f: StoredFile = { id: this.newId('F'), filename, length, completed: false };
+        this.files.set(f.id, f);
+        return { ok: true, upload_url: `${uploadBase()}/${f.id}`, file_id: f.id };
+      },
+      'files.completeUploadExternal': (a) => {
+        const list = arr(a.files) as { id?: string; title?: string }[] | undefined;
+        if (!list?.length) return fail('invalid_arguments');
+        const done: Args[] = [];
+        for (const item of list) {
+          const f = item.id ? this.files.get(item.id) : undefined;
+          if (!f || !f.bytes) return fail('file_not_found'); // never uploaded: Slack refuses too
+          Object.assign(f, {
+            completed: true, title: item.title ?? f.filename, channel_id: str(a.channel_id),
+            thread_ts: str(a.thread_ts), initial_comment: str(a.initial_comment),
+          });
+          done.push({
+            id: f.id, name: f.filename, title: f.title, size: f.bytes.length, mimetype: 'text/plain',
+            channels: f.channel_id ? [f.channel_id] : [], user: me.botUserId,
+            permalink: `https://${me.teamDomain}.slack.com/files/${me.botUserId}/${f.id}/${f.filename}`,
+          });
+        }
+        return { ok: true, files: done };
+      },
+      'apps.connections.open': () => {
+        const url = socketUrl();
+        // A fail-fast error (socket-mode treats not_authed as unrecoverable) instead of a retry storm.
+        return url ? { ok: true, url } : fail('not_authed', { detail: 'fake: no Socket Mode server attached' });
+      },
+    };
+  }
+}
