@@ -1,0 +1,33 @@
+/** Runs the real `plenary` command line in a child process, on its own temporary store and config. */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const BIN = resolve('bin/plenary.js');
+
+export function tempDeployment(config: unknown) {
+  const dir = mkdtempSync(join(tmpdir(), 'plenary-cli-'));
+  const configPath = join(dir, 'plenary.config.json');
+  writeFileSync(configPath, JSON.stringify(config));
+  const env = { ...process.env, PLENARY_CONFIG: configPath, PLENARY_STORE: `sqlite://${join(dir, 'store.sqlite')}` };
+  for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID']) delete env[name];
+  return { dir, env };
+}
+
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [BIN, ...args], { env, cwd: resolve('.') });
+}
+
+export function runCli(args: string[], env: NodeJS.ProcessEnv, input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawnCli(args, env);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
