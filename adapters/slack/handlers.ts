@@ -1,0 +1,187 @@
+/**
+ * What Slack sends us — slash commands, reaction events, button clicks, the comment form — turned into
+ * core calls. Each handler acks first (Slack gives 3 s), then does the slow work in order; every
+ * failure is caught and logged here, so no rejection escapes into Bolt.
+ */
+import type { App, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Plenary } from '../../src/plenary.ts';
+import type { Log } from '../../src/log.ts';
+import type { Stance } from '../../src/model.ts';
+import { roleOf } from '../../src/roles.ts';
+import { isUserError } from '../../src/errors.ts';
+import type { CommandResult, View } from '../../src/views.ts';
+import { executeLine } from '../../commands/execute.ts';
+import { topLevel } from '../../commands/registry.ts';
+import type { Delivery } from '../delivery.ts';
+import { escapeSlack as escapeText, unescapeSlack } from './blocks.ts';
+import {
+  ACTION, COMMENT_BLOCK, COMMENT_CALLBACK, COMMENT_INPUT, commentModal, parseActionValue, privateFileMessages,
+  renderView, stanceConfirmation,
+} from './render.ts';
+import { freshCard } from './live-counts.ts';
+
+export interface HandlerDeps {
+  core: Plenary;
+  log: Log;
+  delivery: Delivery;
+  /** How long a command may run before we ack empty and send the reply via response_url instead. */
+  replyWithinMs?: number;
+}
+
+const OOPS = 'Something went wrong on our side and nothing was confirmed: try again in a moment.';
+
+/** The private messages of a reply: a digest file is shown inline, since ephemeral messages take no files. */
+function privateMessages(view: View) {
+  const messages = renderView(view);
+  if (view.kind === 'digest' && view.file) messages.push(...privateFileMessages(view.file));
+  return messages;
+}
+
+async function respondAll(respond: RespondFn, messages: ReturnType<typeof renderView>) {
+  for (const m of messages) await respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
+}
+
+export function registerHandlers(app: App, deps: HandlerDeps): void {
+  const { core, log, delivery } = deps;
+  const replyWithinMs = deps.replyWithinMs ?? 1500;
+
+  // Slash commands: `/session start …` arrives as command `/session`, text `start …` (with & < > escaped).
+  for (const group of topLevel()) {
+    app.command(`/${group.name}`, async ({ command, ack, respond }) => {
+      const user = `slack:${command.user_id}`;
+      const ctx = { core, user, channel: `slack:${command.channel_id}`, role: roleOf(core.config, user), platform: 'slack' as const };
+      const line = `/${group.name} ${unescapeSlack(command.text ?? '')}`;
+      const work = executeLine(line, ctx, log).catch((error): CommandResult => {
+        log('error', `${command.command} failed`, error);
+        return { reply: { kind: 'error', text: OOPS } };
+      });
+      // Most commands finish in milliseconds: then the private reply rides on the ack itself.
+      const late = Symbol('late');
+      const early = await Promise.race([work, new Promise<typeof late>((r) => setTimeout(() => r(late), replyWithinMs))]);
+      try {
+        const result = early === late ? undefined : early;
+        const messages = result?.reply ? privateMessages(result.reply) : [];
+        const [first, ...rest] = messages;
+        await ack(first ? { response_type: 'ephemeral', text: first.text, blocks: first.blocks } : undefined);
+        const final = result ?? (await work);
+        if (!result && final.reply) await respondAll(respond, privateMessages(final.reply));
+        else if (rest.length) await respondAll(respond, rest);
+        await delivery.deliver(final.posts);
+      } catch (error) {
+        log('error', `handling ${command.command} after the ack failed`, error);
+      }
+    });
+  }
+
+  // Emoji on a proposal's message. Retries (X-Slack-Retry-Num, Socket Mode retry_attempt) carry the
+  // same event_id: claiming it in the store applies each event once, even after later actions.
+  const onReaction = (added: boolean) =>
+    async ({ event, body, client }: { event: ReactionEvent; body: { event_id?: string }; client: WebClient }) => {
+      try {
+        if (event.item?.type !== 'message' || !event.item.channel || !event.item.ts) return;
+        const target = await core.proposalForMessage(`slack:${event.item.channel}:${event.item.ts}`);
+        if (!target) return; // not one of our proposal messages
+        if (body.event_id && !(await core.firstDelivery('slack', body.event_id))) return;
+        try {
+          await core.emoji(`slack:${event.user}`, target.sessionId, target.number, event.reaction, added);
+        } catch (error) {
+          if (!isUserError(error)) throw error;
+          await client.chat.postEphemeral({ channel: event.item.channel, user: event.user, text: escapeText(error.message) });
+        }
+      } catch (error) {
+        log('error', `${added ? 'reaction_added' : 'reaction_removed'} failed`, error);
+      }
+    };
+  app.event('reaction_added', onReaction(true) as never);
+  app.event('reaction_removed', onReaction(false) as never);
+
+  // Support / Neutral / Oppose buttons. Slack can deliver the same click twice; action_ts + user + action
+  // identifies one click.
+  const stances: Array<[string, Stance]> = [[ACTION.support, 'support'], [ACTION.neutral, 'neutral'], [ACTION.oppose, 'oppose']];
+  for (const [actionId, stance] of stances) {
+    app.action(actionId, async ({ ack, body, action, client }) => {
+      await ack();
+      const click = clickOf(body, action);
+      if (!click) return;
+      try {
+        if (!(await core.firstDelivery('slack-action', `${click.actionTs}:${click.user}:${actionId}`))) return;
+        let text: string;
+        try {
+          const outcome = await core.react(`slack:${click.user}`, click.target.sessionId, click.target.number, stance);
+          text = stanceConfirmation(stance, outcome.proposal.code);
+        } catch (error) {
+          if (!isUserError(error)) throw error;
+          text = `:warning: ${error.message}`;
+        }
+        await client.chat.postEphemeral({ channel: click.channel, user: click.user, text: escapeText(text) });
+      } catch (error) {
+        log('error', `button ${actionId} failed`, error);
+      }
+    });
+  }
+
+  // Comment button: a modal (trigger ids expire in 3 s, so it opens right after the ack).
+  app.action(ACTION.comment, async ({ ack, body, action, client }) => {
+    await ack();
+    const click = clickOf(body, action);
+    if (!click) return;
+    try {
+      const card = await freshCard(core, click.target.sessionId, click.target.number);
+      if (!card || card.state !== 'open') {
+        const why = card ? `${card.code} no longer takes comments (${card.state}).` : 'That proposal no longer exists.';
+        await client.chat.postEphemeral({ channel: click.channel, user: click.user, text: escapeText(why) });
+        return;
+      }
+      const metadata = JSON.stringify({ s: click.target.sessionId, n: click.target.number, c: click.channel });
+      await client.views.open({ trigger_id: (body as { trigger_id: string }).trigger_id, view: commentModal(card, metadata) as never });
+    } catch (error) {
+      log('error', 'opening the comment form failed', error);
+    }
+  });
+
+  // The comment form: refusals go back into the form (response_action: errors), nothing is stored.
+  app.view(COMMENT_CALLBACK, async ({ ack, body, view, client }) => {
+    const user = body.user.id;
+    let meta: { s: string; n: number; c: string };
+    try {
+      meta = JSON.parse(view.private_metadata);
+    } catch {
+      await ack({ response_action: 'errors', errors: { [COMMENT_BLOCK]: 'This form is out of date: click Comment again.' } });
+      return;
+    }
+    const text = view.state.values[COMMENT_BLOCK]?.[COMMENT_INPUT]?.value ?? '';
+    let code: string;
+    try {
+      code = (await core.comment(`slack:${user}`, meta.s, meta.n, text)).proposal.code;
+    } catch (error) {
+      const message = isUserError(error) ? error.message : OOPS;
+      if (!isUserError(error)) log('error', 'comment submission failed', error);
+      await ack({ response_action: 'errors', errors: { [COMMENT_BLOCK]: message } });
+      return;
+    }
+    await ack();
+    try {
+      await client.chat.postEphemeral({ channel: meta.c, user, text: `Your comment on ${code} is recorded.` });
+    } catch (error) {
+      log('warn', 'comment confirmation failed', error);
+    }
+  });
+}
+
+interface ReactionEvent {
+  user: string;
+  reaction: string;
+  item?: { type?: string; channel?: string; ts?: string };
+}
+
+/** Who clicked which proposal's button, where; null for payloads we did not make. */
+function clickOf(body: unknown, action: unknown) {
+  const b = body as { user?: { id?: string }; channel?: { id?: string }; container?: { channel_id?: string } };
+  const a = action as { value?: string; action_ts?: string };
+  const target = parseActionValue(a.value);
+  const user = b.user?.id;
+  const channel = b.channel?.id ?? b.container?.channel_id;
+  if (!target || !user || !channel) return null;
+  return { target, user, channel, actionTs: a.action_ts ?? '' };
+}

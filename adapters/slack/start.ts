@@ -1,0 +1,96 @@
+/**
+ * Starts plenary on Slack: a Bolt App over HTTP (`/slack/events` on env.port, signature-checked by Bolt)
+ * or, with SLACK_APP_TOKEN, over Socket Mode. Registers the Slack poster with Delivery and keeps the
+ * counts on posted proposals live. Resolves to an async stop (with `port` when serving HTTP).
+ */
+import type { AddressInfo, Server } from 'node:net';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
+import type { Plenary } from '../../src/plenary.ts';
+import type { Environment } from '../../src/config.ts';
+import type { Log } from '../../src/log.ts';
+import type { Delivery } from '../delivery.ts';
+import { registerHandlers } from './handlers.ts';
+import { LiveCounts } from './live-counts.ts';
+import { SlackPoster } from './poster.ts';
+
+export interface SlackTuning {
+  postIntervalMs?: number; // per channel, default 1000
+  editIntervalMs?: number; // per message, default 1100
+  updatesPerMinute?: number; // workspace chat.update budget, default 50
+  updateBurst?: number; // default 10
+  replyWithinMs?: number; // ack with the reply if the command is done by then, default 1500
+}
+
+export interface StartSlackOptions {
+  core: Plenary;
+  env: Pick<Environment, 'slack' | 'port'>;
+  log: Log;
+  delivery: Delivery;
+  tuning?: SlackTuning;
+}
+
+export type SlackStop = (() => Promise<void>) & { port?: number; app: App };
+
+/** The Web API base must end with '/': the WebClient appends method names to it. */
+export const apiBase = (url: string | undefined) => (url ? url.replace(/\/*$/, '/') : 'https://slack.com/api/');
+
+/** Bolt and its clients log through ours (which redacts tokens). */
+function boltLogger(log: Log): Logger {
+  let level = LogLevel.INFO;
+  return {
+    debug: (...m: unknown[]) => log('debug', `slack: ${m.map(String).join(' ')}`),
+    info: (...m: unknown[]) => log('info', `slack: ${m.map(String).join(' ')}`),
+    warn: (...m: unknown[]) => log('warn', `slack: ${m.map(String).join(' ')}`),
+    error: (...m: unknown[]) => log('error', `slack: ${m.map(String).join(' ')}`),
+    setLevel: (l: LogLevel) => void (level = l),
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+export async function startSlack({ core, env, log, delivery, tuning = {} }: StartSlackOptions): Promise<SlackStop> {
+  const slack = env.slack;
+  if (!slack?.botToken) throw new Error('Slack needs SLACK_BOT_TOKEN, with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)');
+  const logger = boltLogger(log);
+  const clientOptions = { slackApiUrl: apiBase(slack.apiUrl) };
+  const socketMode = Boolean(slack.appToken);
+  const receiver = socketMode
+    ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions } })
+    : new HTTPReceiver({ signingSecret: slack.signingSecret ?? '', endpoints: '/slack/events', logger });
+  // The WebClient retries 429s itself: it pauses all calls for Retry-After seconds, then tries again.
+  const app = new App({ token: slack.botToken, receiver, logger, clientOptions });
+  app.error(async (error) => log('error', 'slack listener error', error));
+
+  const live = new LiveCounts({
+    core, client: app.client, log,
+    perMessageMs: tuning.editIntervalMs, perMinute: tuning.updatesPerMinute, burst: tuning.updateBurst,
+  });
+  const poster = new SlackPoster({ core, client: app.client, log, live, intervalMs: tuning.postIntervalMs });
+  delivery.register(poster);
+  const unsubscribe = core.onCountsChanged(live.changed);
+  registerHandlers(app, { core, log, delivery, replyWithinMs: tuning.replyWithinMs });
+
+  let port: number | undefined;
+  try {
+    const started = (socketMode ? await app.start() : await app.start(env.port)) as unknown;
+    const address = socketMode ? null : (started as Server).address?.();
+    if (address && typeof address === 'object') port = (address as AddressInfo).port;
+  } catch (error) {
+    unsubscribe();
+    live.stop();
+    throw error;
+  }
+  log('info', socketMode ? 'slack: connected over Socket Mode' : `slack: listening on port ${port} at /slack/events`);
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    unsubscribe();
+    await poster.idle(); // let queued posts go out in order
+    await live.flush(); // and the last counts land
+    live.stop();
+    await app.stop();
+  };
+  return Object.assign(stop, { port, app });
+}
