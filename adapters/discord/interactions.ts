@@ -1,0 +1,173 @@
+/**
+ * Slash commands, buttons, the Comment form and autocomplete. Every interaction is claimed once by its id
+ * (a gateway replay after RESUME re-delivers it; answering twice would fail anyway), answered privately
+ * within Discord's 3 s, and its public posts go through Delivery to every bound channel on any platform.
+ */
+import {
+  MessageFlags,
+  type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction,
+  type ModalSubmitInteraction, type RepliableInteraction,
+} from 'discord.js';
+import type { Plenary } from '../../src/plenary.ts';
+import type { Log } from '../../src/log.ts';
+import type { Delivery } from '../delivery.ts';
+import { roleOf } from '../../src/roles.ts';
+import { isUserError } from '../../src/errors.ts';
+import { errorView, notice, type CommandResult } from '../../src/views.ts';
+import { execute } from '../../commands/execute.ts';
+import { commandFor, optionValues } from './commands.ts';
+import { COMMENT_FIELD, commentModal, parseCustomId, renderView, type DiscordMessage } from './render.ts';
+
+/**
+ * Past this, a still-running command is deferred ("thinking…", ephemeral) and finished with editReply.
+ * Fast work (the usual case) is answered in one callback; slow work (store outage retries, a big digest)
+ * never misses the 3 s window.
+ */
+const DEFER_AFTER_MS = 1200;
+const MAX_AUTOCOMPLETE = 25;
+
+export interface InteractionDeps {
+  core: Plenary;
+  delivery: Delivery;
+  log: Log;
+}
+
+const who = (id: string) => `discord:${id}`;
+
+/** Role ids the member holds: a cached GuildMember has a role manager, a raw API member a string array. */
+function memberRoles(interaction: Interaction): string[] {
+  const roles = interaction.member?.roles;
+  if (!roles) return [];
+  return Array.isArray(roles) ? roles : [...roles.cache.keys()];
+}
+
+export class InteractionHandler {
+  constructor(private readonly deps: InteractionDeps) {}
+
+  async handle(interaction: Interaction): Promise<void> {
+    const { core, log } = this.deps;
+    try {
+      if (!(await core.firstDelivery('discord', interaction.id))) {
+        log('debug', `interaction ${interaction.id} already handled (gateway replay)`);
+        return;
+      }
+      if (interaction.isAutocomplete()) return await this.autocomplete(interaction);
+      if (interaction.isChatInputCommand()) return await this.command(interaction);
+      if (interaction.isButton()) return await this.button(interaction);
+      if (interaction.isModalSubmit()) return await this.modal(interaction);
+    } catch (error) {
+      log('error', 'handling a Discord interaction failed', error as Error);
+      if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
+        const text = 'Something went wrong on our side and nothing was confirmed: try again in a moment.';
+        await interaction.reply({ content: `⚠️ ${text}`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }).catch(() => {});
+      }
+    }
+  }
+
+  private async command(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = commandFor(interaction.commandName, interaction.options.getSubcommand(false));
+    const { core, log } = this.deps;
+    await this.answer(interaction, async () => {
+      if (!command) return { reply: errorView(`Unknown command /${interaction.commandName}: run "plenary discord register" to refresh the commands.`) };
+      const user = who(interaction.user.id);
+      const ctx = {
+        core, user, channel: who(interaction.channelId), platform: 'discord' as const,
+        role: roleOf(core.config, user, memberRoles(interaction)),
+      };
+      return execute(command, optionValues(command, interaction.options), ctx, log);
+    });
+  }
+
+  private async button(interaction: ButtonInteraction): Promise<void> {
+    const action = parseCustomId(interaction.customId);
+    if (action?.action === 'comment') {
+      // A form must be the first response, so no store work before it: the submit checks everything.
+      await interaction.showModal(commentModal(action.sessionId, action.number));
+      return;
+    }
+    await this.answer(interaction, async () => {
+      if (action?.action !== 'react') return { reply: errorView('This button is not one of plenary\'s (anymore); use /react <code> <stance>.') };
+      return this.guard(async () => {
+        const { proposal, reaction } = await this.deps.core.react(who(interaction.user.id), action.sessionId, action.number, action.stance);
+        const stance = reaction?.stance === 'neutral' ? 'are neutral on' : reaction?.stance;
+        return { reply: notice(`You ${stance} ${proposal.code}.${reaction?.comment ? ' Your comment stays.' : ''}`) };
+      });
+    });
+  }
+
+  private async modal(interaction: ModalSubmitInteraction): Promise<void> {
+    const action = parseCustomId(interaction.customId);
+    await this.answer(interaction, async () => {
+      if (action?.action !== 'comment-form') return { reply: errorView('This form is not one of plenary\'s; use /react <code> <stance> <comment>.') };
+      const text = interaction.fields.getTextInputValue(COMMENT_FIELD);
+      return this.guard(async () => {
+        const { proposal } = await this.deps.core.comment(who(interaction.user.id), action.sessionId, action.number, text);
+        return { reply: notice(`Your comment on ${proposal.code} is saved (shown without your name).`) };
+      });
+    });
+  }
+
+  /** Refusals from the core become private one-line errors, like in execute(). */
+  private async guard(work: () => Promise<CommandResult>): Promise<CommandResult> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUserError(error)) return { reply: errorView(error.message) };
+      this.deps.log('error', 'a Discord button or form failed', error as Error);
+      return { reply: errorView('Something went wrong on our side and nothing was recorded: try again in a moment.') };
+    }
+  }
+
+  /** Private reply (direct, or deferred then edited when slow), extra pieces as follow-ups, then posts. */
+  private async answer(interaction: RepliableInteraction, work: () => Promise<CommandResult>): Promise<void> {
+    let deferring: Promise<unknown> | undefined;
+    const timer = setTimeout(() => {
+      deferring = interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    }, DEFER_AFTER_MS);
+    let result: CommandResult;
+    try {
+      result = await work();
+    } finally {
+      clearTimeout(timer);
+    }
+    const [first, ...rest]: DiscordMessage[] = result.reply ? renderView(result.reply) : [{ content: 'Done.', allowedMentions: { parse: [] } }];
+    if (deferring) {
+      await deferring;
+      await interaction.editReply(first);
+    } else {
+      await interaction.reply({ ...first, flags: MessageFlags.Ephemeral });
+    }
+    for (const message of rest) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+    await this.deps.delivery.deliver(result.posts);
+  }
+
+  /** Handles and codes from this channel's session; nothing (not an error) when there is none. */
+  private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const { core } = this.deps;
+    const command = commandFor(interaction.commandName, interaction.options.getSubcommand(false));
+    const focused = interaction.options.getFocused(true);
+    const kind = command?.options.find((o) => o.name === focused.name)?.autocomplete;
+    const query = String(focused.value ?? '').trim().toLowerCase();
+    const session = kind ? await core.sessionInChannel(who(interaction.channelId)) : undefined;
+    let choices: Array<{ name: string; value: string }> = [];
+    if (session && kind === 'speaker') {
+      const speakers = await core.speakers(session.id);
+      choices = speakers
+        .filter((s) => s.handle.includes(query) || s.name.toLowerCase().includes(query))
+        .map((s) => ({ name: choiceName(`${s.handle} — ${s.name}${s.organisation ? `, ${s.organisation}` : ''}`), value: s.handle }));
+      if (command?.name === 'priority post' && 'all'.startsWith(query)) choices.unshift({ name: 'all — every speaker', value: 'all' });
+    } else if (session && kind === 'proposal') {
+      const proposals = await core.activeProposals(session.id);
+      choices = proposals
+        .filter((p) => p.code.toLowerCase().startsWith(query) || p.speaker.includes(query) || p.text.toLowerCase().includes(query))
+        .map((p) => ({ name: choiceName(`${p.code} · ${p.speaker}: ${p.text}`), value: p.code }));
+    }
+    await interaction.respond(choices.slice(0, MAX_AUTOCOMPLETE));
+  }
+}
+
+/** Choice names are 1–100 characters. */
+function choiceName(text: string): string {
+  const points = [...text.replace(/\s+/g, ' ')];
+  return points.length <= 100 ? points.join('') : `${points.slice(0, 99).join('')}…`;
+}

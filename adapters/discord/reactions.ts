@@ -1,0 +1,82 @@
+/**
+ * Emoji reactions on proposal messages → stances. The message → proposal mapping is read from the store,
+ * so reactions on messages posted before a restart (uncached: partials) count without any fetch.
+ *
+ * Applied once, even after a gateway RESUME replays dispatches the bot already handled. What identifies a
+ * dispatch? Not its content: add 👍 → remove 👍 → add 👍 again produces two "add" dispatches with the same
+ * message, user and emoji, and the second is a genuine re-add that must count. The gateway sequence number
+ * does: Discord numbers every dispatch of a gateway session, and a replay carries the *same* number, while
+ * a genuine re-add is a new dispatch with a higher one. So the dedupe key is
+ * `<message>:<user>:<emoji>:<add|remove>:<gateway session>:<seq>` — the session id because sequence numbers
+ * restart at 1 after a fresh IDENTIFY; the content keeps keys readable and guards against a mismatch.
+ * discord.js does not pass `s` to messageReactionAdd, so the raw packet (emitted synchronously just
+ * before the event, in the same order) is tapped and matched by content. Without a sequence number (never
+ * seen in practice) the reaction is applied without dedupe: re-applying an emoji is harmless, while a
+ * content-only key would silently drop genuine re-adds.
+ */
+import type { MessageReaction, PartialMessageReaction, PartialUser, User } from 'discord.js';
+import type { Plenary } from '../../src/plenary.ts';
+import type { Log } from '../../src/log.ts';
+import { isUserError } from '../../src/errors.ts';
+import { emojiStance } from '../../src/stances.ts';
+
+interface RawPacket { t?: string | null; s?: number | null; d?: any }
+interface Tag { seq: number; session: string; at: number }
+
+const STALE_MS = 60_000;
+
+export class ReactionHandler {
+  private gatewaySession = 'none';
+  private readonly pending = new Map<string, Tag[]>();
+
+  constructor(
+    private readonly core: Plenary,
+    private readonly botUserId: () => string | undefined,
+    private readonly log: Log,
+  ) {}
+
+  /** `client.on('raw')`: remembers the sequence number of each reaction dispatch. */
+  tap(packet: RawPacket): void {
+    if (packet.t === 'READY' && packet.d?.session_id) this.gatewaySession = String(packet.d.session_id);
+    if (packet.t !== 'MESSAGE_REACTION_ADD' && packet.t !== 'MESSAGE_REACTION_REMOVE') return;
+    if (typeof packet.s !== 'number' || !packet.d?.emoji) return;
+    const now = Date.now();
+    const key = contentKey(packet.t === 'MESSAGE_REACTION_ADD', packet.d.message_id, packet.d.user_id, packet.d.emoji.id ?? packet.d.emoji.name);
+    const queue = (this.pending.get(key) ?? []).filter((tag) => now - tag.at < STALE_MS); // events discord.js dropped
+    queue.push({ seq: packet.s, session: this.gatewaySession, at: now });
+    this.pending.set(key, queue);
+  }
+
+  /** `messageReactionAdd` / `messageReactionRemove`. Must run synchronously up to `take` (it does). */
+  async handle(reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser, added: boolean): Promise<void> {
+    const emoji = reaction.emoji;
+    const key = contentKey(added, reaction.message.id, user.id, emoji.id ?? emoji.name ?? '');
+    const tag = this.take(key);
+    if (user.id === this.botUserId()) return; // the bot's own reactions are not votes
+    // Only the Unicode 👍 😐 👎 (any skin tone) count; a custom emoji named "thumbsup" does not.
+    if (emoji.id || !emoji.name || !emojiStance(emoji.name)) return;
+    try {
+      const target = await this.core.proposalForMessage(`discord:${reaction.message.channelId}:${reaction.message.id}`);
+      if (!target) return; // not a proposal message
+      if (tag && !(await this.core.firstDelivery('discord', `reaction:${key}:${tag.session}:${tag.seq}`))) {
+        this.log('debug', 'replayed reaction dispatch ignored', { key, seq: tag.seq });
+        return;
+      }
+      await this.core.emoji(`discord:${user.id}`, target.sessionId, target.number, emoji.name, added);
+    } catch (error) {
+      // A reaction has no private channel to answer in (closed session, withdrawn proposal): log only.
+      if (isUserError(error)) this.log('debug', `reaction not applied: ${error.message}`);
+      else this.log('error', 'handling a Discord reaction failed', error as Error);
+    }
+  }
+
+  private take(key: string): Tag | undefined {
+    const queue = this.pending.get(key);
+    const tag = queue?.shift();
+    if (queue && !queue.length) this.pending.delete(key);
+    return tag;
+  }
+}
+
+const contentKey = (added: boolean, messageId: string, userId: string, emoji: string) =>
+  `${messageId}:${userId}:${emoji}:${added ? 'add' : 'remove'}`;

@@ -1,0 +1,79 @@
+/**
+ * Discord over the gateway with discord.js. Only non-privileged intents: Guilds (channels, roles, the
+ * cache interactions need) and GuildMessageReactions (emoji votes). Commands are slash commands, so the
+ * privileged Message Content intent is never needed. Partials make reactions on messages the bot has
+ * not cached (posted before a restart) arrive at all.
+ */
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import type { Plenary } from '../../src/plenary.ts';
+import type { Environment } from '../../src/config.ts';
+import type { Log } from '../../src/log.ts';
+import type { Delivery } from '../delivery.ts';
+import { InteractionHandler } from './interactions.ts';
+import { LiveCounts } from './live-counts.ts';
+import { discordPoster } from './poster.ts';
+import { ReactionHandler } from './reactions.ts';
+import { registerCommands, restBase } from './register.ts';
+import { NO_MENTIONS } from './render.ts';
+
+export interface DiscordStartOptions {
+  core: Plenary;
+  env: Pick<Environment, 'discord'>;
+  log: Log;
+  delivery: Delivery;
+  /** Live-count edit spacing per message (tests only; Discord's default budget wants ≥ 1 s). */
+  editIntervalMs?: number;
+}
+
+/** Connects, registers the Discord poster and (with DISCORD_GUILD_ID) the guild's commands; resolves once ready. */
+export async function startDiscord({ core, env, log, delivery, editIntervalMs }: DiscordStartOptions): Promise<() => Promise<void>> {
+  const discord = env.discord;
+  if (!discord) throw new Error('Discord needs DISCORD_TOKEN and DISCORD_APPLICATION_ID');
+  const api = restBase(discord.apiUrl);
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
+    partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
+    allowedMentions: NO_MENTIONS, // the default for every send, reply and edit; payloads repeat it anyway
+    ...(api ? { rest: { api } } : {}),
+  });
+
+  const live = new LiveCounts(core, client, log, editIntervalMs);
+  const interactions = new InteractionHandler({ core, delivery, log });
+  const reactions = new ReactionHandler(core, () => client.user?.id, log);
+
+  client.on(Events.Raw, (packet) => reactions.tap(packet));
+  client.on(Events.InteractionCreate, (interaction) => void interactions.handle(interaction));
+  client.on(Events.MessageReactionAdd, (reaction, user) => void reactions.handle(reaction, user, true));
+  client.on(Events.MessageReactionRemove, (reaction, user) => void reactions.handle(reaction, user, false));
+  client.on(Events.Error, (error) => log('error', 'Discord client error', error));
+  client.on(Events.ShardError, (error) => log('warn', 'Discord gateway connection error', error));
+  client.on(Events.ShardResume, (_id, replayed) => log('info', `Discord gateway resumed (${replayed} events replayed)`));
+  const unsubscribe = core.onCountsChanged((sessionId, n) => live.touch(sessionId, n));
+  delivery.register(discordPoster(core, client, live));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(discord.token);
+    await ready;
+  } catch (error) {
+    unsubscribe();
+    await client.destroy();
+    throw error;
+  }
+  log('info', `Discord connected as ${client.user?.tag ?? 'the bot'} in ${client.guilds.cache.size} servers`);
+
+  if (discord.guildId) {
+    try {
+      const count = await registerCommands(discord, core.config, discord.guildId, client.rest);
+      log('info', `registered ${count} Discord commands in server ${discord.guildId}`);
+    } catch (error) {
+      log('warn', `registering Discord commands in server ${discord.guildId} failed; run "plenary discord register"`, error as Error);
+    }
+  }
+
+  return async () => {
+    unsubscribe();
+    live.stop();
+    await client.destroy();
+  };
+}
