@@ -1,7 +1,8 @@
 /**
  * One FactStore implementation for every backend: get/set/delete/getMany go through Keyv, while
  * `claim` and `scan` go straight to the backend (atomic set-if-absent, ordered prefix scan), which
- * Keyv cannot express. Both paths must agree on the stored layout, so it is fixed here:
+ * Keyv cannot express. A backend that keeps a key index (Redis) also takes over set and delete, so
+ * value and index change in one atomic step. Both paths must agree on the stored layout, so it is fixed here:
  *
  *   stored key   = `plenary:` + fact key       (we prefix; Keyv runs with useKeyPrefix: false, because
  *                                               its own prefixing skips keys that already start with
@@ -26,6 +27,16 @@ export interface RawBackend {
   translateError(error: unknown): unknown;
   /** Bounds every operation; undefined = no limit (local backends cannot hang). */
   timeoutMs?: number;
+  /**
+   * Optional replacements for Keyv's own writes, for backends that keep a key index beside the
+   * values (Redis) and must change both in one atomic step. Hooks run before/after Keyv's write
+   * cannot be made safe: two processes setting and deleting the same key could interleave as
+   * index-add, delete, index-remove, write and leave a value that no scan sees. `raw` is the stored
+   * value exactly as Keyv would write it (`encodeValue`).
+   */
+  set?(storedKey: string, raw: string): Promise<void>;
+  /** True when something was deleted. */
+  delete?(storedKey: string): Promise<boolean>;
 }
 
 type Envelope = { value?: unknown; expires?: number };
@@ -71,12 +82,20 @@ export class KeyvFactStore implements FactStore {
   }
 
   async set<T>(key: string, value: T): Promise<void> {
-    const ok = await this.run(() => this.keyv.set(PREFIX + key, value));
+    const storedKey = PREFIX + key;
+    const { backend } = this;
+    const ok = await this.run(async () => {
+      if (!backend.set) return this.keyv.set(storedKey, value);
+      await backend.set(storedKey, encodeValue(value));
+      return true;
+    });
     if (!ok) throw new Error(`store refused to set ${key}`);
   }
 
   delete(key: string): Promise<boolean> {
-    return this.run(() => this.keyv.delete(PREFIX + key));
+    const storedKey = PREFIX + key;
+    const { backend } = this;
+    return this.run(() => (backend.delete ? backend.delete(storedKey) : this.keyv.delete(storedKey)));
   }
 
   claim<T>(key: string, value: T): Promise<boolean> {

@@ -1,6 +1,20 @@
 /**
- * Redis backend: Keyv + @keyv/redis for plain reads and writes; `SET NX` and `SCAN` + `MGET` on the
- * same node-redis client for claim and scan.
+ * Redis backend: Keyv + @keyv/redis for reads; small Lua scripts on the same node-redis client for
+ * set, claim and delete; an index read for scans.
+ *
+ * The key index: every stored fact key is also a member (score 0) of one sorted set, INDEX_KEY.
+ * Members with equal scores are ordered by memcmp, i.e. UTF-8 byte order, which is the contract's
+ * order, so a prefix scan is `ZRANGEBYLEX [prefix (successor` (O(log N + matches)) followed by MGET
+ * of those keys; unrelated keys in the store, ours or other applications', cost nothing. SCAN MATCH
+ * would walk the whole keyspace on every call, and the core scans one proposal's reactions for
+ * live counts up to once a second per posted message.
+ *
+ * Value and index change together in one Lua script (set = ZADD + SET, claim = SET NX + ZADD,
+ * delete = DEL + ZREM): a script runs atomically and reaches the AOF as one MULTI/EXEC, so neither a
+ * crash nor another process can leave a value that scans miss. An index entry whose value is gone
+ * (a key deleted behind our back) comes back from MGET as null and is skipped. Facts written before
+ * the index existed are indexed once, when a store first opens a server without INDEX_MARKER.
+ * The scripts touch two keys, so this layout needs one Redis node (or a cluster with hash tags).
  *
  * Outages: the client runs with `disableOfflineQueue`, so while it is disconnected every command
  * rejects at once instead of queueing forever; every call is also capped at OPERATION_TIMEOUT_MS
@@ -10,14 +24,25 @@
  * with no listener would crash the process.
  */
 import KeyvRedis, { createClient } from '@keyv/redis';
-import { compareKeys } from './key-order.ts';
+import { prefixSuccessor } from './key-order.ts';
 import { StoreUnavailableError, type FactStore } from './fact-store.ts';
 import { KeyvFactStore, createKeyv, withTimeout, type RawBackend } from './keyv-fact-store.ts';
 
+export const INDEX_KEY = 'plenary-index';
 const OPERATION_TIMEOUT_MS = 1500;
 const CONNECT_TIMEOUT_MS = 1500;
 const SCAN_COUNT = 1000;
-const MGET_BATCH = 1000;
+/** Index entries read (and values fetched with one MGET) per page of a scan. */
+const PAGE = 1000;
+/** Present once every fact key on the server is in the index. */
+export const INDEX_MARKER = 'plenary-index:complete';
+const STORED_PREFIX = 'plenary:';
+
+// KEYS[1] = stored key, KEYS[2] = index; ARGV[1] = raw value.
+const SET_SCRIPT = "redis.call('ZADD', KEYS[2], 0, KEYS[1]) redis.call('SET', KEYS[1], ARGV[1]) return 1";
+const CLAIM_SCRIPT =
+  "if redis.call('SET', KEYS[1], ARGV[1], 'NX') then redis.call('ZADD', KEYS[2], 0, KEYS[1]) return 1 end return 0";
+const DELETE_SCRIPT = "local n = redis.call('DEL', KEYS[1]) redis.call('ZREM', KEYS[2], KEYS[1]) return n";
 
 type RedisClient = ReturnType<typeof createClient>;
 
@@ -50,6 +75,13 @@ export async function openRedisStore(url: string): Promise<FactStore> {
     });
   }
 
+  try {
+    await buildIndexOnce(client);
+  } catch (error) {
+    client.destroy();
+    throw new StoreUnavailableError(`cannot index the keys in Redis at ${redact(url)}: ${message(error)}`, { cause: error });
+  }
+
   const adapter = new KeyvRedis(client, { throwOnConnectError: true, throwOnErrors: true });
   const keyv = createKeyv(adapter);
   // Keyv hands its namespace to the adapter, and KeyvRedis would then add its own `plenary::`
@@ -58,27 +90,32 @@ export async function openRedisStore(url: string): Promise<FactStore> {
 
   const backend: RawBackend = {
     timeoutMs: OPERATION_TIMEOUT_MS,
+    async set(key, raw) {
+      await client.eval(SET_SCRIPT, { keys: [key, INDEX_KEY], arguments: [raw] });
+    },
+    async delete(key) {
+      return Number(await client.eval(DELETE_SCRIPT, { keys: [key, INDEX_KEY] })) > 0;
+    },
     async setIfAbsent(key, raw) {
-      return (await client.set(key, raw, { condition: 'NX' })) === 'OK';
+      return Number(await client.eval(CLAIM_SCRIPT, { keys: [key, INDEX_KEY], arguments: [raw] })) === 1;
     },
     async scanPrefix(prefix) {
-      const keys = new Set<string>(); // SCAN may return a key more than once
-      let cursor = '0';
-      do {
-        const page = await client.scan(cursor, { MATCH: `${escapeGlob(prefix)}*`, COUNT: SCAN_COUNT });
-        cursor = String(page.cursor);
-        for (const k of page.keys) keys.add(k);
-      } while (cursor !== '0');
-      const sorted = [...keys].sort(compareKeys);
+      const successor = prefixSuccessor(prefix);
+      const max = successor === undefined ? '+' : `(${successor}`;
       const out: Array<[string, string]> = [];
-      for (let i = 0; i < sorted.length; i += MGET_BATCH) {
-        const batch = sorted.slice(i, i + MGET_BATCH);
-        const values = await client.mGet(batch);
-        // A key deleted between SCAN and MGET comes back null: it is simply gone.
-        batch.forEach((k, j) => {
+      let min = `[${prefix}`;
+      for (;;) {
+        // Keyset pagination: each page is one O(log N + PAGE) range read, however deep the scan is.
+        const page = await client.zRangeByLex(INDEX_KEY, min, max, { LIMIT: { offset: 0, count: PAGE } });
+        if (page.length === 0) break;
+        const values = await client.mGet(page);
+        // null: an index entry whose value is gone (deleted behind our back, or between the reads).
+        page.forEach((k, j) => {
           const v = values[j];
           if (typeof v === 'string') out.push([k, v]);
         });
+        if (page.length < PAGE) break;
+        min = `(${page[page.length - 1]}`;
       }
       return out;
     },
@@ -100,6 +137,22 @@ export async function openRedisStore(url: string): Promise<FactStore> {
     },
   };
   return new KeyvFactStore(keyv, backend);
+}
+
+/**
+ * Adds every stored fact key to the index, once per server: a deployment upgraded from SCAN-based
+ * scans keeps seeing its facts. Safe beside running writers (ZADD is idempotent, and a key deleted
+ * meanwhile only leaves an index entry that scans skip) and after a crash midway (it runs again).
+ */
+async function buildIndexOnce(client: RedisClient): Promise<void> {
+  if ((await client.exists(INDEX_MARKER)) === 1) return;
+  let cursor = '0';
+  do {
+    const page = await client.scan(cursor, { MATCH: `${escapeGlob(STORED_PREFIX)}*`, COUNT: SCAN_COUNT });
+    cursor = String(page.cursor);
+    if (page.keys.length) await client.zAdd(INDEX_KEY, page.keys.map((value) => ({ score: 0, value })));
+  } while (cursor !== '0');
+  await client.set(INDEX_MARKER, '1');
 }
 
 /** Redis glob metacharacters in the prefix must match literally. */
