@@ -1,0 +1,205 @@
+/**
+ * The benchmarks of plenary (issue 5). Every figure is min/median/max over the repetitions of one run;
+ * every ratio is computed from figures of the same run, repetition by repetition.
+ *
+ *   npm run bench              full run → bench/results.json and BENCHMARKS.md
+ *   npm run bench -- --quick   CI run (< 60 s, smaller inputs, 1 repetition) → bench/results.quick.json only
+ *
+ * Fails loudly (exit 1) when a replayed Pol.is conversation's counts differ from a recount of votes.csv.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { DATASETS, POLIS_DIR, loadConversation, polisAvailable } from './polis.ts';
+import { ingestRep, openReplayed } from './ingest.ts';
+import { buildDayBulk, ingestDayThroughCore, reactionsOf, type DayShape } from './synthetic-day.ts';
+import { figure, gitCommit, log, ROOT, runChild, runTsJson, tempDir, type Figure } from './measure.ts';
+import { renderMarkdown, evaluateTargets, type Results } from './report.ts';
+
+const quick = process.argv.includes('--quick');
+const REPS = quick ? 1 : 3;
+const DATE = '2026-11-27';
+const DAY: DayShape = quick
+  ? { sessions: 10, proposals: 15, participants: 500, date: DATE }
+  : { sessions: 60, proposals: 15, participants: 500, date: DATE };
+/** Growth series: participants × 1, 4, 16 on a scaled-down base (see BENCHMARKS.md). */
+const GROWTH_BASE: DayShape = quick
+  ? { sessions: 2, proposals: 15, participants: 50, date: DATE }
+  : { sessions: 5, proposals: 15, participants: 500, date: DATE };
+const GROWTH_FACTORS = [1, 4, 16];
+
+interface ColdRun {
+  coldMs: number;
+  sinceStartMs: number;
+  bootMs: number;
+  warmMs: number[];
+  maxRssMb: number;
+  reactions: number;
+  wallMs: number;
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const loadAtStart = loadavg()[0];
+  const figures: Figure[] = [];
+  const checks: Results['checks'] = [];
+  const growth: Results['growth'] = [];
+  const commit = gitCommit();
+  const scratch = tempDir('run');
+  try {
+    // ── 1. ingest of real votes + recount checks ────────────────────────────
+    let vtaiwanStore: string | undefined;
+    if (!polisAvailable()) {
+      log(`${POLIS_DIR} not found: Pol.is ingest and checks skipped`);
+      checks.push({ dataset: '(all)', ok: false, detail: `${POLIS_DIR} not found` });
+    } else {
+      // Quick mode replays vTaiwan only; scripts/replay-polis.ts checks all three in CI anyway.
+      for (const name of quick ? DATASETS.slice(0, 1) : DATASETS) {
+        const conversation = loadConversation(name);
+        const core: number[] = [];
+        const bare: number[] = [];
+        const ratio: number[] = [];
+        for (let rep = 0; rep < REPS; rep++) {
+          const r = await ingestRep(conversation, scratch.dir);
+          core.push(r.coreRate);
+          bare.push(r.bareRate);
+          ratio.push(r.coreRate / r.bareRate);
+          if (name === DATASETS[0]) vtaiwanStore = r.coreStore;
+          log(`ingest ${name} rep ${rep + 1}: core ${Math.round(r.coreRate)}/s, bare ${Math.round(r.bareRate)}/s, check ${r.checked.ok ? 'ok' : 'FAILED'}`);
+          if (!r.checked.ok) {
+            for (const m of r.checked.mismatches.slice(0, 20)) console.error(`  ${m}`);
+            checks.push({ dataset: name, ok: false, detail: r.checked.mismatches.slice(0, 5).join('; ') });
+            throw new Error(`${name}: replayed counts differ from the recount of votes.csv`);
+          }
+          if (rep === 0) checks.push({ dataset: name, ok: true, detail: `${conversation.statements.length} proposals, ${conversation.votes.length} votes → ${r.checked.reactions} current reactions = recount` });
+        }
+        const tag = name.split('.')[0];
+        figures.push(figure(`ingest.core.${tag}`, `Ingest ${name} through Plenary.react (SQLite)`, 'reactions/s', core));
+        figures.push(figure(`ingest.bare.${tag}`, `Bare better-sqlite3 loop, same records (${tag})`, 'records/s', bare));
+        figures.push(figure(`ingest.ratio.${tag}`, `Core / bare ingest (${tag}, per repetition)`, 'ratio', ratio));
+      }
+    }
+
+    // ── 2. vTaiwan summary, warm and cold ───────────────────────────────────
+    if (vtaiwanStore) {
+      const conversation = loadConversation(DATASETS[0]);
+      const replayed = await openReplayed(vtaiwanStore, conversation);
+      const warm: number[] = [];
+      try {
+        for (let i = 0; i < (quick ? 5 : 30); i++) {
+          const t = performance.now();
+          await replayed.core.summaries.sessionSummary(replayed.sessionId);
+          warm.push(performance.now() - t);
+        }
+      } finally {
+        await replayed.close();
+      }
+      figures.push(figure('summary.vtaiwan.warm', 'vTaiwan session summary, warm (in process)', 'ms', warm.slice(1)));
+      const cold: ColdRun[] = [];
+      for (let rep = 0; rep < REPS; rep++) {
+        cold.push(await runTsJson<ColdRun>('bench/cold-digest.ts', ['--store', vtaiwanStore, '--session', replayed.sessionId]));
+      }
+      figures.push(figure('summary.vtaiwan.cold', 'vTaiwan summary, cold: fresh process opens the store and answers', 'ms', cold.map((c) => c.coldMs)));
+      figures.push(figure('summary.vtaiwan.coldProcess', 'vTaiwan summary, cold: process start → answer', 'ms', cold.map((c) => c.sinceStartMs)));
+      figures.push(figure('summary.vtaiwan.rss', 'vTaiwan summary process, peak RSS', 'MB', cold.map((c) => c.maxRssMb)));
+      log(`summary vTaiwan: warm ${figures.at(-4)?.median.toFixed(1)} ms, cold ${figures.at(-3)?.median.toFixed(0)} ms`);
+    }
+
+    // ── 3. the synthetic day: digest warm / cold / RSS, start-up ────────────
+    const dayPath = join(scratch.dir, 'day.sqlite');
+    const buildStart = performance.now();
+    const facts = await buildDayBulk(dayPath, DAY);
+    log(`day: ${reactionsOf(DAY)} reactions (${facts} facts) written in ${Math.round(performance.now() - buildStart)} ms`);
+    const runs: ColdRun[] = [];
+    for (let rep = 0; rep < REPS; rep++) {
+      const r = await runTsJson<ColdRun>('bench/cold-digest.ts', ['--store', dayPath, '--date', DATE, '--repeat', quick ? '2' : '4']);
+      if (r.reactions !== reactionsOf(DAY)) throw new Error(`day digest counts ${r.reactions} reactions, ${reactionsOf(DAY)} were written`);
+      runs.push(r);
+    }
+    const dayLabel = `${DAY.sessions} sessions × ${DAY.proposals} proposals × ${DAY.participants} participants`;
+    figures.push(figure('digest.day.warm', `Day digest (${dayLabel}), warm`, 'ms', runs.flatMap((r) => r.warmMs)));
+    figures.push(figure('digest.day.cold', 'Day digest, cold: fresh process opens the store and answers', 'ms', runs.map((r) => r.coldMs)));
+    figures.push(figure('digest.day.coldProcess', 'Day digest, cold: process start → answer', 'ms', runs.map((r) => r.sinceStartMs)));
+    figures.push(figure('digest.day.rss', 'Day digest process, peak RSS', 'MB', runs.map((r) => r.maxRssMb)));
+    log(`day digest: warm ${figures.at(-4)?.median.toFixed(0)} ms, cold ${figures.at(-3)?.median.toFixed(0)} ms, RSS ${figures.at(-1)?.median.toFixed(0)} MB`);
+
+    const startupEnv = {
+      PLENARY_STORE: `sqlite://${dayPath}`,
+      PLENARY_CONFIG: join(ROOT, 'bench', 'bench.config.json'),
+      ...Object.fromEntries(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID'].map((k) => [k, ''])),
+    };
+    const digestCli: number[] = [];
+    const terminal: number[] = [];
+    const bareNode: number[] = [];
+    for (let rep = 0; rep < REPS; rep++) {
+      if (rep === 0) await runChild(process.execPath, ['bin/plenary.js', 'help']); // warms the OS file cache once
+      const d = await runChild(process.execPath, ['bin/plenary.js', 'digest', '--date', DATE, '--format', 'json'], startupEnv);
+      if (d.code !== 0 || !d.stdout.includes('"totals"')) throw new Error(`plenary digest failed (${d.code}): ${d.stderr.slice(-1000)}`);
+      digestCli.push(d.wallMs);
+      const t = await runChild(process.execPath, ['bin/plenary.js', 'start'], startupEnv);
+      if (t.code !== 0) throw new Error(`plenary start (terminal, stdin closed) exited ${t.code}: ${t.stderr.slice(-1000)}`);
+      terminal.push(t.wallMs);
+      bareNode.push((await runChild(process.execPath, ['-e', '0'])).wallMs);
+    }
+    figures.push(figure('startup.digestCli', '`plenary digest --format json` on the day store, spawn → exit', 'ms', digestCli));
+    figures.push(figure('startup.terminal', '`plenary start` (terminal, stdin closed) on the day store, spawn → exit', 'ms', terminal));
+    figures.push(figure('startup.node', 'Reference: `node -e 0`, spawn → exit', 'ms', bareNode));
+    log(`start-up: digest CLI ${Math.round(figures.at(-3)?.median ?? 0)} ms, terminal ${Math.round(figures.at(-2)?.median ?? 0)} ms`);
+
+    // ── 4. growth: ingest through the core and digest at 1×, 4×, 16× participants ──
+    for (const factor of GROWTH_FACTORS) {
+      const shape = { ...GROWTH_BASE, participants: GROWTH_BASE.participants * factor };
+      const ingestUs: number[] = [];
+      const digestUs: number[] = [];
+      const digestMs: number[] = [];
+      for (let rep = 0; rep < REPS; rep++) {
+        const path = join(scratch.dir, `growth-${factor}-${rep}.sqlite`);
+        const ingest = await ingestDayThroughCore(path, shape);
+        ingestUs.push(1e6 / ingest.rate);
+        const r = await runTsJson<ColdRun>('bench/cold-digest.ts', ['--store', path, '--date', DATE, '--repeat', '2']);
+        if (r.reactions !== reactionsOf(shape)) throw new Error(`growth ${factor}×: digest counts ${r.reactions}, ${reactionsOf(shape)} were reacted`);
+        const warm = Math.min(...r.warmMs);
+        digestMs.push(warm);
+        digestUs.push((warm * 1000) / reactionsOf(shape));
+        log(`growth ${factor}× rep ${rep + 1}: ${reactionsOf(shape)} reactions, ingest ${Math.round(ingest.rate)}/s, digest ${Math.round(warm)} ms`);
+      }
+      growth.push({
+        factor,
+        reactions: reactionsOf(shape),
+        ingestUsPerReaction: figure(`growth.${factor}.ingest`, `Ingest cost per reaction at ${factor}×`, 'µs', ingestUs),
+        digestUsPerReaction: figure(`growth.${factor}.digest`, `Digest cost per reaction at ${factor}×`, 'µs', digestUs),
+        digestMs: figure(`growth.${factor}.digestMs`, `Digest (warm) at ${factor}×`, 'ms', digestMs),
+      });
+    }
+  } finally {
+    scratch.remove();
+  }
+
+  const results: Results = {
+    quick,
+    commit,
+    measuredAt: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', platform: process.platform, loadAtStart, loadAtEnd: loadavg()[0] },
+    repetitions: REPS,
+    day: DAY,
+    growthBase: GROWTH_BASE,
+    figures,
+    growth,
+    checks,
+    slack: null,
+    durationS: (performance.now() - started) / 1000,
+    targets: [],
+  };
+  results.targets = evaluateTargets(results);
+  const out = join(ROOT, 'bench', quick ? 'results.quick.json' : 'results.json');
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  if (!quick) writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderMarkdown(results));
+  log(`done in ${results.durationS.toFixed(1)} s → ${out}${quick ? '' : ' and BENCHMARKS.md'}`);
+  for (const t of results.targets) log(`target ${t.status.padEnd(6)} ${t.name}: ${t.measured}`);
+  return checks.every((c) => c.ok) ? 0 : 1;
+}
+
+process.exitCode = await main().catch((error) => {
+  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return 1;
+});
