@@ -10,6 +10,9 @@ import { clip } from '../src/text-rules.ts';
 
 export type Logger = (level: 'debug' | 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
 
+/** What a caller is told when the store cannot be reached (every platform and path says the same). */
+export const STORE_UNAVAILABLE_REPLY = 'The store is unreachable right now, so nothing was recorded: try again in a few seconds.';
+
 const article = (role: string) => (role === 'organiser' ? 'an organiser' : 'a moderator');
 
 /** Runs a command with already-separated option values (Discord gives them typed). */
@@ -33,7 +36,7 @@ export async function execute(
     if (isUserError(error)) return { reply: errorView(error.message) };
     if (error instanceof StoreUnavailableError) {
       log('warn', `store unavailable during /${command.name}`, error.message);
-      return { reply: errorView('The store is unreachable right now, so nothing was recorded: try again in a few seconds.') };
+      return { reply: errorView(STORE_UNAVAILABLE_REPLY) };
     }
     log('error', `/${command.name} failed`, error);
     return { reply: errorView('Something went wrong on our side and nothing was confirmed: try again in a moment.') };

@@ -9,7 +9,8 @@ import { roleOf } from '../../src/roles.ts';
 import { UserError, isUserError } from '../../src/errors.ts';
 import { parseCode } from '../../src/text-rules.ts';
 import { errorView, notice, type CommandResult, type View } from '../../src/views.ts';
-import { executeLine, type Logger } from '../../commands/execute.ts';
+import { executeLine, STORE_UNAVAILABLE_REPLY, type Logger } from '../../commands/execute.ts';
+import { StoreUnavailableError } from '../../src/store/fact-store.ts';
 import { renderView } from './render.ts';
 import { helpLines } from './help.ts';
 
@@ -66,6 +67,10 @@ export class ConsoleAdapter {
       return { reply: notice(what) };
     } catch (error) {
       if (isUserError(error)) return { reply: errorView(error.message) };
+      if (error instanceof StoreUnavailableError) {
+        this.log('warn', 'store unavailable during an emoji reaction', error.message);
+        return { reply: errorView(STORE_UNAVAILABLE_REPLY) };
+      }
       this.log('error', 'emoji reaction failed', error);
       return { reply: errorView(error instanceof UserError ? error.message : 'Something went wrong and nothing was recorded: try again.') };
     }
