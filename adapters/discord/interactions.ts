@@ -120,9 +120,13 @@ export class InteractionHandler {
 
   /** Private reply (direct, or deferred then edited when slow), extra pieces as follow-ups, then posts. */
   private async answer(interaction: RepliableInteraction, work: () => Promise<CommandResult>): Promise<void> {
-    let deferring: Promise<unknown> | undefined;
+    let deferring: Promise<boolean> | undefined;
     const timer = setTimeout(() => {
-      deferring = interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      // Handled here: a failed defer must not surface as an unhandled rejection while work() runs.
+      deferring = interaction.deferReply({ flags: MessageFlags.Ephemeral }).then(() => true, (error) => {
+        this.deps.log('warn', 'deferring a Discord interaction failed', error as Error);
+        return false;
+      });
     }, DEFER_AFTER_MS);
     let result: CommandResult;
     try {
@@ -132,8 +136,7 @@ export class InteractionHandler {
     }
     const [first, ...rest]: DiscordMessage[] = result.reply ? renderView(result.reply) : [{ content: 'Done.', allowedMentions: { parse: [] } }];
     if (deferring) {
-      await deferring;
-      await interaction.editReply(first);
+      if (await deferring) await interaction.editReply(first);
     } else {
       await interaction.reply({ ...first, flags: MessageFlags.Ephemeral });
     }

@@ -85,7 +85,7 @@ describe('a panel on Discord', () => {
     await w.fake.waitFor(() => proposalMessages().length === 3);
     const p1 = messageOf('P1');
     expect(p1.embeds[0]).toMatchObject({ title: 'P1 · Ana Example (ICANN)', description: 'Fund CERTs in every region' });
-    expect((p1.components[0] as any).components.map((b: any) => b.label)).toEqual(['Support', 'Neutral', 'Oppose', 'Comment']);
+    expect((p1.components![0] as any).components.map((b: any) => b.label)).toEqual(['Support', 'Neutral', 'Oppose', 'Comment']);
     expect(await w.core.proposalForMessage(`discord:${MAIN}:${p1.id}`)).toEqual({ sessionId: sid, number: 1 });
     await w.fake.waitFor(() => w.elsewhere.filter((p) => p.channel === 'console:hall').length === 3);
   });
@@ -180,7 +180,7 @@ describe('a panel on Discord', () => {
     expect(textOf(closed.answer)).toContain(`Session ${sid} is closed`);
     const summary = await w.fake.waitFor(() => w.fake.messages(MAIN).find((m) => m.embeds?.[0]?.title?.startsWith('Final summary')));
     expect(summary.embeds[0].title).toContain(sid);
-    await w.fake.waitFor(() => proposalMessages().every((m) => m.components.length === 0 && m.embeds[0].footer!.text.includes('closed')), 5000);
+    await w.fake.waitFor(() => proposalMessages().every((m) => (m.components ?? []).length === 0 && m.embeds[0].footer!.text.includes('closed')), 5000);
     const late = w.fake.sendButton({ userId: U.carol, channelId: MAIN, messageId: messageOf('P1').id, customId: `plenary:react:${sid}:1:support` });
     expect((await answerOf(w.fake, late.id)).content).toMatch(/closed/);
   });

@@ -1,0 +1,56 @@
+// Slow work: past ~1.2 s the adapter defers (ephemeral "thinking…") and finishes with editReply, inside
+// Discord's 3 s window; a long private answer continues in ephemeral follow-ups.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAIN, U, answerOf, messageCalls, slash, startWorld, type World } from './helpers.ts';
+
+let w: World;
+beforeAll(async () => {
+  w = await startWorld();
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+describe('slow and long answers on Discord', () => {
+  it('defers a slow command privately, then edits the reply with the attached file', async () => {
+    const digest = w.core.summaries.digest.bind(w.core.summaries);
+    w.core.summaries.digest = async (date: string) => {
+      await new Promise((r) => setTimeout(r, 1800));
+      return digest(date);
+    };
+    const sent = w.fake.sendChatInput({ userId: U.org, channelId: MAIN, name: 'digest', options: { format: 'csv' } });
+    const answer = await answerOf(w.fake, sent.id);
+    const record = w.fake.interaction(sent.id)!;
+    expect(record.responses.map((r) => [r.type, r.data?.flags])).toEqual([[5, 64]]);
+    expect(record.responses[0].at - record.createdAt).toBeLessThan(3000);
+    expect(answer.flags & 64).toBe(64);
+    expect(answer.attachments[0].filename).toMatch(/\.csv$/);
+    const edit = w.fake.callsTo('PATCH', /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/).at(-1)!;
+    expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+    w.core.summaries.digest = digest;
+  });
+
+  it('continues a long private answer in ephemeral follow-ups', async () => {
+    await slash(w.fake, U.org, 'session', 'start', { title: 'Long menu' });
+    await slash(w.fake, U.org, 'speaker', 'add', { handle: 'gov', name: 'Delegate' });
+    for (let i = 0; i < 3; i++) await slash(w.fake, U.org, 'priority', 'add', { handle: 'gov', text: `${i} ${'long text '.repeat(49)}` });
+    // Seven speakers × three 500-character priorities: more than one embed's 6,000 characters.
+    for (let s = 0; s < 6; s++) {
+      await slash(w.fake, U.org, 'speaker', 'add', { handle: `s${s}`, name: `Speaker ${s}` });
+      for (let i = 0; i < 3; i++) await slash(w.fake, U.org, 'priority', 'add', { handle: `s${s}`, text: `${s}.${i} ${'long text '.repeat(49)}` });
+    }
+    const menu = await slash(w.fake, U.alice, 'menu', undefined);
+    expect(menu.ephemeral).toBe(true);
+    const followups = await w.fake.waitFor(() => {
+      const ids = w.fake.interaction(menu.id)!.followupIds;
+      return ids.length > 0 && ids;
+    });
+    for (const id of followups) expect((w.fake.message(id)!.flags ?? 0) & 64).toBe(64);
+    const titles = [menu.answer, ...followups.map((id) => w.fake.message(id)!)].map((m: any) => m.embeds[0].title);
+    expect(titles[0]).toMatch(/^Menu of session/);
+    expect(titles.slice(1).every((t: string) => t.endsWith('(continued)'))).toBe(true);
+    for (const c of messageCalls(w.fake.calls)) {
+      expect((c.path.includes('/callback') ? c.body.data : c.body).allowed_mentions).toEqual({ parse: [] });
+    }
+  });
+});
