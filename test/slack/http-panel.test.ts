@@ -65,7 +65,7 @@ describe('a panel over Slack HTTP', () => {
     // ≤ 1 post per second per channel, in order.
     for (let i = 1; i < posts.length; i++) expect(posts[i].at - posts[i - 1].at).toBeGreaterThanOrEqual(950);
     posts.forEach((c, i) => {
-      ts[i + 1] = (c.response as { ts: string }).ts;
+      ts[i + 1] = c.response.ts as string;
       expect(blockText(c.args.blocks)).toContain(`*P${i + 1}*`);
     });
     expect(blockText(posts[0].args.blocks)).toContain('Keep the DNS stable &amp; secure &lt;!here&gt;');

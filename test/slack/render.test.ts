@@ -99,7 +99,7 @@ describe('proposal card', () => {
     expect(json).toContain(':+1: 3');
     expect(json).toContain(':neutral_face: 1');
     expect(json).toContain(':-1: 2');
-    const actions = m.blocks.find((b) => b.type === 'actions') as { elements: Array<{ action_id: string; value: string }> };
+    const actions = m.blocks.find((b) => b.type === 'actions') as unknown as { elements: Array<{ action_id: string; value: string }> };
     expect(actions.elements.map((e) => e.action_id)).toEqual([ACTION.support, ACTION.neutral, ACTION.oppose, ACTION.comment]);
     for (const e of actions.elements) expect(parseActionValue(e.value)).toEqual({ sessionId: 's7k2', number: 1 });
     expect(m.text).toMatch(/^P1 · .*support 3, neutral 1, oppose 2/);
