@@ -35,6 +35,7 @@ describe('a panel over Slack HTTP', () => {
     h = await startHarness();
   });
   afterAll(async () => {
+    if (process.env.SHOW_SLACK_LOGS) console.log(h?.logs);
     await h?.close();
     process.off('unhandledRejection', onRejection);
   });
