@@ -4,7 +4,8 @@
  */
 export class UserError extends Error {
   constructor(message: string) {
-    super(message.replace(/\s*\n\s*/g, ' '));
+    // Every line break, Unicode's U+2028/U+2029/NEL included: an error is always one line.
+    super(message.replace(/\s*[\n\r\v\f\u0085\u2028\u2029]\s*/g, ' '));
     this.name = 'UserError';
   }
 }

@@ -16,6 +16,8 @@ export const codePoints = (text: string) => [...text].length;
 // C0/C1 controls other than tab and newline, plus the bidi overrides that can disguise text.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
+const CONTROLS = new RegExp(CONTROL.source, 'gu');
+
 export function hasControlCharacters(text: string): boolean {
   return CONTROL.test(text);
 }
@@ -42,7 +44,7 @@ export function checkHandle(raw: string): string {
 
 /** Shortens user text quoted back in an error so the error stays one short line. */
 export function clip(text: string, max = 40): string {
-  const oneLine = text.replace(/[\r\n\t]+/g, ' ').replace(CONTROL, '?');
+  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').replace(CONTROLS, '?');
   const points = [...oneLine];
   return points.length > max ? `${points.slice(0, max - 1).join('')}…` : oneLine;
 }
