@@ -89,7 +89,7 @@ export class KeyvFactStore implements FactStore {
       await backend.set(storedKey, encodeValue(value));
       return true;
     });
-    if (!ok) throw new Error(`store refused to set ${key}`);
+    if (!ok) throw new Error(`store refused to set a ${key.split(":")[0]} fact`); // the whole key may hold a user id
   }
 
   delete(key: string): Promise<boolean> {
