@@ -15,6 +15,8 @@ import { ingestRep, openReplayed } from './ingest.ts';
 import { buildDayBulk, ingestDayThroughCore, reactionsOf, type DayShape } from './synthetic-day.ts';
 import { figure, gitCommit, log, ROOT, runChild, runTsJson, tempDir, type Figure } from './measure.ts';
 import { renderMarkdown, evaluateTargets, type Results } from './report.ts';
+import { slackHttpRep } from './slack-http.ts';
+import { burstRep } from './slack-burst.ts';
 
 const quick = process.argv.includes('--quick');
 const REPS = quick ? 1 : 3;
@@ -27,6 +29,7 @@ const GROWTH_BASE: DayShape = quick
   ? { sessions: 2, proposals: 15, participants: 50, date: DATE }
   : { sessions: 5, proposals: 15, participants: 500, date: DATE };
 const GROWTH_FACTORS = [1, 4, 16];
+const SLACK_SECONDS = 10;
 
 interface ColdRun {
   coldMs: number;
@@ -171,6 +174,50 @@ async function main(): Promise<number> {
         digestMs: figure(`growth.${factor}.digestMs`, `Digest (warm) at ${factor}×`, 'ms', digestMs),
       });
     }
+
+    // ── 5. Slack: HTTP /react under load vs bare Bolt; the chat.update burst (full run only) ──
+    if (quick) {
+      log('slack: skipped in quick mode');
+    } else {
+      const rps: number[][] = [[], [], []];
+      const p50: number[][] = [[], [], []];
+      const p99: number[][] = [[], [], []];
+      for (let rep = 0; rep < REPS; rep++) {
+        const r = await slackHttpRep(scratch.dir, rep, SLACK_SECONDS);
+        if (r.digestReactions < r.plenary.acked || r.digestReactions > r.plenary.sent) {
+          checks.push({ dataset: 'slack /react', ok: false, detail: `digest counts ${r.digestReactions} reactions, ${r.plenary.acked} were acked, ${r.plenary.sent} sent` });
+          throw new Error(`slack: the digest counts ${r.digestReactions} reactions but ${r.plenary.acked} were acked`);
+        }
+        if (rep === 0 || r.plenary.errors) {
+          checks.push({ dataset: `slack /react rep ${rep + 1}`, ok: r.plenary.errors === 0, detail: `${r.plenary.acked} acks confirmed the reaction, ${r.plenary.sent} sent (${r.plenary.errors} errors/timeouts); digest counts ${r.digestReactions} ≥ acked` });
+        }
+        rps[0].push(r.plenary.rps); rps[1].push(r.bare.rps); rps[2].push(r.plenary.rps / r.bare.rps);
+        p50[0].push(r.plenary.p50); p50[1].push(r.bare.p50); p50[2].push(r.plenary.p50 / r.bare.p50);
+        p99[0].push(r.plenary.p99); p99[1].push(r.bare.p99); p99[2].push(r.plenary.p99 / r.bare.p99);
+        log(`slack rep ${rep + 1}: plenary ${Math.round(r.plenary.rps)} req/s p99 ${r.plenary.p99} ms; bare ${Math.round(r.bare.rps)} req/s p99 ${r.bare.p99} ms; digest ${r.digestReactions} ≥ acked ${r.plenary.acked}`);
+      }
+      figures.push(figure('slack.plenary.rps', '`/react` on `plenary start` (Slack HTTP), 50 connections', 'req/s', rps[0]));
+      figures.push(figure('slack.bare.rps', 'Bare Bolt app that only acks, same load', 'req/s', rps[1]));
+      figures.push(figure('slack.ratio.rps', 'plenary / bare Bolt req/s (per repetition)', 'ratio', rps[2]));
+      figures.push(figure('slack.plenary.p50', '`/react` latency p50, plenary', 'ms', p50[0]));
+      figures.push(figure('slack.bare.p50', '`/react` latency p50, bare Bolt', 'ms', p50[1]));
+      figures.push(figure('slack.plenary.p99', '`/react` latency p99, plenary', 'ms', p99[0]));
+      figures.push(figure('slack.bare.p99', '`/react` latency p99, bare Bolt', 'ms', p99[1]));
+      figures.push(figure('slack.ratio.p99', 'plenary / bare Bolt p99 (per repetition)', 'ratio', p99[2]));
+      const bursts = [];
+      for (let rep = 0; rep < REPS; rep++) {
+        const b = await burstRep(scratch.dir, rep);
+        if (!b.finalShown) throw new Error('burst: the message never showed the final counts');
+        bursts.push(b);
+        log(`burst rep ${rep + 1}: ${b.reactions} reactions in ${Math.round(b.burstMs)} ms → ${b.updates} chat.update, min gap ${b.minGapMs} ms, final counts shown ${Math.round(b.settleMs)} ms after the last ack`);
+      }
+      checks.push({ dataset: 'slack burst', ok: true, detail: 'after each burst the proposal message shows the final counts' });
+      figures.push(figure('slack.burst.ms', 'Burst: 1,000 `/react` on one proposal (20 concurrent), first sent → last ack', 'ms', bursts.map((b) => b.burstMs)));
+      figures.push(figure('slack.burst.updates', 'Burst: chat.update calls on that message', 'calls', bursts.map((b) => b.updates)));
+      figures.push(figure('slack.burst.maxPerSecond', 'Burst: most chat.update calls on the message in any 1 s window', 'calls', bursts.map((b) => b.maxPerSecond)));
+      figures.push(figure('slack.burst.minGap', 'Burst: tightest gap between two chat.update calls on the message', 'ms', bursts.map((b) => b.minGapMs)));
+      figures.push(figure('slack.burst.settle', 'Burst: last ack → message shows the final counts', 'ms', bursts.map((b) => b.settleMs)));
+    }
   } finally {
     scratch.remove();
   }
@@ -186,7 +233,6 @@ async function main(): Promise<number> {
     figures,
     growth,
     checks,
-    slack: null,
     durationS: (performance.now() - started) / 1000,
     targets: [],
   };

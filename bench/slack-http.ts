@@ -1,0 +1,195 @@
+/**
+ * Slack over HTTP under load: signed `/react <code> <stance>` slash commands, each from a new user, over
+ * 50 connections with autocannon — against `plenary start` in Slack HTTP mode (a child process on a fresh
+ * SQLite store, Web API = the Slack fake) and against a bare Bolt app that only acks (bench/bare-bolt.ts).
+ * Afterwards `plenary digest` must count every reaction whose ack confirmed it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { startFakeSlackWebApi, type FakeSlackWebApi } from '../test/fakes/slack/fake-web-api.ts';
+import { buildSlashCommand, signedSender, slackSignature } from '../test/fakes/slack/signed-requests.ts';
+import { ROOT, runChild } from './measure.ts';
+
+export const SECRET = 'bench-signing-secret';
+export const TOKEN = 'xoxb-bench-token';
+export const MODERATOR = 'UBENCHMOD';
+export const CHANNEL = 'CBENCH';
+const FORM = 'application/x-www-form-urlencoded';
+const STANCES = ['support', 'neutral', 'oppose'];
+const CONFIRMED = /You (support|oppose|are neutral on) P\d+\./;
+export const PROPOSALS = 3;
+
+export interface LoadResult {
+  rps: number; // mean requests/s over the run
+  p50: number; // ms
+  p99: number; // ms
+  sent: number;
+  ok: number; // 2xx
+  acked: number; // 2xx whose ack confirmed the reaction (plenary) or any 2xx (bare)
+  errors: number;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Writes the config of the Slack runs (moderator role for the set-up commands). */
+export function slackConfig(dir: string): string {
+  const path = join(dir, 'slack.config.json');
+  const config = { conference: { name: 'Bench', timezone: 'UTC' }, roles: { organisers: [`slack:${MODERATOR}`], moderators: [`slack:${MODERATOR}`] } };
+  writeFileSync(path, JSON.stringify(config));
+  return path;
+}
+
+export interface Served {
+  port: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Spawns a server and waits until it answers a signed url_verification. */
+export async function serve(args: string[], env: Record<string, string>): Promise<Served> {
+  const port = await freePort();
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => void (stderr = (stderr + d.toString()).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const sender = signedSender({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited ${child.exitCode}: ${stderr}`);
+    try {
+      if ((await sender.urlVerification()).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${args.join(' ')} did not start within 30 s: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    port,
+    child,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** The moderator's set-up through signed slash commands: a session, a speaker, PROPOSALS posted proposals. */
+export async function setUpPanel(port: number, api: FakeSlackWebApi, responseUrl: string): Promise<void> {
+  const slack = signedSender({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET });
+  const lines: Array<[string, string]> = [
+    ['/session', 'start Bench panel'],
+    ['/speaker', 'add icann ICANN org:"ICANN" group:technical-community'],
+    ...Array.from({ length: PROPOSALS }, (_, i): [string, string] => ['/priority', `add icann Practical proposal number ${i + 1}`]),
+    ['/priority', 'post all'],
+  ];
+  for (const [command, text] of lines) {
+    const r = await slack.slashCommand({ command, text, user_id: MODERATOR, channel_id: CHANNEL, response_url: responseUrl });
+    if (r.status !== 200) throw new Error(`set-up "${command} ${text}" failed: ${r.status} ${r.body.slice(0, 300)}`);
+  }
+  // Every proposal is on the channel (posts are paced ~1/s per channel) before the load starts.
+  const deadline = Date.now() + 20_000;
+  while (api.callsTo('chat.postMessage').filter((c) => c.status === 200).length < PROPOSALS) {
+    if (Date.now() > deadline) throw new Error(`set-up: the ${PROPOSALS} proposals were not posted (calls: ${api.calls.map((c) => c.method).join(', ')})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** autocannon: 50 connections, each request a signed `/react` from a user never seen before. */
+export async function load(port: number, seconds: number, tag: string, responseUrl: string): Promise<LoadResult> {
+  let counter = 0;
+  let acked = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: 50,
+    duration: seconds,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        path: '/slack/events',
+        setupRequest: (request) => {
+          const i = counter++;
+          const fields = buildSlashCommand({
+            command: '/react', text: `P${(i % PROPOSALS) + 1} ${STANCES[i % 3]}`, user_id: `U${tag}${i}`, channel_id: CHANNEL, response_url: responseUrl,
+          });
+          const body = new URLSearchParams(fields).toString();
+          const ts = Math.floor(Date.now() / 1000);
+          return { ...request, body, headers: { 'content-type': FORM, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, body) } };
+        },
+        onResponse: (status, body) => {
+          if (status === 200 && (tag === 'bare' || CONFIRMED.test(body))) acked++;
+        },
+      },
+    ],
+  });
+  return {
+    rps: result.requests.mean,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    sent: counter,
+    ok: result['2xx'],
+    acked,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+export interface SlackHttpRep {
+  plenary: LoadResult;
+  bare: LoadResult;
+  digestReactions: number;
+}
+
+/** One repetition: plenary (fresh store) then bare Bolt, same load; then the digest check on plenary's store. */
+export async function slackHttpRep(dir: string, rep: number, seconds: number): Promise<SlackHttpRep> {
+  const api: FakeSlackWebApi = await startFakeSlackWebApi();
+  try {
+    const responseUrl = api.responseUrl('bench');
+    const storeUrl = `sqlite://${join(dir, `slack-${rep}.sqlite`)}`;
+    const env = {
+      SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.apiUrl, SLACK_APP_TOKEN: '',
+      DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', PLENARY_STORE: storeUrl, PLENARY_CONFIG: slackConfig(dir), PLENARY_LOG_LEVEL: 'error',
+    };
+    const plenaryServer = await serve(['bin/plenary.js', 'start'], env);
+    let plenary: LoadResult;
+    try {
+      await setUpPanel(plenaryServer.port, api, responseUrl);
+      plenary = await load(plenaryServer.port, seconds, `P${rep}x`, responseUrl);
+    } finally {
+      await plenaryServer.stop();
+    }
+    const date = new Date().toISOString().slice(0, 10);
+    const digest = await runChild(process.execPath, ['bin/plenary.js', 'digest', '--date', date, '--format', 'json'], env);
+    if (digest.code !== 0) throw new Error(`plenary digest failed: ${digest.stderr.slice(-1000)}`);
+    const digestReactions = (JSON.parse(digest.stdout) as { totals: { reactions: number } }).totals.reactions;
+
+    const bareServer = await serve(['bin/run-ts.js', 'bench/bare-bolt.ts'], env);
+    let bare: LoadResult;
+    try {
+      bare = await load(bareServer.port, seconds, 'bare', responseUrl);
+    } finally {
+      await bareServer.stop();
+    }
+    return { plenary, bare, digestReactions };
+  } finally {
+    await api.close();
+  }
+}
