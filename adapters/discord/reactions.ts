@@ -24,6 +24,7 @@ interface RawPacket { t?: string | null; s?: number | null; d?: any }
 interface Tag { seq: number; session: string; at: number }
 
 const STALE_MS = 60_000;
+const MAX_PENDING_KEYS = 1000;
 
 export class ReactionHandler {
   private gatewaySession = 'none';
@@ -41,6 +42,7 @@ export class ReactionHandler {
     if (packet.t !== 'MESSAGE_REACTION_ADD' && packet.t !== 'MESSAGE_REACTION_REMOVE') return;
     if (typeof packet.s !== 'number' || !packet.d?.emoji) return;
     const now = Date.now();
+    if (this.pending.size > MAX_PENDING_KEYS) this.prune(now);
     const key = contentKey(packet.t === 'MESSAGE_REACTION_ADD', packet.d.message_id, packet.d.user_id, packet.d.emoji.id ?? packet.d.emoji.name);
     const queue = (this.pending.get(key) ?? []).filter((tag) => now - tag.at < STALE_MS); // events discord.js dropped
     queue.push({ seq: packet.s, session: this.gatewaySession, at: now });
@@ -67,6 +69,15 @@ export class ReactionHandler {
       // A reaction has no private channel to answer in (closed session, withdrawn proposal): log only.
       if (isUserError(error)) this.log('debug', `reaction not applied: ${error.message}`);
       else this.log('error', 'handling a Discord reaction failed', error as Error);
+    }
+  }
+
+  /** Tags of dispatches discord.js never turned into events (e.g. an unresolvable channel) expire. */
+  private prune(now: number): void {
+    for (const [key, queue] of this.pending) {
+      const fresh = queue.filter((tag) => now - tag.at < STALE_MS);
+      if (fresh.length) this.pending.set(key, fresh);
+      else this.pending.delete(key);
     }
   }
 

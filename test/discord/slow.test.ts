@@ -30,6 +30,14 @@ describe('slow and long answers on Discord', () => {
     w.core.summaries.digest = digest;
   });
 
+  it('posts the digest file publicly with post', async () => {
+    const r = await slash(w.fake, U.org, 'digest', undefined, { post: true, format: 'md' });
+    expect(r.answer.content).toMatch(/^Digest for \d{4}-\d{2}-\d{2} posted\.$/);
+    const posted = await w.fake.waitFor(() => w.fake.messages(MAIN).find((m) => m.attachments?.length));
+    expect(posted.attachments[0].filename).toMatch(/\.md$/);
+    expect(posted.content).toMatch(/attached as/);
+  });
+
   it('continues a long private answer in ephemeral follow-ups', async () => {
     await slash(w.fake, U.org, 'session', 'start', { title: 'Long menu' });
     await slash(w.fake, U.org, 'speaker', 'add', { handle: 'gov', name: 'Delegate' });
