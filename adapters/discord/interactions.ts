@@ -13,6 +13,7 @@ import type { Log } from '../../src/log.ts';
 import type { Delivery } from '../delivery.ts';
 import { roleOf } from '../../src/roles.ts';
 import { isUserError } from '../../src/errors.ts';
+import { StoreUnavailableError } from '../../src/store/fact-store.ts';
 import { errorView, notice, type CommandResult } from '../../src/views.ts';
 import { execute } from '../../commands/execute.ts';
 import { commandFor, optionValues } from './commands.ts';
@@ -56,9 +57,12 @@ export class InteractionHandler {
       if (interaction.isButton()) return await this.button(interaction);
       if (interaction.isModalSubmit()) return await this.modal(interaction);
     } catch (error) {
-      log('error', 'handling a Discord interaction failed', error as Error);
+      const outage = error instanceof StoreUnavailableError;
+      log(outage ? 'warn' : 'error', 'handling a Discord interaction failed', error as Error);
       if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
-        const text = 'Something went wrong on our side and nothing was confirmed: try again in a moment.';
+        const text = outage
+          ? 'The store is unreachable right now, so nothing was recorded: try again in a few seconds.'
+          : 'Something went wrong on our side and nothing was confirmed: try again in a moment.';
         await interaction.reply({ content: `⚠️ ${text}`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }).catch(() => {});
       }
     }
@@ -113,6 +117,9 @@ export class InteractionHandler {
       return await work();
     } catch (error) {
       if (isUserError(error)) return { reply: errorView(error.message) };
+      if (error instanceof StoreUnavailableError) {
+        return { reply: errorView('The store is unreachable right now, so nothing was recorded: try again in a few seconds.') };
+      }
       this.deps.log('error', 'a Discord button or form failed', error as Error);
       return { reply: errorView('Something went wrong on our side and nothing was recorded: try again in a moment.') };
     }
