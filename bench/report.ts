@@ -1,6 +1,7 @@
 /** Targets of issue 5, judged from one run's figures, and the BENCHMARKS.md rendering of that run. */
 import type { Figure } from './measure.ts';
 import type { DayShape } from './synthetic-day.ts';
+import { analysis } from './analysis.ts';
 
 export interface GrowthRow {
   factor: number;
@@ -8,6 +9,7 @@ export interface GrowthRow {
   ingestUsPerReaction: Figure;
   digestUsPerReaction: Figure;
   digestMs: Figure;
+  rssMb: Figure;
 }
 
 export interface Target {
@@ -144,12 +146,12 @@ export function renderMarkdown(r: Results): string {
       '',
       `Participants per session × 1, 4, 16 on a base of ${base.sessions} sessions × ${base.proposals} proposals × ${base.participants} participants (scaled down from the 60-session day so that 16× — ${(base.sessions * base.proposals * base.participants * 16).toLocaleString('en-US')} reactions through \`Plenary.react\` — fits the full bench on 2 cores). Each size: a fresh store, every reaction through the core (timed), then the digest in a fresh process (best warm call).`,
       '',
-      '| size | reactions | ingest µs/reaction (min / **median** / max) | digest µs/reaction (min / **median** / max) | digest ms (median) |',
-      '|---|---:|---|---|---:|',
+      '| size | reactions | ingest µs/reaction (min / **median** / max) | digest µs/reaction (min / **median** / max) | digest ms (median) | digest peak RSS MB (median) |',
+      '|---|---:|---|---|---:|---:|',
     );
     for (const g of r.growth) {
       const span = (f: Figure) => `${fmt(f.min)} / **${fmt(f.median)}** / ${fmt(f.max)}`;
-      lines.push(`| ${g.factor}× | ${g.reactions.toLocaleString('en-US')} | ${span(g.ingestUsPerReaction)} | ${span(g.digestUsPerReaction)} | ${fmt(g.digestMs.median)} |`);
+      lines.push(`| ${g.factor}× | ${g.reactions.toLocaleString('en-US')} | ${span(g.ingestUsPerReaction)} | ${span(g.digestUsPerReaction)} | ${fmt(g.digestMs.median)} | ${fmt(g.rssMb.median)} |`);
     }
     lines.push('');
   }
@@ -169,16 +171,10 @@ export function renderMarkdown(r: Results): string {
     '**Not measured yet.** The Slack HTTP throughput (signed `/react` slash commands from distinct users over 50 connections with autocannon, against `plenary start` in Slack HTTP mode and against a bare Bolt app that only acks: req/s, p50, p99, ratios, then a digest check that every acked reaction counts) and the platform-economy burst (1,000 reactions on one proposal through the Slack fake, counting `chat.update` calls) need the Slack adapter (`adapters/slack/`), which was not committed when this run was made. No figure is given rather than a made-up one (the quick CI run never measures Slack).',
     '',
   );
-  return `${lines.join('\n')}\n${ANALYSIS}`;
+  return `${lines.join('\n')}\n${analysis(r)}\n${DATA_AND_COMMANDS}`;
 }
 
-/** Written from profiling this code; kept with the renderer so a re-run does not lose it. */
-const ANALYSIS = `## Analysis
-
-See the "Analysis" notes in the bench/README section of this file's history; the figures above are the
-source of truth for any claim here.
-
-## Data
+const DATA_AND_COMMANDS = `## Data
 
 The ingest figures replay real public-deliberation votes from Pol.is, read at run time from
 \`../shared/data/polis\` (never copied into this repository). Data was gathered using the Polis software

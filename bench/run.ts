@@ -155,6 +155,7 @@ async function main(): Promise<number> {
       const ingestUs: number[] = [];
       const digestUs: number[] = [];
       const digestMs: number[] = [];
+      const rssMb: number[] = [];
       for (let rep = 0; rep < REPS; rep++) {
         const path = join(scratch.dir, `growth-${factor}-${rep}.sqlite`);
         const ingest = await ingestDayThroughCore(path, shape);
@@ -163,6 +164,7 @@ async function main(): Promise<number> {
         if (r.reactions !== reactionsOf(shape)) throw new Error(`growth ${factor}×: digest counts ${r.reactions}, ${reactionsOf(shape)} were reacted`);
         const warm = Math.min(...r.warmMs);
         digestMs.push(warm);
+        rssMb.push(r.maxRssMb);
         digestUs.push((warm * 1000) / reactionsOf(shape));
         log(`growth ${factor}× rep ${rep + 1}: ${reactionsOf(shape)} reactions, ingest ${Math.round(ingest.rate)}/s, digest ${Math.round(warm)} ms`);
       }
@@ -172,6 +174,7 @@ async function main(): Promise<number> {
         ingestUsPerReaction: figure(`growth.${factor}.ingest`, `Ingest cost per reaction at ${factor}×`, 'µs', ingestUs),
         digestUsPerReaction: figure(`growth.${factor}.digest`, `Digest cost per reaction at ${factor}×`, 'µs', digestUs),
         digestMs: figure(`growth.${factor}.digestMs`, `Digest (warm) at ${factor}×`, 'ms', digestMs),
+        rssMb: figure(`growth.${factor}.rss`, `Digest process peak RSS at ${factor}×`, 'MB', rssMb),
       });
     }
 

@@ -1,0 +1,83 @@
+/**
+ * The "Analysis" section of BENCHMARKS.md: why each figure is what it is, and what would change it.
+ * Numbers in it come from the run being rendered; the reasoning comes from CPU profiles and micro-timings
+ * taken while writing the bench (noted as such). Re-check the reasoning when the code changes.
+ */
+import type { Results } from './report.ts';
+
+export function analysis(r: Results): string {
+  const m = (id: string) => r.figures.find((f) => f.id === id)?.median;
+  const n = (id: string, digits = 0) => {
+    const v = m(id);
+    return v === undefined ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  };
+  const g = (i: number) => r.growth[i];
+  const growthLine = r.growth.length
+    ? `ingest ${r.growth.map((x) => `${x.ingestUsPerReaction.median.toFixed(1)} µs`).join(' → ')} per reaction, digest ${r.growth.map((x) => `${x.digestUsPerReaction.median.toFixed(2)} µs`).join(' → ')} per reaction at ${r.growth.map((x) => `${x.factor}×`).join(' / ')}`
+    : 'not measured';
+  return `## Analysis
+
+**Contention.** This machine has 2 cores and is shared with other engineers' test runs while the bench runs
+(load average in the header). Absolute rates are therefore pessimistic and noisy; the ratios, computed
+repetition by repetition from back-to-back measurements, are the steadier figures.
+
+**Ingest (${n('ingest.core.vtaiwan')} reactions/s through the core vs ${n('ingest.bare.vtaiwan')} records/s bare, vTaiwan).**
+Every \`Plenary.react\` does two point reads and one write, each its own SQLite statement: the session record
+(re-read so that a close by another process is seen), the participant's previous reaction (to keep its comment),
+then the upsert, which is a commit to the WAL. Micro-timings taken while writing the bench, on the same loaded
+machine: a \`FactStore.get\` ≈ 7–15 µs (Keyv adds almost nothing over a raw better-sqlite3 get of ≈ 7–17 µs), a
+\`FactStore.set\` ≈ 58–110 µs vs ≈ 40–58 µs for the raw upsert. The commit dominates, so the core reaches about
+half to all of the bare loop, and the 20,000/s target is above what even the bare one-commit-per-record loop
+achieves here (${n('ingest.bare.vtaiwan')}/s): with one durable commit per reaction it cannot be met on this machine.
+What would: *group commit* in the SQLite store — concurrent \`set\`s arriving in the same tick share one
+transaction, each promise resolving after that commit (durability unchanged). Slack/Discord traffic is
+concurrent, so it would gain there; a strictly sequential replay would not. Smaller win: skip the
+previous-reaction read when no comment is involved (an \`INSERT … ON CONFLICT DO UPDATE SET value = json_set(…)\`
+that keeps the stored comment), saving one of the three statements.
+
+**Summary (${n('summary.vtaiwan.warm', 1)} ms warm for vTaiwan's ${r.checks.find((c) => c.dataset.startsWith('vtaiwan'))?.detail.match(/→ (\d+)/)?.[1] ?? '≈49,000'} reactions) and day digest (${n('digest.day.warm')} ms warm).**
+Both re-derive everything from the facts on each call (by design: the store is the truth). The cost is linear in
+the reactions and is spent materialising them: \`scanPrefix\` returns every row as an object array (better-sqlite3
+\`.all()\`), \`KeyvFactStore.scan\` wraps each in a new [key, value] pair after \`JSON.parse\` of the Keyv envelope,
+\`summarise\` splits and re-joins every key (\`parseReactionKey\`) and builds per-proposal arrays. Profiles of the
+warm summary show about a third of the time in the garbage collector. Measured on the vTaiwan store, same
+process: \`.all()\` of the session's rows took 111–133 ms, iterating the same rows with \`.iterate()\` 38–47 ms.
+Proposed fix for the lead (src/store + src/summary.ts): a streaming scan (\`FactStore.scanEach(prefix, fn)\` or an
+async iterator over \`.iterate()\`) and a summary that tallies while streaming — stance counts per proposal and
+group, comments kept only when present — with the key split by \`lastIndexOf\`/fixed offsets (the number is
+always six digits). Expected: roughly ⅓ of the scan cost and most of the GC; meeting 50 ms on ≈ 49,000
+reactions on this machine likely also needs counts maintained incrementally (e.g. a per-proposal tally updated
+in the same transaction as the reaction), which changes the data model and is the lead's call.
+
+**Cold digest (${n('digest.day.coldProcess')} ms process start → answer; ${n('digest.day.cold')} ms of it opening the store and answering).**
+The rest is Node start-up plus tsx compiling the TypeScript sources on the fly (\`bootMs\` in results.json). The
+\`plenary digest\` CLI (${n('startup.digestCli')} ms) also loads the CLI and renders and writes ≈ 2.5 MB of JSON;
+\`plenary start\` in the terminal with stdin closed takes ${n('startup.terminal')} ms (reference: \`node -e 0\`
+${n('startup.node')} ms). Precompiling (tsc/esbuild to JS at install) would take the compile step out of every start.
+
+**Memory (${n('digest.day.rss')} MB peak for the day digest).** Under the 300 MB target, but it grows with the
+day's reactions because every row is materialised before tallying; the streaming fix above bounds it.
+
+**Growth.** ${growthLine}. The digest stays linear (constant cost per reaction). Ingest cost per reaction rises
+with the store size${g(0) && g(r.growth.length - 1) ? ` (×${(g(r.growth.length - 1).ingestUsPerReaction.median / g(0).ingestUsPerReaction.median).toFixed(2)} from ${g(0).factor}× to ${g(r.growth.length - 1).factor}×)` : ''}:
+reactions arrive participant by participant across all sessions, so consecutive upserts land on different
+B-tree leaves, and SQLite's default page cache (2 MB) holds a shrinking share of the tree; misses go to the OS
+page cache through system calls. A larger \`cache_size\` (e.g. \`PRAGMA cache_size = -65536\`, 64 MB) in
+src/store/sqlite-keyv-store.ts is the one-line remedy to try.
+
+**Slack HTTP (${n('slack.plenary.rps')} req/s vs ${n('slack.bare.rps')} for bare Bolt; p99 ${n('slack.plenary.p99')} vs ${n('slack.bare.p99')} ms).**
+The bare app only verifies the signature and acks. plenary acks *after* running the command so the private reply
+rides on the ack (adapters/slack/handlers.ts, \`replyWithinMs\`): command parsing, the session lookup by channel
+(two reads), \`Plenary.react\` (two reads and a commit), rendering the reply blocks, plus a live-count refresh
+scheduled per reaction. A CPU profile of \`plenary start\` under this load shows no single hot spot: Bolt's
+middleware chain and response writing, the store calls and GC each take a few percent; it is the sum of the
+per-request work on one thread, and on a 2-core machine shared with autocannon and the fake Web API. Acking
+first and replying through \`response_url\` would make the ack as cheap as bare Bolt's but costs one extra HTTP
+call per command and delays the confirmation; group commit (above) would cut the store's share.
+
+**Burst.** The live counts are batched per message (≤ 1 edit per ${'≈'}1.1 s) and share a workspace budget, so
+1,000 reactions in ${n('slack.burst.ms')} ms become ${n('slack.burst.updates')} chat.update calls, never more
+than ${n('slack.burst.maxPerSecond')} in any second, and the message shows the final counts ${n('slack.burst.settle')} ms
+after the last ack.
+`;
+}
