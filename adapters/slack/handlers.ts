@@ -42,42 +42,61 @@ async function respondAll(respond: RespondFn, messages: ReturnType<typeof render
   for (const m of messages) await respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
 }
 
-export function registerHandlers(app: App, deps: HandlerDeps): void {
+/** What a slash command handler gets from Bolt (and what tests construct directly). */
+export interface SlashCommandArgs {
+  command: { command: string; text?: string; user_id: string; channel_id: string };
+  ack: (response?: { response_type: 'ephemeral'; text: string; blocks: unknown[] }) => Promise<void>;
+  respond: RespondFn;
+}
+export interface ReactionArgs { event: ReactionEvent; body: { event_id?: string }; client: WebClient }
+export interface ActionArgs { ack: () => Promise<void>; body: unknown; action: unknown; client: WebClient }
+export interface ViewArgs {
+  ack: (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
+  body: { user: { id: string } };
+  view: { private_metadata: string; state: { values: Record<string, Record<string, { value?: string | null }>> } };
+  client: WebClient;
+}
+
+/**
+ * The inbound handlers as plain functions (the seam tests and fuzzers call without HTTP): each takes what
+ * Bolt passes a listener, acks, answers, and never rejects.
+ */
+export function slackHandlers(deps: HandlerDeps) {
   const { core, log, delivery } = deps;
   const replyWithinMs = deps.replyWithinMs ?? 1500;
 
   // Slash commands: `/session start …` arrives as command `/session`, text `start …` (with & < > escaped).
-  for (const group of topLevel()) {
-    app.command(`/${group.name}`, async ({ command, ack, respond }) => {
-      const user = `slack:${command.user_id}`;
-      const ctx = { core, user, channel: `slack:${command.channel_id}`, role: roleOf(core.config, user), platform: 'slack' as const };
-      const line = `/${group.name} ${unescapeSlack(command.text ?? '')}`;
-      const work = executeLine(line, ctx, log).catch((error): CommandResult => {
-        log('error', `${command.command} failed`, error);
-        return { reply: { kind: 'error', text: OOPS } };
-      });
-      // Most commands finish in milliseconds: then the private reply rides on the ack itself.
-      const late = Symbol('late');
-      const early = await Promise.race([work, new Promise<typeof late>((r) => setTimeout(() => r(late), replyWithinMs))]);
-      try {
-        const result = early === late ? undefined : early;
-        const messages = result?.reply ? privateMessages(result.reply) : [];
-        const [first, ...rest] = messages;
-        await ack(first ? { response_type: 'ephemeral', text: first.text, blocks: first.blocks } : undefined);
-        const final = result ?? (await work);
-        if (!result && final.reply) await respondAll(respond, privateMessages(final.reply));
-        else if (rest.length) await respondAll(respond, rest);
-        await delivery.deliver(final.posts);
-      } catch (error) {
-        log('error', `handling ${command.command} after the ack failed`, error);
-      }
+  async function slashCommand({ command, ack, respond }: SlashCommandArgs): Promise<void> {
+    const user = `slack:${command.user_id}`;
+    const ctx = { core, user, channel: `slack:${command.channel_id}`, role: roleOf(core.config, user), platform: 'slack' as const };
+    const line = `${command.command} ${unescapeSlack(command.text ?? '')}`;
+    const work = executeLine(line, ctx, log).catch((error): CommandResult => {
+      log('error', `${command.command} failed`, error);
+      return { reply: { kind: 'error', text: OOPS } };
     });
+    // Most commands finish in milliseconds: then the private reply rides on the ack itself.
+    const late = Symbol('late');
+    let timer: NodeJS.Timeout | undefined;
+    const early = await Promise.race([work, new Promise<typeof late>((r) => (timer = setTimeout(() => r(late), replyWithinMs)))]);
+    clearTimeout(timer);
+    try {
+      const result = early === late ? undefined : early;
+      const messages = result?.reply ? privateMessages(result.reply) : [];
+      const [first, ...rest] = messages;
+      await ack(first ? { response_type: 'ephemeral', text: first.text, blocks: first.blocks } : undefined);
+      const final = result ?? (await work);
+      if (!result && final.reply) await respondAll(respond, privateMessages(final.reply));
+      else if (rest.length) await respondAll(respond, rest);
+      await delivery.deliver(final.posts);
+    } catch (error) {
+      log('error', `handling ${command.command} after the ack failed`, error);
+    }
   }
 
   // Emoji on a proposal's message. Retries (X-Slack-Retry-Num, Socket Mode retry_attempt) carry the
   // same event_id: claiming it in the store applies each event once, even after later actions.
-  const onReaction = (added: boolean) =>
-    async ({ event, body, client }: { event: ReactionEvent; body: { event_id?: string }; client: WebClient }) => {
+  const reaction = (added: boolean) =>
+    async ({ event, body, client }: ReactionArgs): Promise<void> => {
       try {
         if (event.item?.type !== 'message' || !event.item.channel || !event.item.ts) return;
         const target = await core.proposalForMessage(`slack:${event.item.channel}:${event.item.ts}`);
@@ -93,14 +112,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         log('error', `${added ? 'reaction_added' : 'reaction_removed'} failed`, error);
       }
     };
-  app.event('reaction_added', onReaction(true) as never);
-  app.event('reaction_removed', onReaction(false) as never);
 
   // Support / Neutral / Oppose buttons. Slack can deliver the same click twice; action_ts + user + action
   // identifies one click.
-  const stances: Array<[string, Stance]> = [[ACTION.support, 'support'], [ACTION.neutral, 'neutral'], [ACTION.oppose, 'oppose']];
-  for (const [actionId, stance] of stances) {
-    app.action(actionId, async ({ ack, body, action, client }) => {
+  const stanceButton = (actionId: string, stance: Stance) =>
+    async ({ ack, body, action, client }: ActionArgs): Promise<void> => {
       await ack();
       const click = clickOf(body, action);
       if (!click) return;
@@ -118,11 +134,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       } catch (error) {
         log('error', `button ${actionId} failed`, error);
       }
-    });
-  }
+    };
 
   // Comment button: a modal (trigger ids expire in 3 s, so it opens right after the ack).
-  app.action(ACTION.comment, async ({ ack, body, action, client }) => {
+  async function commentButton({ ack, body, action, client }: ActionArgs): Promise<void> {
     await ack();
     const click = clickOf(body, action);
     if (!click) return;
@@ -138,10 +153,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     } catch (error) {
       log('error', 'opening the comment form failed', error);
     }
-  });
+  }
 
   // The comment form: refusals go back into the form (response_action: errors), nothing is stored.
-  app.view(COMMENT_CALLBACK, async ({ ack, body, view, client }) => {
+  async function commentForm({ ack, body, view, client }: ViewArgs): Promise<void> {
     const user = body.user.id;
     let meta: { s: string; n: number; c: string };
     try {
@@ -166,10 +181,25 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     } catch (error) {
       log('warn', 'comment confirmation failed', error);
     }
-  });
+  }
+
+  return { slashCommand, reaction, stanceButton, commentButton, commentForm };
 }
 
-interface ReactionEvent {
+export function registerHandlers(app: App, deps: HandlerDeps): void {
+  const handlers = slackHandlers(deps);
+  for (const group of topLevel()) {
+    app.command(`/${group.name}`, (args) => handlers.slashCommand({ ...args, command: { ...args.command, command: `/${group.name}` } } as never));
+  }
+  app.event('reaction_added', handlers.reaction(true) as never);
+  app.event('reaction_removed', handlers.reaction(false) as never);
+  const stances: Array<[string, Stance]> = [[ACTION.support, 'support'], [ACTION.neutral, 'neutral'], [ACTION.oppose, 'oppose']];
+  for (const [actionId, stance] of stances) app.action(actionId, handlers.stanceButton(actionId, stance) as never);
+  app.action(ACTION.comment, handlers.commentButton as never);
+  app.view(COMMENT_CALLBACK, handlers.commentForm as never);
+}
+
+export interface ReactionEvent {
   user: string;
   reaction: string;
   item?: { type?: string; channel?: string; ts?: string };
