@@ -45,9 +45,12 @@ process: \`.all()\` of the session's rows took 111–133 ms, iterating the same 
 Proposed fix for the lead (src/store + src/summary.ts): a streaming scan (\`FactStore.scanEach(prefix, fn)\` or an
 async iterator over \`.iterate()\`) and a summary that tallies while streaming — stance counts per proposal and
 group, comments kept only when present — with the key split by \`lastIndexOf\`/fixed offsets (the number is
-always six digits). Expected: roughly ⅓ of the scan cost and most of the GC; meeting 50 ms on ≈ 49,000
-reactions on this machine likely also needs counts maintained incrementally (e.g. a per-proposal tally updated
-in the same transaction as the reaction), which changes the data model and is the lead's call.
+always six digits). Measured with a throwaway prototype of exactly that (better-sqlite3 \`.raw().iterate()\`,
+tally while streaming, same counts as \`sessionSummary\` on every proposal) on the replayed vTaiwan store, same
+process, machine loaded: median 148–187 ms (min 99–102) vs 269–599 ms (min 189–411) for the current code —
+about 1.8× faster, not 50 ms. Meeting 50 ms on ≈ 49,000 reactions on this machine needs counts maintained
+incrementally (e.g. per-proposal/per-group tallies updated in the same transaction as the reaction, or cached
+per session and invalidated by \`countsChanged\`), which changes the data model and is the lead's call.
 
 **Cold digest (${n('digest.day.coldProcess')} ms process start → answer; ${n('digest.day.cold')} ms of it opening the store and answering).**
 The rest is Node start-up plus tsx compiling the TypeScript sources on the fly (\`bootMs\` in results.json). The

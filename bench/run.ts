@@ -3,11 +3,12 @@
  * every ratio is computed from figures of the same run, repetition by repetition.
  *
  *   npm run bench              full run → bench/results.json and BENCHMARKS.md
- *   npm run bench -- --quick   CI run (< 60 s, smaller inputs, 1 repetition) → bench/results.quick.json only
+ *   npm run bench -- --quick   CI run (< 60 s, smaller inputs, 1 repetition, no Slack) → bench/results.quick.json only
+ *   npm run bench -- --render  re-renders BENCHMARKS.md from bench/results.json without measuring
  *
  * Fails loudly (exit 1) when a replayed Pol.is conversation's counts differ from a recount of votes.csv.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DATASETS, POLIS_DIR, loadConversation, polisAvailable } from './polis.ts';
@@ -248,7 +249,13 @@ async function main(): Promise<number> {
   return checks.every((c) => c.ok) ? 0 : 1;
 }
 
-process.exitCode = await main().catch((error) => {
+/** `--render`: rewrites BENCHMARKS.md from bench/results.json (after a change to the report text), measuring nothing. */
+if (process.argv.includes('--render')) {
+  const results = JSON.parse(readFileSync(join(ROOT, 'bench', 'results.json'), 'utf8')) as Results;
+  results.targets = evaluateTargets(results);
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderMarkdown(results));
+  log('BENCHMARKS.md re-rendered from bench/results.json');
+} else process.exitCode = await main().catch((error) => {
   console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   return 1;
 });
