@@ -49,7 +49,7 @@ export async function startDiscord({ core, env, log, delivery, editIntervalMs }:
   client.on(Events.ShardError, (error) => log('warn', 'Discord gateway connection error', error));
   client.on(Events.ShardResume, (_id, replayed) => log('info', `Discord gateway resumed (${replayed} events replayed)`));
   const unsubscribe = core.onCountsChanged((sessionId, n) => live.touch(sessionId, n));
-  delivery.register(discordPoster(core, client, live));
+  delivery.register(discordPoster(core, client, live, log));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
