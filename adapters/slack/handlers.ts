@@ -30,6 +30,10 @@ export interface HandlerDeps {
 }
 
 const OOPS = 'Something went wrong on our side and nothing was confirmed: try again in a moment.';
+const MALFORMED = 'This request from Slack was incomplete, so nothing was done: try the command again.';
+
+/** Slack user, channel and team ids: upper-case letters and digits. Anything else is not from Slack. */
+const isSlackId = (v: unknown): v is string => typeof v === 'string' && /^[A-Z0-9]{2,32}$/.test(v);
 
 /** The private messages of a reply: a digest file is shown inline, since ephemeral messages take no files. */
 function privateMessages(view: View) {
@@ -67,6 +71,10 @@ export function slackHandlers(deps: HandlerDeps) {
 
   // Slash commands: `/session start …` arrives as command `/session`, text `start …` (with & < > escaped).
   async function slashCommand({ command, ack, respond }: SlashCommandArgs): Promise<void> {
+    if (!isSlackId(command?.user_id) || !isSlackId(command.channel_id) || typeof command.command !== 'string' || (command.text != null && typeof command.text !== 'string')) {
+      await ack({ response_type: 'ephemeral', text: `⚠ ${MALFORMED}`, blocks: [] }).catch((error) => log('warn', 'acking a malformed slash command failed', error));
+      return;
+    }
     const user = `slack:${command.user_id}`;
     const ctx = { core, user, channel: `slack:${command.channel_id}`, role: roleOf(core.config, user), platform: 'slack' as const };
     const line = `${command.command} ${unescapeSlack(command.text ?? '')}`;
@@ -98,10 +106,11 @@ export function slackHandlers(deps: HandlerDeps) {
   const reaction = (added: boolean) =>
     async ({ event, body, client }: ReactionArgs): Promise<void> => {
       try {
-        if (event.item?.type !== 'message' || !event.item.channel || !event.item.ts) return;
+        if (!isSlackId(event?.user) || typeof event.reaction !== 'string') return; // not a reaction Slack would send
+        if (event.item?.type !== 'message' || !isSlackId(event.item.channel) || typeof event.item.ts !== 'string') return;
         const target = await core.proposalForMessage(`slack:${event.item.channel}:${event.item.ts}`);
         if (!target) return; // not one of our proposal messages
-        if (body.event_id && !(await core.firstDelivery('slack', body.event_id))) return;
+        if (typeof body?.event_id === 'string' && body.event_id && !(await core.firstDelivery('slack', body.event_id))) return;
         try {
           await core.emoji(`slack:${event.user}`, target.sessionId, target.number, event.reaction, added);
         } catch (error) {
@@ -157,15 +166,19 @@ export function slackHandlers(deps: HandlerDeps) {
 
   // The comment form: refusals go back into the form (response_action: errors), nothing is stored.
   async function commentForm({ ack, body, view, client }: ViewArgs): Promise<void> {
-    const user = body.user.id;
-    let meta: { s: string; n: number; c: string };
+    const user = body?.user?.id;
+    let meta: { s: string; n: number; c: string } | undefined;
     try {
-      meta = JSON.parse(view.private_metadata);
+      meta = JSON.parse(view?.private_metadata);
     } catch {
+      meta = undefined;
+    }
+    if (!isSlackId(user) || typeof meta?.s !== 'string' || !Number.isSafeInteger(meta.n) || !isSlackId(meta.c)) {
       await ack({ response_action: 'errors', errors: { [COMMENT_BLOCK]: 'This form is out of date: click Comment again.' } });
       return;
     }
-    const text = view.state.values[COMMENT_BLOCK]?.[COMMENT_INPUT]?.value ?? '';
+    const input = view.state?.values?.[COMMENT_BLOCK]?.[COMMENT_INPUT]?.value;
+    const text = typeof input === 'string' ? input : '';
     let code: string;
     try {
       code = (await core.comment(`slack:${user}`, meta.s, meta.n, text)).proposal.code;
@@ -208,10 +221,10 @@ export interface ReactionEvent {
 /** Who clicked which proposal's button, where; null for payloads we did not make. */
 function clickOf(body: unknown, action: unknown) {
   const b = body as { user?: { id?: string }; channel?: { id?: string }; container?: { channel_id?: string } };
-  const a = action as { value?: string; action_ts?: string };
-  const target = parseActionValue(a.value);
-  const user = b.user?.id;
-  const channel = b.channel?.id ?? b.container?.channel_id;
-  if (!target || !user || !channel) return null;
-  return { target, user, channel, actionTs: a.action_ts ?? '' };
+  const a = action as { value?: unknown; action_ts?: unknown } | null | undefined;
+  const target = parseActionValue(typeof a?.value === 'string' ? a.value : undefined);
+  const user = b?.user?.id;
+  const channel = b?.channel?.id ?? b?.container?.channel_id;
+  if (!target || !isSlackId(user) || !isSlackId(channel)) return null;
+  return { target, user, channel, actionTs: typeof a?.action_ts === 'string' ? a.action_ts : '' };
 }
