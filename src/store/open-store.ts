@@ -37,7 +37,7 @@ function openSqliteStore(path: string): FactStore {
   if (path === '') throw new Error(`sqlite:// needs a path, e.g. sqlite://./data/plenary.sqlite`);
   const adapter = new SqliteKeyvStore({ uri: path });
   const backend: RawBackend = {
-    setIfAbsent: async (key, raw) => adapter.setIfAbsent(key, raw),
+    setIfAbsent: (key, raw) => adapter.setIfAbsent(key, raw),
     scanPrefix: async (prefix) => adapter.scanPrefix(prefix),
     ping: async () => adapter.ping(),
     close: () => adapter.disconnect(),

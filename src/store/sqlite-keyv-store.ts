@@ -3,10 +3,14 @@
  * `<namespace>:` and values already serialised to strings (with the expiry inside), so the table is
  * a plain ordered string map; `namespace` only scopes `clear()` and `iterator()`.
  *
- * Durability: the database runs in WAL mode with `synchronous=NORMAL`. Every write is its own
- * transaction, and a committed transaction is in the WAL file (in the OS page cache) before the
- * statement returns, so a process killed by SIGKILL loses no committed transaction. Only an OS crash
- * or power loss can drop the most recent commits (they would need `synchronous=FULL`).
+ * Durability: the database runs in WAL mode with `synchronous=NORMAL`. A write's promise resolves only
+ * after its transaction committed, and a committed transaction is in the WAL file (in the OS page
+ * cache), so a process killed by SIGKILL loses no acknowledged write. Only an OS crash or power loss
+ * can drop the most recent commits (they would need `synchronous=FULL`).
+ *
+ * Group commit: writes issued while the event loop is busy (50 Slack requests arriving together) are
+ * queued and committed in one transaction at the next turn of the loop, in the order they were issued.
+ * A lone writer pays one loop turn; a crowd shares one commit instead of paying one each.
  *
  * Several processes may share one file: WAL lets readers run beside the single writer, and
  * `busy_timeout` makes a writer wait for the lock instead of failing with SQLITE_BUSY at once.
@@ -30,6 +34,12 @@ export interface SqliteKeyvStoreOptions {
 
 type Row = { key: string; value: string };
 
+interface QueuedWrite {
+  run: () => unknown;
+  resolve: (result: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   /** Keyv only offers `iterator()` for adapters whose `opts.dialect` it recognises. */
   readonly opts: {
@@ -44,6 +54,8 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   readonly path: string;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  private queue: QueuedWrite[] = [];
+  private flushScheduled = false;
 
   constructor(options: SqliteKeyvStoreOptions | string) {
     super();
@@ -98,24 +110,60 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
 
   /** `ttl` is ignored: Keyv stores the expiry inside the serialised value and checks it on read. */
   async set(key: string, value: unknown, _ttl?: number): Promise<boolean> {
-    this.stmt(
-      'INSERT INTO $table (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-    ).run(key, toText(value));
+    const text = toText(value);
+    await this.write(() => this.stmt(UPSERT).run(key, text));
     return true;
   }
 
   async setMany(entries: Array<{ key: string; value: unknown; ttl?: number }>): Promise<void> {
-    const insert = this.stmt(
-      'INSERT INTO $table (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-    );
-    this.db.transaction(() => {
-      for (const e of entries) insert.run(e.key, toText(e.value));
-    })();
+    const rows = entries.map((e) => [e.key, toText(e.value)] as const);
+    await this.write(() => {
+      for (const [key, text] of rows) this.stmt(UPSERT).run(key, text);
+    });
   }
 
   /** Atomic set-if-absent: true when this call created the row. Safe across processes. */
-  setIfAbsent(key: string, value: string): boolean {
-    return this.stmt('INSERT OR IGNORE INTO $table (key, value) VALUES (?, ?)').run(key, value).changes === 1;
+  setIfAbsent(key: string, value: string): Promise<boolean> {
+    return this.write(
+      () => this.stmt('INSERT OR IGNORE INTO $table (key, value) VALUES (?, ?)').run(key, value).changes === 1,
+    );
+  }
+
+  /** Queues a write for the next group commit; resolves with its result once committed. */
+  private write<T>(run: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ run, resolve: resolve as (r: unknown) => void, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    let results: unknown[];
+    try {
+      results = this.db.transaction(() => batch.map((w) => w.run()))();
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].reject(error);
+        return;
+      }
+      // One bad write must not fail its neighbours: retry each in its own transaction.
+      for (const w of batch) {
+        try {
+          w.resolve(this.db.transaction(w.run)());
+        } catch (single) {
+          w.reject(single);
+        }
+      }
+      return;
+    }
+    batch.forEach((w, i) => w.resolve(results[i]));
   }
 
   async has(key: string): Promise<boolean> {
@@ -127,27 +175,30 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
     return values.map((v) => v !== undefined);
   }
 
-  async delete(key: string): Promise<boolean> {
-    return this.stmt('DELETE FROM $table WHERE key = ?').run(key).changes > 0;
+  delete(key: string): Promise<boolean> {
+    return this.write(() => this.stmt('DELETE FROM $table WHERE key = ?').run(key).changes > 0);
   }
 
   async deleteMany(keys: string[]): Promise<boolean> {
     if (keys.length === 0) return false;
-    const info = this.stmt('DELETE FROM $table WHERE key IN (SELECT value FROM json_each(?))').run(
-      JSON.stringify(keys),
+    const list = JSON.stringify(keys);
+    return this.write(
+      () => this.stmt('DELETE FROM $table WHERE key IN (SELECT value FROM json_each(?))').run(list).changes > 0,
     );
-    return info.changes > 0;
   }
 
   /** Clears only this adapter's namespace when one is set, like the other Keyv adapters. */
   async clear(): Promise<void> {
     if (!this.namespace) {
-      this.stmt('DELETE FROM $table').run();
+      await this.write(() => this.stmt('DELETE FROM $table').run());
       return;
     }
     const [lo, hi] = rangeOf(`${this.namespace}:`);
-    if (hi === undefined) this.stmt('DELETE FROM $table WHERE key >= ?').run(lo);
-    else this.stmt('DELETE FROM $table WHERE key >= ? AND key < ?').run(lo, hi);
+    await this.write(() =>
+      hi === undefined
+        ? this.stmt('DELETE FROM $table WHERE key >= ?').run(lo)
+        : this.stmt('DELETE FROM $table WHERE key >= ? AND key < ?').run(lo, hi),
+    );
   }
 
   /**
@@ -190,6 +241,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   }
 
   async disconnect(): Promise<void> {
+    if (this.queue.length > 0) this.flush(); // queued writes were promised a commit
     if (this.db.open) this.db.close();
   }
 
@@ -199,6 +251,8 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
     return super.emit(event, ...args);
   }
 }
+
+const UPSERT = 'INSERT INTO $table (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value';
 
 function rangeOf(prefix: string): [string, string | undefined] {
   return [prefix, prefixSuccessor(prefix)];

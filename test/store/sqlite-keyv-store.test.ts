@@ -35,10 +35,20 @@ describe('SqliteKeyvStore', () => {
     expect((a as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(1);
   });
 
+  it('group commit keeps the order of writes issued together and commits them all', async () => {
+    const a = make();
+    const writes = [a.set('k', '1'), a.delete('k'), a.set('k', '2'), a.setIfAbsent('k', '3')];
+    for (let i = 0; i < 500; i++) writes.push(a.set(`n:${i}`, String(i)));
+    const results = await Promise.all(writes);
+    expect(results.slice(0, 4)).toEqual([true, true, true, false]);
+    expect(await a.get('k')).toBe('2');
+    expect(a.scanPrefix('n:')).toHaveLength(500);
+  });
+
   it('setIfAbsent creates once', async () => {
     const a = make();
-    expect(a.setIfAbsent('k', '"one"')).toBe(true);
-    expect(a.setIfAbsent('k', '"two"')).toBe(false);
+    expect(await a.setIfAbsent('k', '"one"')).toBe(true);
+    expect(await a.setIfAbsent('k', '"two"')).toBe(false);
     expect(await a.get('k')).toBe('"one"');
   });
 
@@ -84,7 +94,7 @@ describe('SqliteKeyvStore', () => {
     const b = make({ path });
     await a.set('x', '1');
     expect(await b.get('x')).toBe('1');
-    expect(b.setIfAbsent('x', '2')).toBe(false);
+    expect(await b.setIfAbsent('x', '2')).toBe(false);
   });
 
   it("an 'error' event without listeners does not throw", () => {
