@@ -16,6 +16,7 @@ import { isUserError } from '../../src/errors.ts';
 import { StoreUnavailableError } from '../../src/store/fact-store.ts';
 import { errorView, notice, type CommandResult } from '../../src/views.ts';
 import { execute } from '../../commands/execute.ts';
+import { clip } from '../../src/text-rules.ts';
 import { commandFor, optionValues } from './commands.ts';
 import { COMMENT_FIELD, commentModal, parseCustomId, renderView, type DiscordMessage } from './render.ts';
 
@@ -34,12 +35,14 @@ export interface InteractionDeps {
 }
 
 const who = (id: string) => `discord:${id}`;
+const SNOWFLAKE = /^\d{1,25}$/;
 
 /** Role ids the member holds: a cached GuildMember has a role manager, a raw API member a string array. */
 function memberRoles(interaction: Interaction): string[] {
-  const roles = interaction.member?.roles;
-  if (!roles) return [];
-  return Array.isArray(roles) ? roles : [...roles.cache.keys()];
+  const roles = interaction.member?.roles as unknown;
+  if (Array.isArray(roles)) return roles.filter((id): id is string => typeof id === 'string');
+  const cache = (roles as { cache?: Map<string, unknown> } | null | undefined)?.cache;
+  return cache instanceof Map ? [...cache.keys()] : []; // anything else is no role at all
 }
 
 export class InteractionHandler {
@@ -48,6 +51,13 @@ export class InteractionHandler {
   async handle(interaction: Interaction): Promise<void> {
     const { core, log } = this.deps;
     try {
+      if (!SNOWFLAKE.test(interaction.user?.id ?? '') || !SNOWFLAKE.test(interaction.channelId ?? '')) {
+        // Not something Discord sends (a user and channel id are snowflakes): answer, but act on nothing.
+        if (interaction.isRepliable()) {
+          await interaction.reply({ content: '⚠️ This interaction arrived incomplete, so nothing was done: try again.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+        } else if (interaction.isAutocomplete()) await interaction.respond([]);
+        return;
+      }
       if (!(await core.firstDelivery('discord', interaction.id))) {
         log('debug', `interaction ${interaction.id} already handled (gateway replay)`);
         return;
@@ -72,13 +82,20 @@ export class InteractionHandler {
     const command = commandFor(interaction.commandName, interaction.options.getSubcommand(false));
     const { core, log } = this.deps;
     await this.answer(interaction, async () => {
-      if (!command) return { reply: errorView(`Unknown command /${interaction.commandName}: run "plenary discord register" to refresh the commands.`) };
+      if (!command) return { reply: errorView(`Unknown command /${clip(String(interaction.commandName), 32)}: run "plenary discord register" to refresh the commands.`) };
       const user = who(interaction.user.id);
       const ctx = {
         core, user, channel: who(interaction.channelId), platform: 'discord' as const,
         role: roleOf(core.config, user, memberRoles(interaction)),
       };
-      return execute(command, optionValues(command, interaction.options), ctx, log);
+      let options: Record<string, string | boolean>;
+      try {
+        options = optionValues(command, interaction.options);
+      } catch {
+        // An option of another type than we registered (stale or foreign command definitions).
+        return { reply: errorView(`/${command.name} got an option of the wrong type: run "plenary discord register" to refresh the commands.`) };
+      }
+      return execute(command, options, ctx, log);
     });
   }
 
@@ -103,7 +120,14 @@ export class InteractionHandler {
     const action = parseCustomId(interaction.customId);
     await this.answer(interaction, async () => {
       if (action?.action !== 'comment-form') return { reply: errorView('This form is not one of plenary\'s; use /react <code> <stance> <comment>.') };
-      const text = interaction.fields.getTextInputValue(COMMENT_FIELD);
+      let text = '';
+      try {
+        const value: unknown = interaction.fields.getTextInputValue(COMMENT_FIELD);
+        if (typeof value !== 'string') throw new TypeError('not text');
+        text = value;
+      } catch {
+        return { reply: errorView('This form is out of date (its comment field is missing): click Comment again.') };
+      }
       return this.guard(async () => {
         const { proposal } = await this.deps.core.comment(who(interaction.user.id), action.sessionId, action.number, text);
         return { reply: notice(`Your comment on ${proposal.code} is saved (shown without your name).`) };
@@ -153,6 +177,17 @@ export class InteractionHandler {
 
   /** Handles and codes from this channel's session; nothing (not an error) when there is none. */
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    let choices: Array<{ name: string; value: string }> = [];
+    try {
+      choices = await this.choices(interaction);
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) this.deps.log('warn', 'autocomplete without the store', error);
+      else this.deps.log('debug', 'autocomplete on a malformed interaction', error as Error);
+    }
+    await interaction.respond(choices.slice(0, MAX_AUTOCOMPLETE)); // always answered, if only with nothing
+  }
+
+  private async choices(interaction: AutocompleteInteraction): Promise<Array<{ name: string; value: string }>> {
     const { core } = this.deps;
     const command = commandFor(interaction.commandName, interaction.options.getSubcommand(false));
     const focused = interaction.options.getFocused(true);
@@ -172,7 +207,7 @@ export class InteractionHandler {
         .filter((p) => p.code.toLowerCase().startsWith(query) || p.speaker.includes(query) || p.text.toLowerCase().includes(query))
         .map((p) => ({ name: choiceName(`${p.code} · ${p.speaker}: ${p.text}`), value: p.code }));
     }
-    await interaction.respond(choices.slice(0, MAX_AUTOCOMPLETE));
+    return choices;
   }
 }
 

@@ -55,6 +55,7 @@ export class ReactionHandler {
     const key = contentKey(added, reaction.message.id, user.id, emoji.id ?? emoji.name ?? '');
     const tag = this.take(key);
     if (user.id === this.botUserId()) return; // the bot's own reactions are not votes
+    if (!/^\d{1,25}$/.test(user.id ?? '') || typeof reaction.message.id !== 'string') return; // not from Discord
     // Only the Unicode 👍 😐 👎 (any skin tone) count; a custom emoji named "thumbsup" does not.
     if (emoji.id || !emoji.name || !emojiStance(emoji.name)) return;
     try {
