@@ -9,6 +9,8 @@
  *   speaker:<sid>:<handle>                one key per speaker
  *   proposal:<sid>:<number>               one key per proposal, created with `claim` (atomic set-if-absent),
  *                                         so two processes adding at once get different codes
+ *   slot:<sid>:<handle>:<k>               the speaker's k-th priority slot, claimed atomically, so concurrent
+ *                                         additions can never exceed the priority limit (priority-slots.ts)
  *   reaction:<sid>:<number>:<userId>      one key per participant per proposal — the only key an audience
  *                                         action writes; tallies are derived by scanning the prefix
  *   group:<userId>                        one key per participant: their current stakeholder group

@@ -43,6 +43,8 @@ export interface Proposal {
   addedAt: string;
   editedAt: string | null;
   withdrawnAt: string | null;
+  /** Which of the speaker's priority slots it holds (see priority-slots.ts). */
+  slot?: number;
 }
 
 /** One participant's current position on one proposal: the latest action wins. */

@@ -12,6 +12,7 @@ import { checkHandle, checkText, clip, LIMITS } from './text-rules.ts';
 import { emojiStance } from './stances.ts';
 import { dayIn } from './time.ts';
 import { SummaryReader } from './summary.ts';
+import { PrioritySlots } from './priority-slots.ts';
 
 export interface PlenaryOptions {
   store: FactStore;
@@ -38,6 +39,7 @@ export class Plenary {
   private readonly random: () => number;
   private readonly proposalCache = new Map<string, Map<number, Proposal>>();
   private readonly listeners = new Set<CountsListener>();
+  private readonly slots: PrioritySlots;
 
   constructor(options: PlenaryOptions) {
     this.store = options.store;
@@ -45,6 +47,7 @@ export class Plenary {
     this.clock = options.clock ?? (() => new Date());
     this.random = options.random ?? Math.random;
     this.summaries = new SummaryReader(this.store, this.config);
+    this.slots = new PrioritySlots(this.store, this.config.priorityLimit, () => this.clock().getTime());
   }
 
   /** Adapters listen to refresh the live counts on proposal messages. */
@@ -55,6 +58,12 @@ export class Plenary {
 
   private countsChanged(sid: string, n: number) {
     for (const listener of this.listeners) listener(sid, n);
+  }
+
+  /** After a reaction write committed: keep the summary cache current, then tell the adapters. */
+  private reactionWritten(sid: string, n: number, user: UserId, reaction: Reaction | null) {
+    this.summaries.cache.note(sid, n, user, reaction);
+    this.countsChanged(sid, n);
   }
 
   now(): Date {
@@ -227,21 +236,24 @@ export class Plenary {
     const speaker = await this.requireSpeaker(session.id, rawHandle);
     const text = checkText(rawText, 'Priority text', LIMITS.priority);
     const all = await this.proposals(session.id, { fresh: true });
-    const active = all.filter((p) => !p.withdrawnAt && p.speaker === speaker.handle);
-    if (active.length >= this.config.priorityLimit) {
+    const own = all.filter((p) => p.speaker === speaker.handle);
+    const slot = await this.slots.claim(session.id, speaker.handle);
+    if (slot === null) {
+      const active = own.filter((p) => !p.withdrawnAt).length;
       throw new UserError(
-        `${speaker.handle} already has ${active.length} priorities (the limit is ${this.config.priorityLimit}); withdraw one with /priority withdraw <code> first.`,
+        `${speaker.handle} already has ${active} priorities (the limit is ${this.config.priorityLimit}); withdraw one with /priority withdraw <code> first.`,
       );
     }
     let n = all.reduce((max, p) => Math.max(max, p.number), 0) + 1;
     const proposal: Proposal = {
-      code: '', number: 0, speaker: speaker.handle, text, addedAt: this.clock().toISOString(), editedAt: null, withdrawnAt: null,
+      code: '', number: 0, speaker: speaker.handle, text, addedAt: this.clock().toISOString(), editedAt: null, withdrawnAt: null, slot,
     };
     // Claiming the key is what reserves the code, so two processes adding at once never share one.
     for (; ; n++) {
       Object.assign(proposal, { code: `P${n}`, number: n });
       if (await this.store.claim(keys.proposal(session.id, n), proposal)) break;
     }
+    await this.slots.bind(session.id, speaker.handle, slot, n);
     this.proposalCache.get(session.id)?.set(n, proposal);
     return proposal;
   }
@@ -264,6 +276,7 @@ export class Plenary {
     const proposal = await this.requireProposal(session.id, n);
     const withdrawn: Proposal = { ...proposal, withdrawnAt: this.clock().toISOString() };
     await this.store.set(keys.proposal(session.id, n), withdrawn);
+    await this.slots.release(session.id, proposal.speaker, proposal.slot);
     this.proposalCache.get(session.id)?.set(n, withdrawn);
     this.countsChanged(session.id, n);
     return withdrawn;
@@ -294,13 +307,13 @@ export class Plenary {
     if (stance === 'clear') {
       if (!previous) throw new UserError(`You have no reaction on ${proposal.code} to clear.`);
       await this.store.delete(key);
-      this.countsChanged(sid, n);
+      this.reactionWritten(sid, n, user, null);
       return { session, proposal, reaction: null };
     }
     const reaction: Reaction = { stance, comment: comment ?? previous?.comment ?? null, at: this.clock().getTime() };
     if (options.via) reaction.via = options.via;
     await this.store.set(key, reaction);
-    this.countsChanged(sid, n);
+    this.reactionWritten(sid, n, user, reaction);
     return { session, proposal, reaction };
   }
 
@@ -312,7 +325,7 @@ export class Plenary {
     const previous = await this.store.get<Reaction>(key);
     const reaction: Reaction = { ...previous, stance: previous?.stance ?? null, comment, at: this.clock().getTime() };
     await this.store.set(key, reaction);
-    this.countsChanged(sid, n);
+    this.reactionWritten(sid, n, user, reaction);
     return { session, proposal, reaction };
   }
 
@@ -328,12 +341,10 @@ export class Plenary {
     const key = keys.reaction(sid, n, user);
     const previous = await this.store.get<Reaction>(key);
     if (!previous || previous.stance !== stance) return null;
-    if (previous.comment) {
-      await this.store.set(key, { stance: null, comment: previous.comment, at: this.clock().getTime() } satisfies Reaction);
-    } else {
-      await this.store.delete(key);
-    }
-    this.countsChanged(sid, n);
+    const remaining: Reaction | null = previous.comment ? { stance: null, comment: previous.comment, at: this.clock().getTime() } : null;
+    if (remaining) await this.store.set(key, remaining);
+    else await this.store.delete(key);
+    this.reactionWritten(sid, n, user, remaining);
     return { session, proposal, reaction: null };
   }
 
@@ -347,12 +358,12 @@ export class Plenary {
   async forget(user: UserId): Promise<{ reactions: number; group: boolean }> {
     const rows = await this.store.scan<Reaction>('reaction:');
     const mine = rows.filter(([key]) => key.endsWith(`:${user}`) && key.split(':').slice(3).join(':') === user);
-    for (const [key] of mine) await this.store.delete(key);
-    const group = await this.store.delete(keys.group(user));
     for (const [key] of mine) {
+      await this.store.delete(key);
       const [, sid, n] = key.split(':');
-      this.countsChanged(sid, Number(n));
+      this.reactionWritten(sid, Number(n), user, null);
     }
+    const group = await this.store.delete(keys.group(user));
     return { reactions: mine.length, group };
   }
 

@@ -5,9 +5,10 @@
 import type { FactStore } from './store/fact-store.ts';
 import type { PlenaryConfig } from './config.ts';
 import { keys, parseReactionKey } from './keys.ts';
-import { UNSPECIFIED, type GroupDeclaration, type Proposal, type Reaction, type Session, type Speaker, type StanceCounts } from './model.ts';
+import { UNSPECIFIED, type GroupDeclaration, type Proposal, type Reaction, type Session, type Speaker, type Stance, type StanceCounts } from './model.ts';
 import { compareRank, labelOf, tallyStances, wilsonLowerBound, type Label } from './tally.ts';
 import { dayIn } from './time.ts';
+import { ReactionCache } from './reaction-cache.ts';
 
 export interface ProposalSummary {
   code: string;
@@ -49,10 +50,15 @@ export interface Digest {
 const TOP_OF_DAY = 5;
 
 export class SummaryReader {
+  /** Plenary notes its reaction writes here, so warm summaries need no rescan. */
+  readonly cache: ReactionCache;
+
   constructor(
     private readonly store: FactStore,
     private readonly config: PlenaryConfig,
-  ) {}
+  ) {
+    this.cache = new ReactionCache(store);
+  }
 
   /** Current groups of the given participants (`unspecified` when undeclared). */
   private async groupsOf(users: Iterable<string>): Promise<Map<string, string>> {
@@ -90,24 +96,17 @@ export class SummaryReader {
   ): Promise<{ summary: SessionSummary; participants: Set<string> } | undefined> {
     const session = await this.store.get<Session>(keys.session(sid));
     if (!session) return undefined;
-    const [speakerRows, proposalRows, reactionRows] = await Promise.all([
+    const [speakerRows, proposalRows, reactions] = await Promise.all([
       this.store.scan<Speaker>(keys.speakersPrefix(sid)),
       this.store.scan<Proposal>(keys.proposalsPrefix(sid)),
-      this.store.scan<Reaction>(keys.reactionsOfSession(sid)),
+      this.cache.session(sid),
     ]);
     const active = proposalRows.map(([, p]) => p).filter((p) => !p.withdrawnAt);
-    const activeNumbers = new Set(active.map((p) => p.number));
-    const byProposal = new Map<number, Array<[string, Reaction]>>();
-    for (const [key, reaction] of reactionRows) {
-      const { number, user } = parseReactionKey(key);
-      if (!activeNumbers.has(number)) continue;
-      let list = byProposal.get(number);
-      if (!list) byProposal.set(number, (list = []));
-      list.push([user, reaction]);
-    }
+    const byProposal = new Map<number, Map<string, Reaction>>();
+    for (const p of active) byProposal.set(p.number, reactions.get(p.number) ?? new Map());
     const participants = new Set<string>();
     for (const list of byProposal.values()) for (const [user, r] of list) if (r.stance) participants.add(user);
-    const groupOf = groups ?? (await this.groupsOf([...byProposal.values()].flatMap((l) => l.map(([u]) => u))));
+    const groupOf = groups ?? (await this.groupsOf([...byProposal.values()].flatMap((l) => [...l.keys()])));
     const group = (user: string) => groupOf.get(user) ?? UNSPECIFIED;
 
     const rankBySpeaker = new Map<string, number>();
@@ -116,11 +115,8 @@ export class SummaryReader {
       .map((p): ProposalSummary => {
         const rank = (rankBySpeaker.get(p.speaker) ?? 0) + 1;
         rankBySpeaker.set(p.speaker, rank);
-        const reactions = byProposal.get(p.number) ?? [];
-        const tally = tallyStances(
-          reactions.flatMap(([user, r]) => (r.stance ? [[user, r.stance] as [string, typeof r.stance]] : [])),
-          group,
-        );
+        const reactions = [...(byProposal.get(p.number) ?? [])];
+        const tally = tallyStances(stancesOf(reactions), group);
         const comments = reactions
           .filter(([, r]) => r.comment)
           .sort(([, a], [, b]) => a.at - b.at)
@@ -199,4 +195,8 @@ export class SummaryReader {
   today(now: Date): string {
     return dayIn(this.config.conference.timezone, now);
   }
+}
+
+function* stancesOf(reactions: Array<[string, Reaction]>): Generator<[string, Stance]> {
+  for (const [user, r] of reactions) if (r.stance) yield [user, r.stance];
 }

@@ -5,6 +5,7 @@
  * for audience actions: each participant's reaction to a proposal is its own key, so two processes
  * writing at once touch different keys and cannot overwrite each other's facts. Where uniqueness
  * matters (proposal codes, session ids, platform event ids) `claim` is an atomic set-if-absent.
+ * The keys themselves, and why they cannot collide, are listed in ../keys.ts.
  */
 export interface FactStore {
   /** The record under `key`, or undefined. */
@@ -19,6 +20,11 @@ export interface FactStore {
   claim<T>(key: string, value: T): Promise<boolean>;
   /** Every record whose key starts with `prefix`, ordered by key (byte order). Costs O(matches), not O(store). */
   scan<T>(prefix: string): Promise<Array<[key: string, value: T]>>;
+  /**
+   * Optional: a value that changes whenever another process (another connection) commits a write.
+   * Lets this process cache derived data safely; stores that cannot tell leave it undefined.
+   */
+  changeToken?(): Promise<unknown>;
   /** Reachable right now? (Redis may be down.) */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -23,6 +23,8 @@ export interface RawBackend {
   scanPrefix(storedPrefix: string): Promise<Array<[string, string]>>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** See FactStore.changeToken; only backends that can see other writers provide it. */
+  changeToken?(): Promise<unknown>;
   /** Turns a backend failure into StoreUnavailableError where the backend is unreachable. */
   translateError(error: unknown): unknown;
   /** Bounds every operation; undefined = no limit (local backends cannot hang). */
@@ -70,6 +72,8 @@ export class KeyvFactStore implements FactStore {
   ) {
     // Keyv re-emits adapter errors; the failing call rejects anyway, so the event is only noise.
     keyv.on('error', () => {});
+    const token = backend.changeToken?.bind(backend);
+    if (token) this.changeToken = () => this.run(token);
   }
 
   get<T>(key: string): Promise<T | undefined> {
@@ -114,6 +118,8 @@ export class KeyvFactStore implements FactStore {
     }
     return out;
   }
+
+  changeToken?: () => Promise<unknown>;
 
   async ping(): Promise<boolean> {
     if (this.closed) return false;

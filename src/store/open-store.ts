@@ -40,6 +40,7 @@ function openSqliteStore(path: string): FactStore {
     setIfAbsent: (key, raw) => adapter.setIfAbsent(key, raw),
     scanPrefix: async (prefix) => adapter.scanPrefix(prefix),
     ping: async () => adapter.ping(),
+    changeToken: async () => adapter.dataVersion(),
     close: () => adapter.disconnect(),
     translateError(error) {
       // Still locked after busy_timeout: another process holds the write lock, so "try again".

@@ -223,12 +223,17 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   /** Every [key, rawValue] whose key starts with `prefix`, in key (byte) order; an index range scan. */
   scanPrefix(prefix: string): Array<[string, string]> {
     const [lo, hi] = rangeOf(prefix);
-    const rows = (
+    // raw(): rows come back as [key, value] arrays, without building an object per row.
+    return (
       hi === undefined
-        ? this.stmt('SELECT key, value FROM $table WHERE key >= ? ORDER BY key').all(lo)
-        : this.stmt('SELECT key, value FROM $table WHERE key >= ? AND key < ? ORDER BY key').all(lo, hi)
-    ) as Row[];
-    return rows.map((r) => [r.key, r.value]);
+        ? this.stmt('SELECT key, value FROM $table WHERE key >= ? ORDER BY key /* raw */').raw(true).all(lo)
+        : this.stmt('SELECT key, value FROM $table WHERE key >= ? AND key < ? ORDER BY key /* raw */').raw(true).all(lo, hi)
+    ) as Array<[string, string]>;
+  }
+
+  /** Changes whenever another connection (another process) commits; our own commits leave it alone. */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
   }
 
   /** A trivial query: proves the file is still readable. */
