@@ -188,6 +188,11 @@ source: the public repository compdemocracy/openData).
 - \`npm run bench\` — full run (writes \`bench/results.json\` and this file)
 - \`npm run bench -- --quick\` — CI run in under a minute: vTaiwan only, a 10-session day, smaller growth base, 1 repetition, no Slack (writes \`bench/results.quick.json\` only)
 - \`npm run bench -- --render\` — re-renders this file from \`bench/results.json\` without measuring
+- Measuring a clean commit while others edit the shared tree (child processes load the sources when they start,
+  so a tree edited mid-run would mix versions): \`git worktree add --detach /tmp/plenary-bench HEAD && ln -s
+  "$PWD/node_modules" /tmp/plenary-bench/node_modules && (cd /tmp/plenary-bench && POLIS_DATA=/work/shared/data/polis
+  npm run bench)\`, then copy \`/tmp/plenary-bench/bench/results.json\` here, \`npm run bench -- --render\`, and
+  \`git worktree remove --force /tmp/plenary-bench\`. This is how the figures above were taken when the commit has no \`-dirty\`.
 - \`node bin/run-ts.js scripts/replay-polis.ts\` — the data-replay check alone
 - \`node bin/run-ts.js bench/cold-digest.ts --store <file> --date YYYY-MM-DD [--repeat N]\` — one cold digest with its own timings and peak RSS
 `;
