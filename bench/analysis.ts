@@ -30,9 +30,9 @@ machine: a \`FactStore.get\` ≈ 7–15 µs (Keyv adds almost nothing over a raw
 ${n('ingest.ratio.vtaiwan', 2)}× the bare loop (median of the per-repetition ratios). ${(m('ingest.bare.vtaiwan') ?? 0) < 20_000
     ? `The 20,000/s target is above what even the bare one-commit-per-record loop achieves here (${n('ingest.bare.vtaiwan')}/s): with one durable commit per reaction it cannot be met on this machine.`
     : `The bare loop reaches ${n('ingest.bare.vtaiwan')}/s here, so the two extra reads per reaction are what keep the core below 20,000/s.`}
-What would help: *group commit* in the SQLite store — concurrent \`set\`s arriving in the same tick share one
-transaction, each promise resolving after that commit (durability unchanged). Slack/Discord traffic is
-concurrent, so it would gain there; a strictly sequential replay would not. Smaller win: skip the
+Group commit (writes issued together share one transaction, each acknowledged after its commit) is in the
+SQLite store since c592e41; a sequential replay awaits every write, so it cannot batch and gains nothing from it,
+while concurrent traffic (Slack, Discord) can. Smaller win: skip the
 previous-reaction read when no comment is involved (an \`INSERT … ON CONFLICT DO UPDATE SET value = json_set(…)\`
 that keeps the stored comment), saving one of the three statements.
 
@@ -102,7 +102,8 @@ scheduled per reaction. A CPU profile of \`plenary start\` under this load shows
 middleware chain and response writing, the store calls and GC each take a few percent; it is the sum of the
 per-request work on one thread, and on a 2-core machine shared with autocannon and the fake Web API. Acking
 first and replying through \`response_url\` would make the ack as cheap as bare Bolt's but costs one extra HTTP
-call per command and delays the confirmation; group commit (above) would cut the store's share.
+call per command and delays the confirmation. The store's share is already reduced by group commit (concurrent
+requests' writes share a transaction).
 
 **Burst.** The live counts are batched per message (≤ 1 edit per ${'≈'}1.1 s) and share a workspace budget, so
 1,000 reactions in ${n('slack.burst.ms')} ms become ${n('slack.burst.updates')} chat.update calls, never more

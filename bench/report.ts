@@ -45,7 +45,7 @@ const fmt = (n: number, unit = '') => {
 /** Why a target is missed, from what the profile of the code measured (see BENCHMARKS.md "Analysis"). */
 const WHY: Record<string, string> = {
   ingest:
-    'each `react` is two point reads (session record, previous reaction) plus one upsert committed on its own; the commit dominates, and on this loaded 2-core machine even the bare one-commit-per-record loop stays under 20,000/s (see the bare row); reaching it needs group commit; see Analysis',
+    'each `react` is two point reads (session record, previous reaction) plus one upsert committed on its own; the commit dominates, and on this loaded 2-core machine the bare one-commit-per-record loop is the ceiling for a sequential replay (see the bare row), and the store’s group commit cannot batch writes that are awaited one by one; see Analysis',
   ratio: 'same cause as the absolute ingest rate: the bare loop does one prepared upsert per record, the core three Keyv-wrapped statements',
   summary: 'the summary re-reads and JSON-parses every reaction of the session and tallies per proposal; see Analysis',
   digestWarm: 'the digest parses every reaction of the day (450,000 JSON envelopes) and rebuilds every session summary on each call; see Analysis',

@@ -189,6 +189,10 @@ async function main(): Promise<number> {
       const p99: number[][] = [[], [], []];
       for (let rep = 0; rep < REPS; rep++) {
         const r = await slackHttpRep(scratch.dir, rep, SLACK_SECONDS);
+        if (r.plenary.acked < 0.95 * r.plenary.ok) {
+          checks.push({ dataset: 'slack /react', ok: false, detail: `only ${r.plenary.acked} of ${r.plenary.ok} 200 answers confirmed the reaction` });
+          throw new Error(`slack: only ${r.plenary.acked} of ${r.plenary.ok} answers to /react confirmed the reaction (refused or failed requests)`);
+        }
         if (r.digestReactions < r.plenary.acked || r.digestReactions > r.plenary.sent) {
           checks.push({ dataset: 'slack /react', ok: false, detail: `digest counts ${r.digestReactions} reactions, ${r.plenary.acked} were acked, ${r.plenary.sent} sent` });
           throw new Error(`slack: the digest counts ${r.digestReactions} reactions but ${r.plenary.acked} were acked`);

@@ -136,7 +136,7 @@ export async function load(port: number, seconds: number, tag: string, responseU
           return { ...request, body, headers: { 'content-type': FORM, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, body) } };
         },
         onResponse: (status, body) => {
-          if (status === 200 && (tag === 'bare' || CONFIRMED.test(body))) acked++;
+          if (status === 200 && (tag === 'BARE' || CONFIRMED.test(body))) acked++;
         },
       },
     ],
@@ -172,7 +172,8 @@ export async function slackHttpRep(dir: string, rep: number, seconds: number): P
     let plenary: LoadResult;
     try {
       await setUpPanel(plenaryServer.port, api, responseUrl);
-      plenary = await load(plenaryServer.port, seconds, `P${rep}x`, responseUrl);
+      // Slack user ids are upper-case letters and digits; plenary refuses anything else as a malformed request.
+      plenary = await load(plenaryServer.port, seconds, `P${rep}X`, responseUrl);
     } finally {
       await plenaryServer.stop();
     }
@@ -184,7 +185,7 @@ export async function slackHttpRep(dir: string, rep: number, seconds: number): P
     const bareServer = await serve(['bin/run-ts.js', 'bench/bare-bolt.ts'], env);
     let bare: LoadResult;
     try {
-      bare = await load(bareServer.port, seconds, 'bare', responseUrl);
+      bare = await load(bareServer.port, seconds, 'BARE', responseUrl);
     } finally {
       await bareServer.stop();
     }
