@@ -6,7 +6,6 @@ import { parseConfig } from '../src/config.ts';
 import { Plenary } from '../src/plenary.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.ts';
-import { digestLines } from '../adapters/console/render.ts';
 import { DEMO_AUDIENCE, DEMO_COMMENTS, DEMO_LEANINGS, DEMO_MODERATOR, DEMO_SPEAKERS } from './demo-script.ts';
 
 /** A small seeded generator, so every demo run tells the same story. */
@@ -87,7 +86,6 @@ export async function demo(out: NodeJS.WritableStream): Promise<void> {
     }
     const digest = await core.summaries.digest(core.summaries.today(core.now()));
     print(`# Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${digest.totals.reactions} reactions from ${digest.totals.participants} participants.`);
-    void digestLines;
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
