@@ -37,21 +37,22 @@ previous-reaction read when no comment is involved (an \`INSERT … ON CONFLICT 
 that keeps the stored comment), saving one of the three statements.
 
 **Summary (${n('summary.vtaiwan.warm', 1)} ms warm for vTaiwan's ${r.checks.find((c) => c.dataset.startsWith('vtaiwan'))?.detail.match(/→ (\d+)/)?.[1] ?? '≈49,000'} reactions) and day digest (${n('digest.day.warm')} ms warm).**
-Both re-derive everything from the facts on each call (by design: the store is the truth). The cost is linear in
-the reactions and is spent materialising them: \`scanPrefix\` returns every row as an object array (better-sqlite3
+Since de34723 the core keeps a cache of each session's reactions (src/reaction-cache.ts): this process's own
+writes update it, and a write by any other process (SQLite \`data_version\`) drops it. "Warm" is therefore a cache
+hit. The uncached cost is what the cold figures show (open + first answer: vTaiwan ${n('summary.vtaiwan.cold')} ms,
+day ${n('digest.day.cold')} ms), and every call pays it after another process wrote — e.g. an organiser's
+\`plenary digest\` while the bot keeps taking reactions. That uncached path re-derives everything from the facts
+and spends its time materialising them: \`scanPrefix\` returns every row as an object array (better-sqlite3
 \`.all()\`), \`KeyvFactStore.scan\` wraps each in a new [key, value] pair after \`JSON.parse\` of the Keyv envelope,
-\`summarise\` splits and re-joins every key (\`parseReactionKey\`) and builds per-proposal arrays. Profiles of the
-warm summary show about a third of the time in the garbage collector. Measured on the vTaiwan store, same
-process: \`.all()\` of the session's rows took 111–133 ms, iterating the same rows with \`.iterate()\` 38–47 ms.
-Proposed fix for the lead (src/store + src/summary.ts): a streaming scan (\`FactStore.scanEach(prefix, fn)\` or an
-async iterator over \`.iterate()\`) and a summary that tallies while streaming — stance counts per proposal and
-group, comments kept only when present — with the key split by \`lastIndexOf\`/fixed offsets (the number is
-always six digits). Measured with a throwaway prototype of exactly that (better-sqlite3 \`.raw().iterate()\`,
-tally while streaming, same counts as \`sessionSummary\` on every proposal) on the replayed vTaiwan store, same
-process, machine loaded: median 148–187 ms (min 99–102) vs 269–599 ms (min 189–411) for the current code —
-about 1.8× faster, not 50 ms. Meeting 50 ms on ≈ 49,000 reactions on this machine needs counts maintained
-incrementally (e.g. per-proposal/per-group tallies updated in the same transaction as the reaction, or cached
-per session and invalidated by \`countsChanged\`), which changes the data model and is the lead's call.
+and the key is split and re-joined per row (\`parseReactionKey\`). Measured before the cache, on the vTaiwan store,
+same process: \`.all()\` of the session's rows took 111–133 ms, iterating the same rows with \`.iterate()\` 38–47 ms,
+and about a third of a summary's time was garbage collection. Proposed fix for the lead (src/store, used by the
+cache's \`load\`): a streaming scan (\`FactStore.scanEach(prefix, fn)\` or an iterator over \`.iterate()\`), tallying
+or filling the cache while streaming, with the key split at fixed offsets (the number is always six digits). A
+throwaway prototype of that (\`.raw().iterate()\`, tally while streaming, same counts as \`sessionSummary\` on every
+proposal) ran in a median 148–187 ms (min 99–102) vs 269–599 ms (min 189–411) for the pre-cache summary on the
+loaded machine: ≈ 1.8× on the uncached path.
+${(m('summary.vtaiwan.warm') ?? Infinity) <= 50 ? 'The warm targets are met by the cache.' : 'The warm target is still missed: see the figures above.'}
 
 **Cold digest (${n('digest.day.coldProcess')} ms process start → answer; ${n('digest.day.cold')} ms of it opening the store and answering).**
 The rest is Node start-up plus tsx compiling the TypeScript sources on the fly (\`bootMs\` in results.json). The
@@ -85,8 +86,11 @@ function growthText(r: Results): string {
   parts.push(
     digest <= 1.5
       ? `The digest is linear: ×${digest.toFixed(2)} per reaction ${span}.`
-      : `The digest is worse than linear: its cost per reaction grows ×${digest.toFixed(2)} ${span}, and its peak RSS goes ${first.rssMb.median.toFixed(0)} → ${last.rssMb.median.toFixed(0)} MB. Reading src/summary.ts, nothing in it is quadratic; what grows is the size of what it holds at once: each session's reactions are materialised whole (SQLite row objects, then [key, value] pairs, then per-proposal lists) — ${(last.reactions / r.growthBase.sessions).toLocaleString('en-US')} reactions per session at ${last.factor}× — so they outlive the young generation and are copied and marked in the old one. Checked while writing the bench: with \`--trace-gc\`, GC pauses were about ⅓ of the time of 16× digests (5.3 s of ≈ 16 s over four calls), and a 16× store written in bulk (not through the core) shows the same ×1.7–1.8 per reaction, so it is not the B-tree layout. The per-reaction cost tracks reactions *per session*: the 60-session day (7,500 per session) costs less per reaction than 16× here. The streaming tally proposed above keeps only counters per proposal and group, so it is the likely remedy (not measured at this size).`,
+      : `The digest is worse than linear: its cost per reaction grows ×${digest.toFixed(2)} ${span}, and its peak RSS goes ${first.rssMb.median.toFixed(0)} → ${last.rssMb.median.toFixed(0)} MB. Reading src/summary.ts, nothing in it is quadratic; what grows is the size of what it holds at once: each session's reactions are held whole (SQLite row objects and [key, value] pairs while loading, then the reaction cache's per-session maps) — ${(last.reactions / r.growthBase.sessions).toLocaleString('en-US')} reactions per session at ${last.factor}× — so they outlive the young generation and are copied and marked in the old one. Checked before the cache existed: with \`--trace-gc\`, GC pauses were about ⅓ of the time of 16× digests (5.3 s of ≈ 16 s over four calls), and a 16× store written in bulk (not through the core) showed the same ×1.7–1.8 per reaction, so it is not the B-tree layout. The per-reaction cost tracks reactions *per session*: the 60-session day (7,500 per session) costs less per reaction than 16× here. The streaming tally proposed above keeps only counters per proposal and group, so it is the likely remedy (not measured at this size).`,
   );
+  if (last.rssMb.median > 300) {
+    parts.push(`Memory does grow with the data: the ${last.factor}× digest process peaks at ${last.rssMb.median.toFixed(0)} MB (over the 300 MB budget that the day digest meets), because the reaction cache and the load before it hold every reaction of the day; its \`MAX_CACHED_REACTIONS\` (2,000,000) bounds the cache, not the peak while loading.`);
+  }
   return parts.join(' ');
 }
 
