@@ -33,6 +33,8 @@ export interface Speaker {
   organisation: string | null;
   group: string | null;
   addedAt: string;
+  /** Order of addition, finer than addedAt: two speakers added in the same millisecond keep their order. */
+  order?: number;
 }
 
 export interface Proposal {
@@ -65,3 +67,15 @@ export interface StanceCounts {
   neutral: number;
   oppose: number;
 }
+
+let lastOrder = 0;
+/** A strictly increasing number per process, close to the clock in µs, for ordering records added together. */
+export function nextOrder(nowMs: number): number {
+  lastOrder = Math.max(lastOrder + 1, nowMs * 1000);
+  return lastOrder;
+}
+
+/** Speakers in the order they were added. */
+export const bySpeakerOrder = (a: Speaker, b: Speaker) =>
+  (a.order ?? 0) - (b.order ?? 0) || a.addedAt.localeCompare(b.addedAt) || a.handle.localeCompare(b.handle);
+

@@ -4,8 +4,8 @@
  */
 import type { FactStore } from './store/fact-store.ts';
 import type { PlenaryConfig } from './config.ts';
-import { keys, parseReactionKey } from './keys.ts';
-import { UNSPECIFIED, type GroupDeclaration, type Proposal, type Reaction, type Session, type Speaker, type Stance, type StanceCounts } from './model.ts';
+import { keys } from './keys.ts';
+import { bySpeakerOrder, UNSPECIFIED, type GroupDeclaration, type Proposal, type Reaction, type Session, type Speaker, type Stance, type StanceCounts } from './model.ts';
 import { compareRank, labelOf, tallyStances, wilsonLowerBound, type Label } from './tally.ts';
 import { dayIn } from './time.ts';
 import { ReactionCache } from './reaction-cache.ts';
@@ -149,7 +149,7 @@ export class SummaryReader {
       day: session.day,
       speakers: speakerRows
         .map(([, s]) => s)
-        .sort((a, b) => a.addedAt.localeCompare(b.addedAt))
+        .sort(bySpeakerOrder)
         .map((s) => ({ handle: s.handle, name: s.name, organisation: s.organisation, group: s.group })),
       proposals,
       participants: participants.size,

@@ -36,4 +36,19 @@ describe('the summary cache', () => {
     await here.forget('console:u2');
     expect(await support()).toBe(1);
   });
+
+  it('a session closed by another process stops reactions here at once', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'plenary-cache-')), 's.sqlite');
+    const [a, b] = [await openStore(`sqlite://${file}`), await openStore(`sqlite://${file}`)];
+    opened.push(a, b);
+    const here = new Plenary({ store: a, config });
+    const there = new Plenary({ store: b, config });
+    const session = await here.startSession('console:m', 'console:main', 'Closing', null);
+    await here.addSpeaker('console:main', { handle: 'itu', name: 'ITU' });
+    await here.addPriority('console:main', 'itu', 'National CIRTs');
+    await here.react('console:u1', session.id, 1, 'support'); // caches the open session record
+    await there.closeSession('console:main');
+    await expect(here.react('console:u2', session.id, 1, 'support')).rejects.toThrow(/is closed/);
+    await here.closeSession('console:other').catch(() => {});
+  });
 });
