@@ -49,6 +49,5 @@ describe('the summary cache', () => {
     await here.react('console:u1', session.id, 1, 'support'); // caches the open session record
     await there.closeSession('console:main');
     await expect(here.react('console:u2', session.id, 1, 'support')).rejects.toThrow(/is closed/);
-    await here.closeSession('console:other').catch(() => {});
   });
 });
