@@ -191,6 +191,42 @@ export async function replayVotes(prepared: PreparedSession, votes: Vote[]): Pro
   return applied;
 }
 
+/**
+ * The same replay with up to `window` reactions in flight, as under live load (many people reacting at
+ * once): votes are submitted in timestamp order, and the votes of one voter on one statement stay in
+ * order (a chain per pair — the only facts that can overwrite each other), so the latest vote still wins.
+ * Concurrent writes share the SQLite store's group commit.
+ */
+export async function replayVotesConcurrently(prepared: PreparedSession, votes: Vote[], window = 32): Promise<number> {
+  const { core, sessionId, numberOf } = prepared;
+  const chains = new Map<string, Promise<unknown>>();
+  let inFlight = 0;
+  let wake: (() => void) | undefined;
+  let failure: unknown;
+  const settled = () => {
+    inFlight -= 1;
+    wake?.();
+  };
+  for (const v of votes) {
+    const n = numberOf.get(v.statement);
+    if (n === undefined) throw new Error(`vote on statement ${v.statement}, which comments.csv does not list`);
+    const user = voterId(v.voter);
+    const pair = `${user} ${n}`;
+    const step = (chains.get(pair) ?? Promise.resolve()).then(() => core.react(user, sessionId, n, STANCE_OF[v.vote]));
+    chains.set(pair, step);
+    inFlight += 1;
+    step.then(settled, (error) => {
+      failure ??= error;
+      settled();
+    });
+    // A counter, not Promise.race: racing the whole window on every vote costs O(window) per vote.
+    while (inFlight >= window) await new Promise<void>((resolve) => (wake = resolve));
+    if (failure) throw failure;
+  }
+  await Promise.all(chains.values());
+  return votes.length;
+}
+
 // ── recount and check ───────────────────────────────────────────────────────
 
 export interface Counts {

@@ -72,8 +72,9 @@ function judge(name: string, figure: Figure | undefined, value: (f: Figure) => n
 export function evaluateTargets(r: Results): Target[] {
   const median = (f: Figure) => f.median;
   const targets: Target[] = [
-    judge('Ingest ≥ 20,000 reactions/s (vTaiwan, median)', get(r, 'ingest.core.vtaiwan'), median, 20_000, 'min', 'reactions/s', WHY.ingest),
-    judge('Ingest ≥ 0.5 × bare SQLite loop (vTaiwan, median of per-rep ratios)', get(r, 'ingest.ratio.vtaiwan'), median, 0.5, 'min', '×', WHY.ratio),
+    judge('Ingest ≥ 20,000 reactions/s (vTaiwan, 32 in flight as under live load, median)', get(r, 'ingest.concurrent.vtaiwan'), median, 20_000, 'min', 'reactions/s', WHY.ingest),
+    judge('Ingest ≥ 20,000 reactions/s (vTaiwan, strictly one at a time, median)', get(r, 'ingest.core.vtaiwan'), median, 20_000, 'min', 'reactions/s', WHY.ingest),
+    judge('Ingest ≥ 0.5 × bare SQLite loop (vTaiwan, one at a time, median of per-rep ratios)', get(r, 'ingest.ratio.vtaiwan'), median, 0.5, 'min', '×', WHY.ratio),
     judge('Slack /react ≥ 0.8 × bare Bolt req/s (median of per-rep ratios)', get(r, 'slack.ratio.rps'), median, 0.8, 'min', '×', WHY.slackRps),
     judge('Slack /react p99 ≤ 2 × bare Bolt p99 (median of per-rep ratios)', get(r, 'slack.ratio.p99'), median, 2, 'max', '×', WHY.slackP99),
     judge('vTaiwan summary ≤ 50 ms warm (median)', get(r, 'summary.vtaiwan.warm'), median, 50, 'max', 'ms', WHY.summary),

@@ -61,16 +61,20 @@ async function main(): Promise<number> {
       for (const name of quick ? DATASETS.slice(0, 1) : DATASETS) {
         const conversation = loadConversation(name);
         const core: number[] = [];
+        const concurrent: number[] = [];
         const bare: number[] = [];
         const ratio: number[] = [];
+        const concurrentRatio: number[] = [];
         // Ingest is the noisiest figure on a shared machine: five repetitions in a full run.
         for (let rep = 0; rep < (quick ? 1 : 5); rep++) {
           const r = await ingestRep(conversation, scratch.dir);
           core.push(r.coreRate);
+          concurrent.push(r.concurrentRate);
           bare.push(r.bareRate);
           ratio.push(r.coreRate / r.bareRate);
+          concurrentRatio.push(r.concurrentRate / r.bareRate);
           if (name === DATASETS[0]) vtaiwanStore = r.coreStore;
-          log(`ingest ${name} rep ${rep + 1}: core ${Math.round(r.coreRate)}/s, bare ${Math.round(r.bareRate)}/s, check ${r.checked.ok ? 'ok' : 'FAILED'}`);
+          log(`ingest ${name} rep ${rep + 1}: core ${Math.round(r.coreRate)}/s, 32 in flight ${Math.round(r.concurrentRate)}/s, bare ${Math.round(r.bareRate)}/s, check ${r.checked.ok ? 'ok' : 'FAILED'}`);
           if (!r.checked.ok) {
             for (const m of r.checked.mismatches.slice(0, 20)) console.error(`  ${m}`);
             checks.push({ dataset: name, ok: false, detail: r.checked.mismatches.slice(0, 5).join('; ') });
@@ -82,6 +86,8 @@ async function main(): Promise<number> {
         figures.push(figure(`ingest.core.${tag}`, `Ingest ${name} through Plenary.react (SQLite)`, 'reactions/s', core));
         figures.push(figure(`ingest.bare.${tag}`, `Bare better-sqlite3 loop, same records (${tag})`, 'records/s', bare));
         figures.push(figure(`ingest.ratio.${tag}`, `Core / bare ingest (${tag}, per repetition)`, 'ratio', ratio));
+        figures.push(figure(`ingest.concurrent.${tag}`, `Ingest ${name} through Plenary.react, 32 in flight (SQLite, group commit)`, 'reactions/s', concurrent));
+        figures.push(figure(`ingest.concurrentRatio.${tag}`, `Core with 32 in flight / bare loop (${tag}, per repetition)`, 'ratio', concurrentRatio));
       }
     }
 

@@ -135,7 +135,7 @@ export class Plenary extends SessionBook {
 
   /** Re-reads the session record (another process may have closed it) and the proposal. */
   private async reactable(sid: string, n: number): Promise<{ session: Session; proposal: Proposal }> {
-    const session = await this.currentSession(sid);
+    const session = await this.getSession(sid);
     if (!session) throw new UserError(`No session ${sid}.`);
     if (session.state !== 'open') throw new UserError(`Session ${sid} is closed: reactions are no longer accepted.`);
     return { session, proposal: await this.requireProposal(sid, n) };
@@ -222,15 +222,17 @@ export class Plenary extends SessionBook {
   async recordPost(sid: string, n: number, messageRef: string): Promise<void> {
     await this.store.set(keys.message(messageRef), { sessionId: sid, number: n });
     await this.store.set(keys.posted(sid, n, messageRef), { at: this.clock().getTime() });
+    this.records.forget(keys.postedPrefix(sid, n));
   }
 
   async proposalForMessage(messageRef: string): Promise<{ sessionId: string; number: number } | undefined> {
     return this.store.get(keys.message(messageRef));
   }
 
+  /** Looked up on every reaction (live counts), so cached while no other process posts. */
   async postedMessages(sid: string, n: number): Promise<string[]> {
     const prefix = keys.postedPrefix(sid, n);
-    return (await this.store.scan(prefix)).map(([key]) => key.slice(prefix.length));
+    return this.records.get(prefix, async () => (await this.store.scan(prefix)).map(([key]) => key.slice(prefix.length)));
   }
 
   /** True the first time a platform event id is seen: retries and replays are applied once. */

@@ -9,6 +9,7 @@ import { keys } from './keys.ts';
 import { bySpeakerOrder, nextOrder, type ChannelRef, type Session, type Speaker, type UserId } from './model.ts';
 import { checkHandle, checkText, clip, LIMITS } from './text-rules.ts';
 import { dayIn } from './time.ts';
+import { TokenCache } from './token-cache.ts';
 
 export interface SessionBookOptions {
   store: FactStore;
@@ -24,14 +25,15 @@ export class SessionBook {
   readonly config: PlenaryConfig;
   protected readonly clock: () => Date;
   private readonly random: () => number;
-  /** Session records, valid while the store's change token says no other process wrote (currentSession). */
-  private readonly sessionCache = new Map<string, { token: unknown; session: Session }>();
+  /** Session records and channel bindings, read once while no other process writes (see TokenCache). */
+  protected readonly records: TokenCache;
 
   constructor(options: SessionBookOptions) {
     this.store = options.store;
     this.config = options.config;
     this.clock = options.clock ?? (() => new Date());
     this.random = options.random ?? Math.random;
+    this.records = new TokenCache(this.store);
   }
 
   now(): Date {
@@ -40,13 +42,19 @@ export class SessionBook {
 
   // ── sessions ────────────────────────────────────────────────────────────────
 
+  /**
+   * The session record. Reactions must stop the moment a session closes, even when another process closed
+   * it, so this is as fresh as a store read: the cache holds only while nobody else wrote.
+   */
   async getSession(sid: string): Promise<Session | undefined> {
-    return this.store.get<Session>(keys.session(sid));
+    const key = keys.session(sid);
+    return this.records.get(key, () => this.store.get<Session>(key));
   }
 
   /** The latest session bound to a channel, open or closed. */
   async sessionInChannel(channel: ChannelRef): Promise<Session | undefined> {
-    const bound = await this.store.get<{ sessionId: string }>(keys.channel(channel));
+    const key = keys.channel(channel);
+    const bound = await this.records.get(key, () => this.store.get<{ sessionId: string }>(key));
     return bound ? this.getSession(bound.sessionId) : undefined;
   }
 
@@ -86,6 +94,7 @@ export class SessionBook {
       session.id = this.newSessionId(attempt < 20 ? 3 : 6);
       if (await this.store.claim(keys.session(session.id), session)) break;
     }
+    this.records.forget(keys.session(session.id));
     await this.store.set(keys.day(session.day, session.id), { startedAt: session.startedAt });
     await this.bind(session.id, channel);
     return session;
@@ -100,6 +109,7 @@ export class SessionBook {
   private async bind(sid: string, channel: ChannelRef) {
     await this.store.set(keys.binding(sid, channel), { at: this.clock().toISOString() });
     await this.store.set(keys.channel(channel), { sessionId: sid });
+    this.records.forget(keys.channel(channel));
   }
 
   async joinSession(channel: ChannelRef, rawId: string): Promise<Session> {
@@ -125,22 +135,8 @@ export class SessionBook {
     const session = await this.requireOpenSession(channel);
     const closed: Session = { ...session, state: 'closed', closedAt: this.clock().toISOString() };
     await this.store.set(keys.session(session.id), closed);
-    this.sessionCache.delete(session.id);
+    this.records.forget(keys.session(session.id));
     return closed;
-  }
-
-  /**
-   * The session record for the reaction path. Reactions must stop the moment a session closes, even when
-   * another process closed it, so the record is re-read unless the store proves nobody else wrote since.
-   */
-  protected async currentSession(sid: string): Promise<Session | undefined> {
-    if (!this.store.changeToken) return this.getSession(sid);
-    const token = await this.store.changeToken();
-    const cached = this.sessionCache.get(sid);
-    if (cached && cached.token === token) return cached.session;
-    const session = await this.getSession(sid);
-    if (session) this.sessionCache.set(sid, { token, session });
-    return session;
   }
 
   // ── speakers ────────────────────────────────────────────────────────────────

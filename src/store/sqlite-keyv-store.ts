@@ -233,7 +233,8 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
 
   /** Changes whenever another connection (another process) commits; our own commits leave it alone. */
   dataVersion(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+    // A cached statement: db.pragma() would prepare one on every call, and this runs once per reaction.
+    return this.stmt('PRAGMA data_version /* pluck */').pluck(true).get() as number;
   }
 
   /** A trivial query: proves the file is still readable. */
