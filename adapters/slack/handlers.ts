@@ -201,9 +201,9 @@ export function slackHandlers(deps: HandlerDeps) {
 
 export function registerHandlers(app: App, deps: HandlerDeps): void {
   const handlers = slackHandlers(deps);
-  for (const group of topLevel()) {
-    app.command(`/${group.name}`, (args) => handlers.slashCommand({ ...args, command: { ...args.command, command: `/${group.name}` } } as never));
-  }
+  // One listener for every command: Bolt runs each listener's matchers on every request.
+  const commandNames = new RegExp(`^/(${topLevel().map((g) => g.name).join('|')})$`);
+  app.command(commandNames, (args) => handlers.slashCommand(args as never));
   app.event('reaction_added', handlers.reaction(true) as never);
   app.event('reaction_removed', handlers.reaction(false) as never);
   const stances: Array<[string, Stance]> = [[ACTION.support, 'support'], [ACTION.neutral, 'neutral'], [ACTION.oppose, 'oppose']];

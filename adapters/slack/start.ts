@@ -58,7 +58,8 @@ export async function startSlack({ core, env, log, delivery, tuning = {} }: Star
     ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions } })
     : new HTTPReceiver({ signingSecret: slack.signingSecret ?? '', endpoints: '/slack/events', logger });
   // The WebClient retries 429s itself: it pauses all calls for Retry-After seconds, then tries again.
-  const app = new App({ token: slack.botToken, receiver, logger, clientOptions });
+  // No conversation store: plenary keeps its state in its own store, and Bolt's would cost every request.
+  const app = new App({ token: slack.botToken, receiver, logger, clientOptions, convoStore: false });
   app.error(async (error) => log('error', 'slack listener error', error));
 
   const live = new LiveCounts({

@@ -55,6 +55,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private queue: QueuedWrite[] = [];
+  private versionThisTurn: number | undefined;
   private flushScheduled = false;
 
   constructor(options: SqliteKeyvStoreOptions | string) {
@@ -231,10 +232,17 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
     ) as Array<[string, string]>;
   }
 
-  /** Changes whenever another connection (another process) commits; our own commits leave it alone. */
+  /**
+   * Changes whenever another connection (another process) commits; our own commits leave it alone.
+   * Read once per turn of the event loop: every caller in that turn sees the store as of its start,
+   * which is what a read at that moment would have seen. (It is asked several times per reaction.)
+   */
   dataVersion(): number {
-    // A cached statement: db.pragma() would prepare one on every call, and this runs once per reaction.
-    return this.stmt('PRAGMA data_version /* pluck */').pluck(true).get() as number;
+    if (this.versionThisTurn === undefined) {
+      this.versionThisTurn = this.stmt('PRAGMA data_version /* pluck */').pluck(true).get() as number;
+      setImmediate(() => (this.versionThisTurn = undefined));
+    }
+    return this.versionThisTurn;
   }
 
   /** A trivial query: proves the file is still readable. */
