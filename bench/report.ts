@@ -45,13 +45,13 @@ const fmt = (n: number, unit = '') => {
 /** Why a target is missed, from what the profile of the code measured (see BENCHMARKS.md "Analysis"). */
 const WHY: Record<string, string> = {
   ingest:
-    'each `react` is two point reads (session record, previous reaction) plus one upsert committed on its own; the commit dominates, and on this 2-core machine the bare one-commit-per-record loop is the ceiling for a sequential replay (see the bare row), and the store’s group commit cannot batch writes that are awaited one by one; see Analysis',
-  ratio: 'same cause as the absolute ingest rate: the bare loop does one prepared upsert per record, the core three Keyv-wrapped statements',
+    'one at a time, each reaction waits for its own durable commit, so the bare one-commit-per-record loop is the ceiling (see the bare row); with reactions in flight the store’s group commit shares commits; see Analysis',
+  ratio: 'same cause as the absolute ingest rate: the bare loop does one prepared upsert per record, the core a read and an upsert through Keyv',
   summary: 'the summary re-reads and JSON-parses every reaction of the session and tallies per proposal; see Analysis',
   digestWarm: 'the digest parses every reaction of the day (450,000 JSON envelopes) and rebuilds every session summary on each call; see Analysis',
   digestCold: 'a cold digest adds process start (node + tsx compile of the sources) and a cold SQLite page cache to the warm cost',
   rss: 'every reaction of the day is materialised as [key, object] pairs before tallying',
-  slackRps: 'each `/react` runs the whole command path before the ack (parse, session lookup, core.react with its SQLite commit) on the one event-loop thread, while the bare app only verifies the signature; see Analysis',
+  slackRps: 'each `/react` is acknowledged only once the reaction is committed (parse, checks, core.react, render of the private reply), on one event-loop thread that shares 2 cores with the load generator, while the bare app only verifies the signature; see Analysis',
   slackP99: 'requests queue behind the synchronous SQLite commits and the live-count renders on the single thread; see Analysis',
   growthDigest: 'the digest holds each session\'s reactions in memory at once, so its cost per reaction rises with reactions per session (GC); ingest stays linear; see Analysis',
   growth: 'cost per reaction rises with the store size (SQLite page cache misses on a larger B-tree, or super-linear work in the code)',
