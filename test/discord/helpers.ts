@@ -57,12 +57,17 @@ export async function startWorld(): Promise<World> {
   const elsewhere: World['elsewhere'] = [];
   // Another platform in the same process (as cli/start.ts wires Slack): records what Delivery sends it.
   const consolePoster: PlatformPoster = { platform: 'console', post: async (channel, view) => void elsewhere.push({ channel: `console:${channel}`, view }) };
+  const noop = async () => {};
   const world: World = {
     fake, core, logs, elsewhere,
     delivery: new Delivery(log),
-    stop: async () => {},
+    stop: noop,
     async restart() {
+      const running = world.stop !== noop;
       await world.stop();
+      // A real restart takes longer than the 1 s edit spacing; without this pause the new bot's first edit could
+      // follow the old bot's last one within a second, which the spacing check would (rightly) flag.
+      if (running) await new Promise((resolve) => setTimeout(resolve, 1100));
       world.delivery = new Delivery(log);
       world.delivery.register(consolePoster);
       world.stop = await startDiscord({ core, env, log, delivery: world.delivery });

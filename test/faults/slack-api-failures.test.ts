@@ -77,8 +77,9 @@ describe('Slack API failures', () => {
     // No duplicate: each proposal went out exactly once (the failed attempts posted nothing).
     const delivered = h.api.callsTo('chat.postMessage').filter((c) => c.status === 200 && /^P\d+ · /.test(String(c.args.text)));
     expect(delivered.map((c) => String(c.args.text).slice(0, 2))).toEqual(['P1', 'P2', 'P3', 'P4']);
-    // Every card is known to the store (emoji on it count).
-    for (const m of posted) expect(await h.core.proposalForMessage(`slack:${CHANNEL}:${m.ts}`)).toBeTruthy();
+    // Every card becomes known to the store (emoji on it count); the last is recorded just after Slack answers.
+    const known = async () => (await Promise.all(posted.map((m) => h.core.proposalForMessage(`slack:${CHANNEL}:${m.ts}`)))).every(Boolean);
+    await until(known, 5_000, 'every card recorded in the store');
   }, 45_000);
 
   it('keeps the counts live through failing chat.update calls and ends on the latest state', async () => {
