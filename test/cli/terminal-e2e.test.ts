@@ -107,6 +107,23 @@ describe('plenary start in a terminal pipe', () => {
     expect(json.sessions[0].proposals[0].support).toBeGreaterThanOrEqual(acked.size);
   });
 
+  it('plenary digest reads the store while the bot is running on it', async () => {
+    const { env } = tempDeployment(CONFIG);
+    const bot = spawnCli(['start'], env);
+    let out = '';
+    bot.stdout.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((done) => bot.on('close', done));
+    bot.stdin.write('mod: /session start Live\nmod: /speaker add itu ITU\nmod: /priority add itu National CIRTs\nu1: /react P1 support\nu2: /react P1 oppose\n');
+    const deadline = Date.now() + 15_000;
+    while (!out.includes('[to u2] You oppose P1.') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const live = await runCli(['digest', '--format', 'json'], env);
+    expect(live.code).toBe(0);
+    expect(JSON.parse(live.stdout).sessions[0].proposals[0]).toMatchObject({ support: 1, oppose: 1, reactors: 2 });
+    bot.stdin.end('u3: /react P1 support\n');
+    expect(await exited).toBe(0);
+    expect(JSON.parse((await runCli(['digest', '--format', 'json'], env)).stdout).totals.reactions).toBe(3);
+  });
+
   it('refuses a wrong config with one message per key and exits 1', async () => {
     const { env } = tempDeployment({ conference: { name: 'X', timezone: 'Nowhere/City' }, priorityLimit: 0, extra: true });
     const run = await runCli(['start'], env, '');
