@@ -27,9 +27,21 @@ export const commands: readonly Command[] = [
   menu, react, iam, forgetme, summary, digest,
 ] as unknown as readonly Command[];
 
-/** Top-level slash commands (`session`, `react`…) with their subcommands, in registry order. */
-export function topLevel(): Array<{ name: string; subcommands: Command[]; command?: Command }> {
-  const groups = new Map<string, { name: string; subcommands: Command[]; command?: Command }>();
+export interface TopLevelCommand {
+  name: string;
+  subcommands: Command[];
+  command?: Command;
+}
+
+let grouped: TopLevelCommand[] | undefined;
+
+/** Top-level slash commands (`session`, `react`…) with their subcommands, in registry order (built once). */
+export function topLevel(): TopLevelCommand[] {
+  return (grouped ??= groupCommands());
+}
+
+function groupCommands(): TopLevelCommand[] {
+  const groups = new Map<string, TopLevelCommand>();
   for (const command of commands) {
     const [top, sub] = command.name.split(' ');
     const group = groups.get(top) ?? { name: top, subcommands: [] };
