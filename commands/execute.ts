@@ -3,7 +3,7 @@ import { isUserError, UserError } from '../src/errors.ts';
 import { StoreUnavailableError } from '../src/store/fact-store.ts';
 import { mayAct } from '../src/roles.ts';
 import { checkLine, parseOptions, usageOf } from './parse.ts';
-import { commands, topLevel } from './registry.ts';
+import { topLevel } from './registry.ts';
 import type { Command, CommandContext } from './command.ts';
 import { errorView, type CommandResult } from '../src/views.ts';
 import { clip } from '../src/text-rules.ts';
@@ -75,4 +75,3 @@ export async function executeLine(text: string, ctx: CommandContext, log?: Logge
   return execute(command, raw, ctx, log);
 }
 
-export const allCommands = commands;

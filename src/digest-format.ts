@@ -1,8 +1,8 @@
 /** The digest as a file: Markdown, JSON (PRODUCT.md's keys, proposals ranked) or CSV. Pure functions. */
 import type { Digest, ProposalSummary } from './summary.ts';
 import type { DigestFormat } from './views.ts';
+import { percent } from './view-text.ts';
 
-const percent = (part: number, whole: number) => (whole ? `${Math.round((100 * part) / whole)}%` : '—');
 
 /** Markdown text is inert: characters that would format or link are escaped. */
 export function escapeMarkdown(text: string): string {

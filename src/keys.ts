@@ -25,7 +25,6 @@ const pad = (n: number) => String(n).padStart(6, '0');
 
 export const keys = {
   session: (sid: string) => `session:${sid}`,
-  sessionsPrefix: () => 'session:',
   day: (day: string, sid: string) => `day:${day}:${sid}`,
   dayPrefix: (day: string) => `day:${day}:`,
   channel: (channel: string) => `channel:${channel}`,
@@ -52,5 +51,3 @@ export function parseReactionKey(key: string): { number: number; user: string } 
   return { number: Number(n), user: user.join(':') };
 }
 
-/** The last segment after a known prefix (the suffix is everything after it). */
-export const suffixAfter = (key: string, prefix: string) => key.slice(prefix.length);

@@ -17,6 +17,8 @@ export class ReactionCache {
   private readonly sessions = new Map<string, SessionReactions>();
   private cachedCount = 0;
   private token: unknown;
+  /** Bumped by every note, so a load that read the store before a write committed is not kept. */
+  private readonly writes = new Map<string, number>();
 
   constructor(private readonly store: FactStore) {}
 
@@ -33,7 +35,10 @@ export class ReactionCache {
     if (cached) {
       this.sessions.delete(sid); // re-insert: Map order doubles as least-recently-used order
     } else {
+      const writesBefore = this.writes.get(sid) ?? 0;
       cached = await this.load(sid);
+      // A write of ours landed while loading: the rows may predate it, so answer from them but keep nothing.
+      if ((this.writes.get(sid) ?? 0) !== writesBefore || this.sessions.has(sid)) return cached;
       this.cachedCount += countOf(cached);
     }
     this.sessions.set(sid, cached);
@@ -43,6 +48,7 @@ export class ReactionCache {
 
   /** Called after this process committed a reaction write (null = deleted). */
   note(sid: string, n: number, user: string, reaction: Reaction | null): void {
+    this.writes.set(sid, (this.writes.get(sid) ?? 0) + 1);
     const cached = this.sessions.get(sid);
     if (!cached) return;
     let users = cached.get(n);

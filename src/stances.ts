@@ -18,8 +18,6 @@ export function parseStance(raw: string): Stance | 'clear' {
   return stance;
 }
 
-export const isStanceWord = (raw: string) => raw.trim().toLowerCase() in WORDS;
-
 const EMOJI_NAMES: Record<string, Stance> = {
   '+1': 'support', thumbsup: 'support', '👍': 'support',
   neutral_face: 'neutral', '😐': 'neutral',
@@ -39,4 +37,3 @@ export function emojiStance(raw: string): Stance | null {
   return EMOJI_NAMES[name] ?? null;
 }
 
-export const STANCE_EMOJI: Record<Stance, string> = { support: '👍', neutral: '😐', oppose: '👎' };

@@ -2,22 +2,20 @@
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import type { Digest } from '../../src/summary.ts';
+import { emojiCounts, groupBreakdown, percent } from '../../src/view-text.ts';
 
-const pct = (part: number, whole: number) => (whole ? `${Math.round((100 * part) / whole)}%` : '—');
-const countsText = (c: { support: number; neutral: number; oppose: number; reactors: number }) =>
-  `👍 ${c.support} · 😐 ${c.neutral} · 👎 ${c.oppose}`;
 
 export function cardLine(card: ProposalCard): string {
   const who = card.organisation ? `${card.speakerName}, ${card.organisation}` : card.speakerName;
   const state = card.state === 'open' ? '' : card.state === 'closed' ? ' (session closed)' : ' (withdrawn)';
-  return `${card.code} · ${who}: ${card.text}  [${countsText(card.counts)}]${state}`;
+  return `${card.code} · ${who}: ${card.text}  [${emojiCounts(card.counts)}]${state}`;
 }
 
 function proposalLines(p: ProposalSummary, place: number): string[] {
   const label = p.label ? `  ‹${p.label}›` : '';
-  const lines = [`${place}. ${p.code} (${p.speaker}) ${p.text} — ${countsText(p)} — ${p.reactors} reactors, ${pct(p.support, p.reactors)} support${label}`];
-  const groups = Object.entries(p.byGroup).sort(([a], [b]) => a.localeCompare(b));
-  if (groups.length) lines.push(`   by group: ${groups.map(([g, c]) => `${g} ${c.support}/${c.neutral}/${c.oppose}`).join(' · ')}`);
+  const lines = [`${place}. ${p.code} (${p.speaker}) ${p.text} — ${emojiCounts(p)} — ${p.reactors} reactors, ${percent(p.support, p.reactors)} support${label}`];
+  const groups = groupBreakdown(p.byGroup);
+  if (groups) lines.push(`   by group: ${groups}`);
   for (const c of p.comments) lines.push(`   “${c.text}” — ${c.group}`);
   return lines;
 }
@@ -39,11 +37,11 @@ export function digestLines(d: Digest): string[] {
   const lines = [`Digest of ${d.conference.name} for ${d.date} (${d.conference.timezone}): ${t.sessions} sessions · ${t.proposals} proposals · ${t.reactions} reactions · ${t.participants} participants`];
   for (const s of d.sessions) {
     lines.push(`Session ${s.id} “${s.title}” (${s.state}) — ${s.speakers.length} speakers, ${s.participants} participants`);
-    s.proposals.forEach((p, i) => lines.push(`  ${i + 1}. ${p.code} (${p.speaker}) ${p.text} — ${countsText(p)}${p.label ? `  ‹${p.label}›` : ''}`));
+    s.proposals.forEach((p, i) => lines.push(`  ${i + 1}. ${p.code} (${p.speaker}) ${p.text} — ${emojiCounts(p)}${p.label ? `  ‹${p.label}›` : ''}`));
   }
   if (d.top.length) {
     lines.push('Top proposals of the day:');
-    d.top.forEach((p, i) => lines.push(`  ${i + 1}. ${p.session} ${p.code} (${p.speaker}) ${p.text} — ${pct(p.support, p.reactors)} support of ${p.reactors}`));
+    d.top.forEach((p, i) => lines.push(`  ${i + 1}. ${p.session} ${p.code} (${p.speaker}) ${p.text} — ${percent(p.support, p.reactors)} support of ${p.reactors}`));
   }
   return lines;
 }

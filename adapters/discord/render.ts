@@ -10,6 +10,7 @@ import {
 } from 'discord.js';
 import type { ChannelRef, Stance } from '../../src/model.ts';
 import type { ProposalSummary, SessionSummary, Digest } from '../../src/summary.ts';
+import { emojiCounts, groupBreakdown, percent, STANCE_EMOJI, STANCE_LABEL } from '../../src/view-text.ts';
 import type { ProposalCard, View } from '../../src/views.ts';
 
 export const LIMITS = { content: 2000, embedTotal: 6000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, fields: 25 } as const;
@@ -25,8 +26,6 @@ export interface DiscordMessage {
 }
 
 const COLOR = { brand: 0x3b6ea5, open: 0x3b6ea5, closed: 0x6b7280, withdrawn: 0x9ca3af, error: 0xb91c1c } as const;
-const STANCE_LABEL: Record<Stance, string> = { support: 'Support', neutral: 'Neutral', oppose: 'Oppose' };
-const STANCE_EMOJI: Record<Stance, string> = { support: '👍', neutral: '😐', oppose: '👎' };
 
 // ── custom ids (≤ 100 characters; session ids are ≤ 9, numbers ≤ 6 digits) ───────────────────────
 export type CustomAction =
@@ -102,9 +101,6 @@ export function splitText(text: string, max: number = LIMITS.content): string[] 
   return chunks;
 }
 
-const countsLine = (c: { support: number; neutral: number; oppose: number }) =>
-  `👍 ${c.support} · 😐 ${c.neutral} · 👎 ${c.oppose}`;
-const pct = (part: number, whole: number) => (whole ? `${Math.round((100 * part) / whole)}%` : '—');
 const channelName = (ref: ChannelRef) => (ref.startsWith('discord:') ? `<#${ref.slice(8)}>` : ref);
 
 /** Lines packed into fields ≤ 1,024; continuation fields repeat the name with "(cont.)". */
@@ -186,9 +182,9 @@ export function proposalMessage(card: ProposalCard): DiscordMessage {
 
 function proposalFields(p: ProposalSummary, place: number): APIEmbedField[] {
   const label = p.label ? ` — ${p.label}` : '';
-  const lines = [clip(p.text, 700), `${countsLine(p)} — ${p.reactors} reactors, ${pct(p.support, p.reactors)} support`];
-  const groups = Object.entries(p.byGroup).sort(([a], [b]) => a.localeCompare(b));
-  if (groups.length) lines.push(`by group: ${groups.map(([g, c]) => `${g} ${c.support}/${c.neutral}/${c.oppose}`).join(' · ')}`);
+  const lines = [clip(p.text, 700), `${emojiCounts(p)} — ${p.reactors} reactors, ${percent(p.support, p.reactors)} support`];
+  const groups = groupBreakdown(p.byGroup);
+  if (groups) lines.push(`by group: ${groups}`);
   const fields = linesToFields(`${place}. ${p.code} (${p.speaker})${label}`, lines);
   if (p.comments.length) fields.push(...linesToFields(`${p.code} comments`, p.comments.map((c) => `“${c.text}” — ${c.group}`)));
   return fields;
@@ -217,12 +213,12 @@ export function digestEmbeds(d: Digest): APIEmbed[] {
   const fields = d.sessions.flatMap((s) => linesToFields(
     `Session ${s.id} “${s.title}” (${s.state}) — ${s.speakers.length} speakers, ${s.participants} participants`,
     s.proposals.length
-      ? s.proposals.map((p, i) => `${i + 1}. ${p.code} (${p.speaker}) ${clip(p.text, 300)} — ${countsLine(p)}${p.label ? ` — ${p.label}` : ''}`)
+      ? s.proposals.map((p, i) => `${i + 1}. ${p.code} (${p.speaker}) ${clip(p.text, 300)} — ${emojiCounts(p)}${p.label ? ` — ${p.label}` : ''}`)
       : ['No proposals.'],
   ));
   if (d.top.length) {
     fields.push(...linesToFields('Top proposals of the day', d.top.map((p, i) =>
-      `${i + 1}. ${p.session} ${p.code} (${p.speaker}) ${clip(p.text, 300)} — ${pct(p.support, p.reactors)} support of ${p.reactors}`)));
+      `${i + 1}. ${p.session} ${p.code} (${p.speaker}) ${clip(p.text, 300)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`)));
   }
   return packEmbeds(head, fields);
 }
@@ -244,7 +240,7 @@ export function renderView(view: View): DiscordMessage[] {
       };
       const fields = view.cards.flatMap((c) => linesToFields(
         `${c.code} · ${c.organisation ? `${c.speakerName} (${c.organisation})` : c.speakerName}`,
-        [c.text, countsLine(c.counts)],
+        [c.text, emojiCounts(c.counts)],
       ));
       return asMessages(packEmbeds(head, fields));
     }

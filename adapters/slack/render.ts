@@ -5,6 +5,7 @@
  */
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
+import { groupBreakdown, percent } from '../../src/view-text.ts';
 import type { Stance } from '../../src/model.ts';
 import {
   button, codeSections, context, divider, escapeSlack as esc, header, paginate, section, sections,
@@ -28,7 +29,6 @@ export function parseActionValue(value: string | undefined): { sessionId: string
   return match ? { sessionId: match[1], number: Number(match[2]) } : null;
 }
 
-const pct = (part: number, whole: number) => (whole ? `${Math.round((100 * part) / whole)}%` : '—');
 const counts = (c: { support: number; neutral: number; oppose: number }) =>
   `:+1: ${c.support}   :neutral_face: ${c.neutral}   :-1: ${c.oppose}`;
 const countsPlain = (c: { support: number; neutral: number; oppose: number }) =>
@@ -67,10 +67,10 @@ function proposalSummaryText(p: ProposalSummary, place: number): string {
   const label = p.label ? `  _${p.label}_` : '';
   const lines = [
     `*${place}. ${p.code}* (${esc(p.speaker)}) ${esc(p.text)}`,
-    `${counts(p)} · ${p.reactors} reactors, ${pct(p.support, p.reactors)} support${label}`,
+    `${counts(p)} · ${p.reactors} reactors, ${percent(p.support, p.reactors)} support${label}`,
   ];
-  const groups = Object.entries(p.byGroup).sort(([a], [b]) => a.localeCompare(b));
-  if (groups.length) lines.push(`by group: ${groups.map(([g, c]) => `${esc(g)} ${c.support}/${c.neutral}/${c.oppose}`).join(' · ')}`);
+  const groups = groupBreakdown(p.byGroup);
+  if (groups) lines.push(`by group: ${esc(groups)}`);
   for (const c of p.comments) lines.push(`> “${esc(c.text)}” — ${esc(c.group)}`);
   return lines.join('\n');
 }
@@ -98,7 +98,7 @@ function digestBlocks(d: Digest): { blocks: Block[]; fallback: string } {
   }
   if (d.top.length) {
     const lines = ['*Top proposals of the day*'];
-    d.top.forEach((p, i) => lines.push(`${i + 1}. ${p.session} *${p.code}* (${esc(p.speaker)}) ${esc(p.text)} — ${pct(p.support, p.reactors)} support of ${p.reactors}`));
+    d.top.forEach((p, i) => lines.push(`${i + 1}. ${p.session} *${p.code}* (${esc(p.speaker)}) ${esc(p.text)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`));
     blocks.push(...sections(lines.join('\n')));
   }
   return { blocks, fallback: `${esc(title)}: ${totals}` };

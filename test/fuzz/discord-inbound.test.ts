@@ -12,7 +12,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
-import { changedKeys, hostileText, prng, snapshot, violations, type Rng } from './harness.ts';
+import { changedKeys, countOutcome, hostileText, prng, snapshot, violations, type Rng } from './harness.ts';
 import { Plenary } from '../../src/plenary.ts';
 import { parseConfig } from '../../src/config.ts';
 import { openStore } from '../../src/store/open-store.ts';
@@ -212,10 +212,7 @@ describe(`Discord inbound fuzz (seed 0x${SEED.toString(16)})`, () => {
       }
       const after = await snapshot(raw);
       const changed = changedKeys(before, after);
-      if (replies.length === 0) stats.silent++;
-      else if (replies.every((x) => x.error)) stats.refused++;
-      else stats.accepted++;
-      if (changed.length) stats.storeChanges++;
+      countOutcome(stats, replies, changed);
       if (changed.length && !/^\d+$/.test(user)) problems.push(`#${i} ${kind}: malformed user ${JSON.stringify(user)} changed ${changed.join(', ')}`);
       for (const p of violations({ user: `discord:${user}`, input, replies }, changed).filter((v) => !((kind === 'reaction' || kind === 'autocomplete') && v.startsWith('silently changed')))) problems.push(`#${i} ${kind} ${input}: ${p}`);
       if (kind === 'autocomplete' && changed.length) problems.push(`#${i} autocomplete changed ${changed.join(', ')}`);

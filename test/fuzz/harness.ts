@@ -335,3 +335,19 @@ export function violations(outcome: FuzzOutcome & { input: string }, changed: st
   if (outcome.replies.length === 0 && changed.length) problems.push(`silently changed the store: ${changed.join(', ')}`);
   return problems;
 }
+
+export interface OutcomeCounts {
+  refused: number;
+  accepted: number;
+  silent: number;
+  storeChanges: number;
+}
+
+/** Counts one input's outcome: silent, refused (only errors) or accepted, and whether the store changed. */
+export function countOutcome(stats: OutcomeCounts, replies: Array<{ error: boolean }>, changed: string[]): void {
+  if (replies.length === 0) stats.silent++;
+  else if (replies.every((r) => r.error)) stats.refused++;
+  else stats.accepted++;
+  if (changed.length) stats.storeChanges++;
+}
+

@@ -3,7 +3,7 @@
  * invariants). The seed is fixed so a failure reproduces exactly; FUZZ_SEED=<n> explores others.
  */
 import { describe, expect, it } from 'vitest';
-import { breaksIn, changedKeys, inboundTargets, hostileText, INTERNAL_ERROR, prng, seededPanel, snapshot, violations, type FuzzPanel } from './harness.ts';
+import { breaksIn, changedKeys, countOutcome, inboundTargets, hostileText, INTERNAL_ERROR, prng, seededPanel, snapshot, violations, type FuzzPanel } from './harness.ts';
 import { executeLine } from '../../commands/execute.ts';
 import { roleOf } from '../../src/roles.ts';
 
@@ -36,10 +36,7 @@ describe(`inbound fuzz (seed 0x${SEED.toString(16)})`, () => {
           expect(roleOf(panel.config, outcome.user)).toBe('participant');
           const after = await snapshot(panel.store);
           const changed = changedKeys(before, after);
-          if (outcome.replies.length === 0) stats.silent++;
-          else if (outcome.replies.every((r) => r.error)) stats.refused++;
-          else stats.accepted++;
-          if (changed.length) stats.storeChanges++;
+          countOutcome(stats, outcome.replies, changed);
           for (const p of violations(outcome, changed)) problems.push(`#${i} ${JSON.stringify(outcome.input)}: ${p}`);
           if (panel.errors.length > errorsSeen) {
             problems.push(`#${i} ${JSON.stringify(outcome.input)}: logged an internal error: ${panel.errors.slice(errorsSeen).join(' | ')}`);

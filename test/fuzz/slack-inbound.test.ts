@@ -8,7 +8,7 @@
  * FUZZ_SEED (default 0x5eed2026, as the other fuzz tests), + 0x51ac.
  */
 import { describe, expect, it } from 'vitest';
-import { changedKeys, hostileText, prng, snapshot, violations, type Rng } from './harness.ts';
+import { changedKeys, countOutcome, hostileText, prng, snapshot, violations, type Rng } from './harness.ts';
 import { Plenary } from '../../src/plenary.ts';
 import { parseConfig } from '../../src/config.ts';
 import { openStore } from '../../src/store/open-store.ts';
@@ -164,10 +164,7 @@ describe(`Slack inbound fuzz (seed 0x${SEED.toString(16)})`, () => {
       if (kind !== 'reaction' && acks !== 1) problems.push(`#${i} ${kind} acked ${acks} times: ${JSON.stringify(payload).slice(0, 300)}`);
       const after = await snapshot(raw);
       const changed = changedKeys(before, after);
-      if (sent.length === 0) stats.silent++;
-      else if (sent.every((s) => s.error)) stats.refused++;
-      else stats.accepted++;
-      if (changed.length) stats.storeChanges++;
+      countOutcome(stats, sent, changed);
       // A change is only allowed for a well-formed caller id (a real Slack user), never `slack:undefined` & co.
       const wellFormed = /^slack:[A-Z0-9]{2,32}$/.test(user);
       if (changed.length && !wellFormed) problems.push(`#${i} ${kind}: a malformed caller ${JSON.stringify(user).slice(0, 60)} changed ${changed.join(', ')}`);
