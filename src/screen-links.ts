@@ -26,11 +26,18 @@ export interface ScreenKeyRecord {
   at: string;
 }
 
+let servingPort: number | undefined;
+
+/** The port the screen actually listens on (PORT=0 picks a free one): the default links name it. */
+export function setScreenPort(port: number | undefined): void {
+  servingPort = port;
+}
+
 /** The base of every screen link: PLENARY_PUBLIC_URL, else http://localhost:<PORT>. No trailing slash. */
 export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.PLENARY_PUBLIC_URL?.trim();
   if (configured) return configured.replace(/\/+$/, '');
-  return `http://localhost:${env.PORT || 3000}`;
+  return `http://localhost:${servingPort || env.PORT || 3000}`;
 }
 
 export function screenPath(target: ScreenTarget, key: string): string {
