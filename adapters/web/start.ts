@@ -26,7 +26,7 @@ export async function startScreen({ core, env, log }: { core: Plenary; env: Envi
   const slackHttp = Boolean(env.slack && !env.slack.appToken);
   const announce = (port: number | undefined) => {
     setScreenPort(port);
-    log('info', `screen: serving on port ${port}; links start with ${publicBaseUrl()}`);
+    log('debug', `screen: serving on port ${port}; links start with ${publicBaseUrl()}`);
   };
   return {
     web,
