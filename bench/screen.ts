@@ -67,7 +67,7 @@ export async function screenRep(dir: string): Promise<ScreenRep> {
   const port = await freePort();
   const config = join(dir, 'screen.config.json');
   writeFileSync(config, JSON.stringify({ conference: { name: 'Bench', timezone: 'UTC' }, roles: { organisers: ['console:you'], moderators: ['console:mod'] } }));
-  const env = { ...process.env, PORT: String(port), PLENARY_CONFIG: config, PLENARY_STORE: `sqlite://${join(dir, `screen-${port}.sqlite`)}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), PLENARY_CONFIG: config, PLENARY_STORE: `sqlite://${join(dir, `screen-${port}.sqlite`)}` };
   for (const k of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID']) delete env[k];
   const child = spawn(process.execPath, ['bin/plenary.js', 'start'], { cwd: ROOT, env });
   let out = '';
