@@ -1,0 +1,225 @@
+/**
+ * Opinion groups (PRODUCT.md "Opinion groups"): who votes alike, inferred from the current stances alone, and
+ * which proposals are backed across those groups. The method is Pol.is's (compdemocracy/polis math,
+ * conversation.clj): support 1 / neutral 0 / oppose −1, missing votes at the column mean; two principal
+ * axes; a sparsity-aware projection; k-means into base clusters, then k-means of those into 2–5 groups,
+ * k chosen by the best silhouette; group-informed consensus Π (support_g + 1) / (reactors_g + 2).
+ *
+ * Computed from the stances each time it is asked for (never per reaction), so a participant who ran
+ * /forgetme is simply absent from the next computation. User ids stay inside this module: what it returns
+ * holds group letters and counts only (`placeParticipants` is for the Pol.is replay check).
+ */
+import type { Stance, StanceCounts } from './model.ts';
+import { bestKMeans, centred, columnMeans, kMeans, principalAxes, seededRandom, sparsityAwareProjection, weightedSilhouette, type SparseRows } from './linear-algebra.ts';
+import { emptyCounts } from './tally.ts';
+
+/** PRODUCT.md's threshold: at least this many participants, each with stances on at least MIN_STANCES proposals. */
+export const MIN_PARTICIPANTS = 20;
+export const MIN_STANCES = 5;
+export const MIN_GROUPS = 2;
+export const MAX_GROUPS = 5;
+/** Pol.is's base clusters: people are first gathered into up to 100 small clusters, which are then grouped. */
+const BASE_CLUSTERS = 100;
+const GROUP_RESTARTS = 10;
+const SEED = 0x9e3779b9;
+/** Bridging: support share in every opinion group with enough reactors on the proposal. */
+export const BRIDGING_SHARE = 0.6;
+export const BRIDGING_MIN_REACTORS = 3;
+
+const VALUE: Record<Stance, number> = { support: 1, neutral: 0, oppose: -1 };
+
+/** proposal number → participant → current stance (null = a comment without a stance). */
+export type StancesByProposal = Map<number, Map<string, { stance: Stance | null }>>;
+
+export interface OpinionGroup {
+  id: string;
+  participants: number;
+  /** how many of the group's participants declared each stakeholder group (`unspecified` included) */
+  byGroup: Record<string, number>;
+}
+
+export interface ProposalOpinion {
+  byOpinionGroup: Record<string, StanceCounts>;
+  gic: number;
+  bridging: boolean;
+}
+
+export interface OpinionAnalysis {
+  groups: OpinionGroup[];
+  /** by proposal number */
+  proposals: Map<number, ProposalOpinion>;
+}
+
+export interface Placement {
+  /** participant → group letter, for the participants placed (≥ MIN_STANCES stances) */
+  groupOf: Map<string, string>;
+  /** letters, largest group first */
+  labels: string[];
+  silhouette: number;
+}
+
+/**
+ * Places participants into opinion groups, or returns null below the threshold (or when the votes show no
+ * structure at all, e.g. everyone voted the same way). Deterministic: participants are taken in sorted
+ * order and every random start comes from a fixed seed.
+ */
+export function placeParticipants(byProposal: StancesByProposal): Placement | null {
+  const numbers = [...byProposal.keys()].sort((a, b) => a - b);
+  const columnOf = new Map(numbers.map((n, j) => [n, j]));
+  const votes = new Map<string, Array<[number, number]>>();
+  for (const [n, users] of byProposal) {
+    const j = columnOf.get(n) as number;
+    for (const [user, reaction] of users) {
+      if (!reaction.stance) continue;
+      let row = votes.get(user);
+      if (!row) votes.set(user, (row = []));
+      row.push([j, VALUE[reaction.stance]]);
+    }
+  }
+  const users = [...votes.keys()].sort();
+  const placedRows: number[] = [];
+  users.forEach((user, i) => {
+    if ((votes.get(user) as unknown[]).length >= MIN_STANCES) placedRows.push(i);
+  });
+  if (placedRows.length < MIN_PARTICIPANTS || numbers.length < MIN_STANCES) return null;
+
+  // Every participant with a stance shapes the axes; only those placed are clustered (as Pol.is's in-conv).
+  const matrix = sparseRows(users.map((u) => votes.get(u) as Array<[number, number]>), numbers.length);
+  const x = centred(matrix, columnMeans(matrix));
+  const random = seededRandom(SEED);
+  const [first, second] = principalAxes(x, 2, random);
+  const all = sparsityAwareProjection(x, [first, second]);
+  const points = new Float64Array(2 * placedRows.length);
+  placedRows.forEach((row, i) => {
+    points[2 * i] = all[2 * row];
+    points[2 * i + 1] = all[2 * row + 1];
+  });
+
+  const base = baseClusters(points, random);
+  if (base.weights.length < MIN_GROUPS) return null;
+  const maxK = Math.min(MAX_GROUPS, 2 + Math.floor(base.weights.length / 12), base.weights.length);
+  let best: { assignment: Int32Array; k: number; silhouette: number } | undefined;
+  for (let k = MIN_GROUPS; k <= maxK; k++) {
+    const clustering = bestKMeans(base.centres, base.weights, k, random, GROUP_RESTARTS);
+    const silhouette = weightedSilhouette(base.centres, base.weights, clustering.assignment, k);
+    if (!best || silhouette > best.silhouette + 1e-9) best = { assignment: clustering.assignment, k, silhouette };
+  }
+  if (!best) return null;
+  const chosen = best;
+
+  // Letters by size (largest first), ties by position, so that the same data always gets the same letters.
+  const size = new Float64Array(chosen.k);
+  const sumX = new Float64Array(chosen.k);
+  const sumY = new Float64Array(chosen.k);
+  base.weights.forEach((w, b) => {
+    const g = chosen.assignment[b];
+    size[g] += w;
+    sumX[g] += w * base.centres[2 * b];
+    sumY[g] += w * base.centres[2 * b + 1];
+  });
+  const order = [...Array(chosen.k).keys()]
+    .filter((g) => size[g] > 0)
+    .sort((a, b) => size[b] - size[a] || sumX[a] / size[a] - sumX[b] / size[b] || sumY[a] / size[a] - sumY[b] / size[b]);
+  if (order.length < MIN_GROUPS) return null;
+  const letter = new Map(order.map((g, i) => [g, String.fromCharCode(65 + i)]));
+  const groupOf = new Map<string, string>();
+  placedRows.forEach((row, i) => groupOf.set(users[row], letter.get(chosen.assignment[base.memberOf[i]]) as string));
+  return { groupOf, labels: order.map((g) => letter.get(g) as string), silhouette: chosen.silhouette };
+}
+
+function sparseRows(rows: Array<Array<[number, number]>>, cols: number): SparseRows {
+  const rowStart = new Int32Array(rows.length + 1);
+  rows.forEach((r, i) => (rowStart[i + 1] = rowStart[i] + r.length));
+  const col = new Int32Array(rowStart[rows.length]);
+  const value = new Float64Array(col.length);
+  rows.forEach((r, i) => {
+    let e = rowStart[i];
+    for (const [j, v] of r) {
+      col[e] = j;
+      value[e++] = v;
+    }
+  });
+  return { rows: rows.length, cols, rowStart, col, value };
+}
+
+/** Up to 100 small clusters of people (empty ones dropped), each weighted by its members. */
+function baseClusters(points: Float64Array, random: () => number) {
+  const n = points.length / 2;
+  const distinct = new Set<string>();
+  for (let i = 0; i < n && distinct.size <= BASE_CLUSTERS; i++) distinct.add(`${points[2 * i]},${points[2 * i + 1]}`);
+  const k = Math.min(BASE_CLUSTERS, distinct.size);
+  const clustering = kMeans(points, new Float64Array(n).fill(1), k, random);
+  const count = new Float64Array(k);
+  for (let i = 0; i < n; i++) count[clustering.assignment[i]] += 1;
+  const kept = [...Array(k).keys()].filter((c) => count[c] > 0);
+  const index = new Map(kept.map((c, b) => [c, b]));
+  const centres = new Float64Array(2 * kept.length);
+  kept.forEach((c, b) => {
+    centres[2 * b] = clustering.centres[2 * c];
+    centres[2 * b + 1] = clustering.centres[2 * c + 1];
+  });
+  const memberOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) memberOf[i] = index.get(clustering.assignment[i]) as number;
+  return { centres, weights: Float64Array.from(kept.map((c) => count[c])), memberOf };
+}
+
+/** Group-informed consensus: Π over groups of (support_g + 1) / (reactors_g + 2), a number in 0..1. */
+export function groupInformedConsensus(groups: Iterable<StanceCounts>): number {
+  let product = 1;
+  for (const g of groups) product *= (g.support + 1) / (g.support + g.neutral + g.oppose + 2);
+  return product;
+}
+
+/** Backed by ≥ 60 % in every opinion group with ≥ 3 reactors on it, with at least two such groups. */
+export function isBridging(groups: Iterable<StanceCounts>): boolean {
+  let weighty = 0;
+  for (const g of groups) {
+    const reactors = g.support + g.neutral + g.oppose;
+    if (reactors < BRIDGING_MIN_REACTORS) continue;
+    if (g.support / reactors < BRIDGING_SHARE) return false;
+    weighty++;
+  }
+  return weighty >= 2;
+}
+
+/**
+ * The session's opinion groups and, per proposal, the counts per group, GIC and bridging. Below the
+ * threshold there are no groups; GIC is then the whole room's (support + 1) / (reactors + 2).
+ */
+export function analyseOpinions(byProposal: StancesByProposal, declaredGroupOf: (participant: string) => string): OpinionAnalysis {
+  const placement = placeParticipants(byProposal);
+  const proposals = new Map<number, ProposalOpinion>();
+  if (!placement) {
+    for (const [n, users] of byProposal) {
+      const room = emptyCounts();
+      for (const r of users.values()) if (r.stance) room[r.stance] += 1;
+      proposals.set(n, { byOpinionGroup: {}, gic: groupInformedConsensus([room]), bridging: false });
+    }
+    return { groups: [], proposals };
+  }
+  const groups = placement.labels.map((id): OpinionGroup => ({ id, participants: 0, byGroup: {} }));
+  const groupById = new Map(groups.map((g) => [g.id, g]));
+  for (const [participant, id] of placement.groupOf) {
+    const group = groupById.get(id) as OpinionGroup;
+    group.participants += 1;
+    const declared = declaredGroupOf(participant);
+    group.byGroup[declared] = (group.byGroup[declared] ?? 0) + 1;
+  }
+  for (const [n, users] of byProposal) {
+    const byOpinionGroup: Record<string, StanceCounts> = {};
+    for (const id of placement.labels) byOpinionGroup[id] = emptyCounts();
+    for (const [participant, r] of users) {
+      const id = placement.groupOf.get(participant);
+      if (id && r.stance) byOpinionGroup[id][r.stance] += 1;
+    }
+    const counts = Object.values(byOpinionGroup);
+    proposals.set(n, { byOpinionGroup, gic: groupInformedConsensus(counts), bridging: isBridging(counts) });
+  }
+  return { groups, proposals };
+}
+
+/** "Bridging: P3, P7 — …" for a summary, or null when no proposal bridges. */
+export function bridgingLine(proposals: Array<{ code: string; bridging?: boolean }>): string | null {
+  const codes = proposals.filter((p) => p.bridging).map((p) => p.code);
+  return codes.length ? `Bridging: ${codes.join(', ')} — broad support among people who otherwise vote differently` : null;
+}
