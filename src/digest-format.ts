@@ -2,6 +2,7 @@
 import type { Digest, ProposalSummary } from './summary.ts';
 import type { DigestFormat } from './views.ts';
 import { percent } from './view-text.ts';
+import { bridgingLine } from './opinion-groups.ts';
 
 
 /** Markdown text is inert: characters that would format or link are escaped. */
@@ -28,6 +29,8 @@ export function digestMarkdown(d: Digest): string {
       lines.push(`Speakers: ${s.speakers.map((sp) => `${escapeMarkdown(sp.name)}${sp.organisation ? ` (${escapeMarkdown(sp.organisation)})` : ''}`).join('; ')}`, '');
     }
     lines.push(`${s.participants} participants.`, '');
+    const bridging = bridgingLine(s);
+    if (bridging) lines.push(escapeMarkdown(bridging), '');
     s.proposals.forEach((p, i) => {
       lines.push(proposalLine(p, i + 1));
       const groups = Object.entries(p.byGroup).sort(([a], [b]) => a.localeCompare(b));

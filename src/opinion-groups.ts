@@ -21,6 +21,9 @@ export const MAX_GROUPS = 5;
 /** Pol.is's base clusters: people are first gathered into up to 100 small clusters, which are then grouped. */
 const BASE_CLUSTERS = 100;
 const GROUP_RESTARTS = 10;
+/** A clustering with a group smaller than this (people, and share of those placed) is not considered: one outlier is no opinion group. */
+const MIN_GROUP_SIZE = 3;
+const MIN_GROUP_SHARE = 0.05;
 const SEED = 0x9e3779b9;
 /** Bridging: support share in every opinion group with enough reactors on the proposal. */
 export const BRIDGING_SHARE = 0.6;
@@ -98,9 +101,13 @@ export function placeParticipants(byProposal: StancesByProposal): Placement | nu
   const base = baseClusters(points, random);
   if (base.weights.length < MIN_GROUPS) return null;
   const maxK = Math.min(MAX_GROUPS, 2 + Math.floor(base.weights.length / 12), base.weights.length);
+  const smallest = Math.max(MIN_GROUP_SIZE, Math.ceil(MIN_GROUP_SHARE * placedRows.length));
   let best: { assignment: Int32Array; k: number; silhouette: number } | undefined;
   for (let k = MIN_GROUPS; k <= maxK; k++) {
     const clustering = bestKMeans(base.centres, base.weights, k, random, GROUP_RESTARTS);
+    const sizes = new Float64Array(k);
+    base.weights.forEach((w, b) => (sizes[clustering.assignment[b]] += w));
+    if (sizes.some((size) => size < smallest)) continue;
     const silhouette = weightedSilhouette(base.centres, base.weights, clustering.assignment, k);
     if (!best || silhouette > best.silhouette + 1e-9) best = { assignment: clustering.assignment, k, silhouette };
   }
@@ -218,8 +225,15 @@ export function analyseOpinions(byProposal: StancesByProposal, declaredGroupOf: 
   return { groups, proposals };
 }
 
-/** "Bridging: P3, P7 — …" for a summary, or null when no proposal bridges. */
-export function bridgingLine(proposals: Array<{ code: string; bridging?: boolean }>): string | null {
-  const codes = proposals.filter((p) => p.bridging).map((p) => p.code);
-  return codes.length ? `Bridging: ${codes.join(', ')} — broad support among people who otherwise vote differently` : null;
+/**
+ * The summary's line on opinion groups, or null below the threshold:
+ * `Bridging: P3, P7 — broad support among people who otherwise vote differently (opinion groups A 34 · B 12)`.
+ */
+export function bridgingLine(summary: { opinionGroups: OpinionGroup[]; proposals: Array<{ code: string; bridging: boolean }> }): string | null {
+  if (summary.opinionGroups.length === 0) return null;
+  const codes = summary.proposals.filter((p) => p.bridging).map((p) => p.code);
+  const groups = `opinion groups ${summary.opinionGroups.map((g) => `${g.id} ${g.participants}`).join(' · ')}`;
+  return codes.length
+    ? `Bridging: ${codes.join(', ')} — broad support among people who otherwise vote differently (${groups})`
+    : `Bridging: none — no proposal has broad support in every opinion group (${groups})`;
 }

@@ -9,6 +9,7 @@ import { bySpeakerOrder, UNSPECIFIED, type GroupDeclaration, type Proposal, type
 import { compareRank, labelOf, tallyStances, wilsonLowerBound, type Label } from './tally.ts';
 import { dayIn } from './time.ts';
 import { ReactionCache } from './reaction-cache.ts';
+import { analyseOpinions, type OpinionGroup } from './opinion-groups.ts';
 
 export interface ProposalSummary {
   code: string;
@@ -24,6 +25,10 @@ export interface ProposalSummary {
   byGroup: Record<string, StanceCounts>;
   label: Label;
   comments: Array<{ text: string; group: string }>;
+  /** counts per opinion group (empty below the threshold), group-informed consensus, bridging: see opinion-groups.ts */
+  byOpinionGroup: Record<string, StanceCounts>;
+  gic: number;
+  bridging: boolean;
 }
 
 export interface SessionSummary {
@@ -37,6 +42,8 @@ export interface SessionSummary {
   speakers: Array<{ handle: string; name: string; organisation: string | null; group: string | null }>;
   proposals: ProposalSummary[];
   participants: number;
+  /** inferred from the stances; [] below PRODUCT.md's threshold */
+  opinionGroups: OpinionGroup[];
 }
 
 export interface Digest {
@@ -108,6 +115,7 @@ export class SummaryReader {
     for (const list of byProposal.values()) for (const [user, r] of list) if (r.stance) participants.add(user);
     const groupOf = groups ?? (await this.groupsOf([...byProposal.values()].flatMap((l) => [...l.keys()])));
     const group = (user: string) => groupOf.get(user) ?? UNSPECIFIED;
+    const opinions = analyseOpinions(byProposal, group);
 
     const rankBySpeaker = new Map<string, number>();
     const proposals = active
@@ -135,6 +143,7 @@ export class SummaryReader {
           byGroup: tally.byGroup,
           label: labelOf(tally),
           comments,
+          ...(opinions.proposals.get(p.number) ?? { byOpinionGroup: {}, gic: 0, bridging: false }),
         };
       })
       .sort(compareRank);
@@ -153,6 +162,7 @@ export class SummaryReader {
         .map((s) => ({ handle: s.handle, name: s.name, organisation: s.organisation, group: s.group })),
       proposals,
       participants: participants.size,
+      opinionGroups: opinions.groups,
     };
     return { summary, participants };
   }

@@ -3,6 +3,7 @@ import type { ProposalCard, View } from '../../src/views.ts';
 import type { ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import type { Digest } from '../../src/summary.ts';
 import { emojiCounts, groupBreakdown, percent } from '../../src/view-text.ts';
+import { bridgingLine } from '../../src/opinion-groups.ts';
 
 
 export function cardLine(card: ProposalCard): string {
@@ -29,6 +30,8 @@ export function summaryLines(s: SessionSummary, final: boolean): string[] {
   const consensus = s.proposals.filter((p) => p.label === 'consensus').map((p) => p.code);
   const divisive = s.proposals.filter((p) => p.label === 'divisive').map((p) => p.code);
   lines.push(`Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`);
+  const bridging = bridgingLine(s);
+  if (bridging) lines.push(bridging);
   return lines;
 }
 

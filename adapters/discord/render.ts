@@ -11,6 +11,7 @@ import {
 import type { ChannelRef, Stance } from '../../src/model.ts';
 import type { ProposalSummary, SessionSummary, Digest } from '../../src/summary.ts';
 import { emojiCounts, groupBreakdown, percent, STANCE_EMOJI, STANCE_LABEL } from '../../src/view-text.ts';
+import { bridgingLine } from '../../src/opinion-groups.ts';
 import type { ProposalCard, View } from '../../src/views.ts';
 
 export const LIMITS = { content: 2000, embedTotal: 6000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, fields: 25 } as const;
@@ -197,6 +198,7 @@ export function summaryEmbeds(s: SessionSummary, final: boolean): APIEmbed[] {
     s.theme ? `Theme: ${clip(s.theme, 600)}` : '',
     `${s.participants} participants · ${s.state}`,
     `Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`,
+    bridgingLine(s) ?? '',
     s.proposals.length ? '' : 'No proposals yet.',
   ].filter(Boolean).join('\n');
   const head: APIEmbed = { color: COLOR.brand, title: `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${s.title}”`, description };

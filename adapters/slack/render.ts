@@ -6,6 +6,7 @@
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import { groupBreakdown, percent } from '../../src/view-text.ts';
+import { bridgingLine } from '../../src/opinion-groups.ts';
 import type { Stance } from '../../src/model.ts';
 import {
   button, codeSections, context, divider, escapeSlack as esc, header, paginate, section, sections,
@@ -83,6 +84,8 @@ function summaryBlocks(s: SessionSummary, final: boolean): { blocks: Block[]; fa
   const consensus = s.proposals.filter((p) => p.label === 'consensus').map((p) => p.code);
   const divisive = s.proposals.filter((p) => p.label === 'divisive').map((p) => p.code);
   blocks.push(context(`Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`));
+  const bridging = bridgingLine(s);
+  if (bridging) blocks.push(context(bridging));
   return { blocks, fallback: `${esc(title)}: ${s.proposals.length} proposals, ${s.participants} participants` };
 }
 
