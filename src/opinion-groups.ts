@@ -68,26 +68,37 @@ export interface Placement {
  */
 export function placeParticipants(byProposal: StancesByProposal): Placement | null {
   const numbers = [...byProposal.keys()].sort((a, b) => a - b);
-  const columnOf = new Map(numbers.map((n, j) => [n, j]));
-  const votes = new Map<string, Array<[number, number]>>();
-  for (const [n, users] of byProposal) {
-    const j = columnOf.get(n) as number;
-    for (const [user, reaction] of users) {
-      if (!reaction.stance) continue;
-      let row = votes.get(user);
-      if (!row) votes.set(user, (row = []));
-      row.push([j, VALUE[reaction.stance]]);
-    }
+  if (numbers.length < MIN_STANCES) return null;
+  // Rows in sorted participant order, so that the result does not depend on the order stances were read.
+  const counted = new Map<string, number>();
+  for (const users of byProposal.values()) {
+    for (const [user, reaction] of users) if (reaction.stance) counted.set(user, (counted.get(user) ?? 0) + 1);
   }
-  const users = [...votes.keys()].sort();
+  const users = [...counted.keys()].sort();
+  const rowOf = new Map<string, number>();
+  const rowStart = new Int32Array(users.length + 1);
   const placedRows: number[] = [];
   users.forEach((user, i) => {
-    if ((votes.get(user) as unknown[]).length >= MIN_STANCES) placedRows.push(i);
+    rowOf.set(user, i);
+    const count = counted.get(user) as number;
+    rowStart[i + 1] = rowStart[i] + count;
+    if (count >= MIN_STANCES) placedRows.push(i);
   });
-  if (placedRows.length < MIN_PARTICIPANTS || numbers.length < MIN_STANCES) return null;
+  if (placedRows.length < MIN_PARTICIPANTS) return null;
+  const fill = rowStart.slice(0, users.length);
+  const col = new Int32Array(rowStart[users.length]);
+  const value = new Float64Array(col.length);
+  numbers.forEach((n, j) => {
+    for (const [user, reaction] of byProposal.get(n) as Map<string, { stance: Stance | null }>) {
+      if (!reaction.stance) continue;
+      const e = fill[rowOf.get(user) as number]++;
+      col[e] = j;
+      value[e] = VALUE[reaction.stance];
+    }
+  });
+  const matrix: SparseRows = { rows: users.length, cols: numbers.length, rowStart, col, value };
 
   // Every participant with a stance shapes the axes; only those placed are clustered (as Pol.is's in-conv).
-  const matrix = sparseRows(users.map((u) => votes.get(u) as Array<[number, number]>), numbers.length);
   const x = centred(matrix, columnMeans(matrix));
   const random = seededRandom(SEED);
   const [first, second] = principalAxes(x, 2, random);
@@ -134,21 +145,6 @@ export function placeParticipants(byProposal: StancesByProposal): Placement | nu
   return { groupOf, labels: order.map((g) => letter.get(g) as string), silhouette: chosen.silhouette };
 }
 
-function sparseRows(rows: Array<Array<[number, number]>>, cols: number): SparseRows {
-  const rowStart = new Int32Array(rows.length + 1);
-  rows.forEach((r, i) => (rowStart[i + 1] = rowStart[i] + r.length));
-  const col = new Int32Array(rowStart[rows.length]);
-  const value = new Float64Array(col.length);
-  rows.forEach((r, i) => {
-    let e = rowStart[i];
-    for (const [j, v] of r) {
-      col[e] = j;
-      value[e++] = v;
-    }
-  });
-  return { rows: rows.length, cols, rowStart, col, value };
-}
-
 /** Up to 100 small clusters of people (empty ones dropped), each weighted by its members. */
 function baseClusters(points: Float64Array, random: () => number) {
   const n = points.length / 2;
@@ -193,8 +189,11 @@ export function isBridging(groups: Iterable<StanceCounts>): boolean {
  * The session's opinion groups and, per proposal, the counts per group, GIC and bridging. Below the
  * threshold there are no groups; GIC is then the whole room's (support + 1) / (reactors + 2).
  */
-export function analyseOpinions(byProposal: StancesByProposal, declaredGroupOf: (participant: string) => string): OpinionAnalysis {
-  const placement = placeParticipants(byProposal);
+export function analyseOpinions(
+  byProposal: StancesByProposal,
+  declaredGroupOf: (participant: string) => string,
+  placement: Placement | null = placeParticipants(byProposal),
+): OpinionAnalysis {
   const proposals = new Map<number, ProposalOpinion>();
   if (!placement) {
     for (const [n, users] of byProposal) {

@@ -8,8 +8,8 @@ import { keys } from './keys.ts';
 import { bySpeakerOrder, UNSPECIFIED, type GroupDeclaration, type Proposal, type Reaction, type Session, type Speaker, type Stance, type StanceCounts } from './model.ts';
 import { compareRank, labelOf, tallyStances, wilsonLowerBound, type Label } from './tally.ts';
 import { dayIn } from './time.ts';
-import { ReactionCache } from './reaction-cache.ts';
-import { analyseOpinions, type OpinionGroup } from './opinion-groups.ts';
+import { ReactionCache, type SessionReactions } from './reaction-cache.ts';
+import { analyseOpinions, placeParticipants, type OpinionGroup, type Placement } from './opinion-groups.ts';
 
 export interface ProposalSummary {
   code: string;
@@ -59,6 +59,8 @@ const TOP_OF_DAY = 5;
 export class SummaryReader {
   /** Plenary notes its reaction writes here, so warm summaries need no rescan. */
   readonly cache: ReactionCache;
+  /** Opinion groups of the cached reactions, kept until those reactions or the proposals change. */
+  private readonly placements = new WeakMap<SessionReactions, { key: string; placement: Placement | null }>();
 
   constructor(
     private readonly store: FactStore,
@@ -92,6 +94,14 @@ export class SummaryReader {
     return counts;
   }
 
+  private placementOf(reactions: SessionReactions, key: string, byProposal: Map<number, Map<string, Reaction>>): Placement | null {
+    const memo = this.placements.get(reactions);
+    if (memo?.key === key) return memo.placement;
+    const placement = placeParticipants(byProposal);
+    this.placements.set(reactions, { key, placement });
+    return placement;
+  }
+
   async sessionSummary(sid: string): Promise<SessionSummary | undefined> {
     return (await this.summarise(sid))?.summary;
   }
@@ -111,11 +121,13 @@ export class SummaryReader {
     const active = proposalRows.map(([, p]) => p).filter((p) => !p.withdrawnAt);
     const byProposal = new Map<number, Map<string, Reaction>>();
     for (const p of active) byProposal.set(p.number, reactions.get(p.number) ?? new Map());
+    // Read with byProposal, before any await: a later write only makes the next call recompute.
+    const placementKey = `${this.cache.version(sid)}|${active.map((p) => p.number).join(',')}`;
     const participants = new Set<string>();
     for (const list of byProposal.values()) for (const [user, r] of list) if (r.stance) participants.add(user);
     const groupOf = groups ?? (await this.groupsOf([...byProposal.values()].flatMap((l) => [...l.keys()])));
     const group = (user: string) => groupOf.get(user) ?? UNSPECIFIED;
-    const opinions = analyseOpinions(byProposal, group);
+    const opinions = analyseOpinions(byProposal, group, this.placementOf(reactions, placementKey, byProposal));
 
     const rankBySpeaker = new Map<string, number>();
     const proposals = active

@@ -3,6 +3,9 @@
  * without a user id, recomputed from the current stances (so /forgetme takes the person out).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openStore } from '../../src/store/open-store.ts';
 import { parseConfig } from '../../src/config.ts';
 import { Plenary } from '../../src/plenary.ts';
@@ -20,8 +23,8 @@ afterEach(async () => {
 });
 
 /** 2 planted groups × 12 people (declared government / civil-society) on 8 proposals; P1 and P2 shared. */
-async function sessionWithGroups(perGroup = 12) {
-  const store = await openStore('memory://');
+async function sessionWithGroups(perGroup = 12, url = 'memory://') {
+  const store = await openStore(url);
   opened.push(store);
   const core = new Plenary({ store, config, clock: () => NOW });
   const session = await core.startSession('console:mod', 'console:main', 'Cyber capacity', null);
@@ -33,6 +36,9 @@ async function sessionWithGroups(perGroup = 12) {
   for (const [n, users] of byProposal) for (const [user, r] of users) if (r.stance) await core.react(user, session.id, n, r.stance);
   return { core, session, truth };
 }
+
+// SQLite keeps the reactions (and so the groups) cached between summaries; memory re-reads every time.
+const sqlite = () => `sqlite://${join(mkdtempSync(join(tmpdir(), 'plenary-opinion-')), 's.sqlite')}`;
 
 describe('opinion groups in the session summary and the JSON digest', () => {
   it('carries opinionGroups, byOpinionGroup, gic and bridging, and no user id', async () => {
@@ -84,8 +90,8 @@ describe('opinion groups in the session summary and the JSON digest', () => {
     }
   });
 
-  it('/forgetme removes the person from the next computation', async () => {
-    const { core, session, truth } = await sessionWithGroups(10); // exactly 20: at the threshold
+  it.each([['memory', () => 'memory://'], ['sqlite', sqlite]])('(%s) /forgetme removes the person from the next computation', async (_, url) => {
+    const { core, session, truth } = await sessionWithGroups(10, url()); // exactly 20: at the threshold
     const before = await core.summaries.sessionSummary(session.id);
     expect(before?.opinionGroups.reduce((sum, g) => sum + g.participants, 0)).toBe(20);
     const [someone] = [...truth.keys()];
@@ -97,8 +103,8 @@ describe('opinion groups in the session summary and the JSON digest', () => {
     expect(after?.opinionGroups).toEqual([]);
   });
 
-  it('is the same on every call (deterministic) and follows a changed stance', async () => {
-    const { core, session } = await sessionWithGroups();
+  it.each([['memory', () => 'memory://'], ['sqlite', sqlite]])('(%s) is the same on every call and follows a changed stance', async (_, url) => {
+    const { core, session } = await sessionWithGroups(12, url());
     const a = await core.summaries.sessionSummary(session.id);
     const b = await core.summaries.sessionSummary(session.id);
     expect(b?.opinionGroups).toEqual(a?.opinionGroups);
