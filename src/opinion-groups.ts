@@ -20,6 +20,8 @@ export const MIN_GROUPS = 2;
 export const MAX_GROUPS = 5;
 /** Pol.is's base clusters: people are first gathered into up to 100 small clusters, which are then grouped. */
 const BASE_CLUSTERS = 100;
+/** Base clusters only compress the people into weighted points: a few Lloyd steps are enough. */
+const BASE_ITERATIONS = 25;
 const GROUP_RESTARTS = 10;
 /** A clustering with a group smaller than this (people, and share of those placed) is not considered: one outlier is no opinion group. */
 const MIN_GROUP_SIZE = 3;
@@ -151,7 +153,7 @@ function baseClusters(points: Float64Array, random: () => number) {
   const distinct = new Set<string>();
   for (let i = 0; i < n && distinct.size <= BASE_CLUSTERS; i++) distinct.add(`${points[2 * i]},${points[2 * i + 1]}`);
   const k = Math.min(BASE_CLUSTERS, distinct.size);
-  const clustering = kMeans(points, new Float64Array(n).fill(1), k, random);
+  const clustering = kMeans(points, new Float64Array(n).fill(1), k, random, BASE_ITERATIONS);
   const count = new Float64Array(k);
   for (let i = 0; i < n; i++) count[clustering.assignment[i]] += 1;
   const kept = [...Array(k).keys()].filter((c) => count[c] > 0);
