@@ -230,9 +230,13 @@ export function analyseOpinions(
  * The summary's line on opinion groups, or null below the threshold:
  * `Bridging: P3, P7 — broad support among people who otherwise vote differently (opinion groups A 34 · B 12)`.
  */
+const MAX_CODES_LISTED = 25;
+
 export function bridgingLine(summary: { opinionGroups: OpinionGroup[]; proposals: Array<{ code: string; bridging: boolean }> }): string | null {
   if (summary.opinionGroups.length === 0) return null;
-  const codes = summary.proposals.filter((p) => p.bridging).map((p) => p.code);
+  const all = summary.proposals.filter((p) => p.bridging).map((p) => p.code);
+  // In ranked order; a long list is cut so the line fits every platform's text limits.
+  const codes = all.length > MAX_CODES_LISTED ? [...all.slice(0, MAX_CODES_LISTED), `and ${all.length - MAX_CODES_LISTED} more`] : all;
   const groups = `opinion groups ${summary.opinionGroups.map((g) => `${g.id} ${g.participants}`).join(' · ')}`;
   return codes.length
     ? `Bridging: ${codes.join(', ')} — broad support among people who otherwise vote differently (${groups})`

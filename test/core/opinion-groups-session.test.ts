@@ -65,6 +65,8 @@ describe('opinion groups in the session summary and the JSON digest', () => {
     expect(typeof parsed.sessions[0].proposals[0].gic).toBe('number');
     expect(typeof parsed.sessions[0].proposals[0].bridging).toBe('boolean');
     expect(json).not.toMatch(/console:|g\dp\d/);
+    const markdown = formatDigest(await core.summaries.digest('2026-11-27'), 'md');
+    expect(markdown.replace(/\\/g, '')).toMatch(/Bridging: P\d+.* — broad support among people who otherwise vote differently \(opinion groups A \d+ · B \d+\)/);
   });
 
   it('the summary names the bridging proposals', async () => {

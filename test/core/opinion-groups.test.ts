@@ -122,6 +122,8 @@ describe('opinion groups: GIC and bridging', () => {
       'Bridging: none — no proposal has broad support in every opinion group (opinion groups A 34 · B 12)',
     );
     expect(bridgingLine({ opinionGroups: [], proposals })).toBeNull();
+    const many = Array.from({ length: 40 }, (_, i) => ({ code: `P${i + 1}`, bridging: true }));
+    expect(bridgingLine({ opinionGroups, proposals: many })).toMatch(/^Bridging: P1, P2, .*P25, and 15 more — /);
   });
 });
 
