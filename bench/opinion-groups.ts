@@ -12,7 +12,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { StanceCounts } from '../src/model.ts';
-import { analyseOpinions, groupInformedConsensus, placeParticipants, type StancesByProposal } from '../src/opinion-groups.ts';
+import { analyseOpinions, analyseStances, groupInformedConsensus, placeParticipants, type StancesByProposal } from '../src/opinion-groups.ts';
 import { adjustedRandIndex, spearman } from '../scripts/agreement.ts';
 import { plantedSession } from '../test/core/opinion-groups-synthetic.ts';
 import { openReplayed } from './ingest.ts';
@@ -67,7 +67,7 @@ export function compare(byProposal: StancesByProposal, polis: Map<string, string
   const polisLabels = [...new Set(polis.values())].sort();
   const polisSizes = polisLabels.map((l) => [...polis.values()].filter((g) => g === l).length);
 
-  const analysis = analyseOpinions(byProposal, () => 'unspecified', placement);
+  const analysis = analyseOpinions(byProposal, () => 'unspecified', analyseStances(byProposal, placement));
   const numbers = [...byProposal.keys()].sort((a, b) => a - b);
   const gicOurs = numbers.map((n) => ourGic?.get(n) ?? (analysis.proposals.get(n)?.gic as number));
   if (ourGic) {

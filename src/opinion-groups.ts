@@ -187,33 +187,27 @@ export function isBridging(groups: Iterable<StanceCounts>): boolean {
   return weighty >= 2;
 }
 
+/** What the stances alone say: who is placed where, and per proposal the counts per group, GIC and bridging. */
+export interface StanceAnalysis {
+  placement: Placement | null;
+  /** by proposal number */
+  proposals: Map<number, ProposalOpinion>;
+}
+
 /**
- * The session's opinion groups and, per proposal, the counts per group, GIC and bridging. Below the
- * threshold there are no groups; GIC is then the whole room's (support + 1) / (reactors + 2).
+ * Per proposal: counts per opinion group, GIC and bridging. It depends on the stances only, so a caller may
+ * keep it while they are unchanged. Below the threshold there are no groups; GIC is then the whole room's
+ * (support + 1) / (reactors + 2).
  */
-export function analyseOpinions(
-  byProposal: StancesByProposal,
-  declaredGroupOf: (participant: string) => string,
-  placement: Placement | null = placeParticipants(byProposal),
-): OpinionAnalysis {
+export function analyseStances(byProposal: StancesByProposal, placement: Placement | null = placeParticipants(byProposal)): StanceAnalysis {
   const proposals = new Map<number, ProposalOpinion>();
-  if (!placement) {
-    for (const [n, users] of byProposal) {
+  for (const [n, users] of byProposal) {
+    if (!placement) {
       const room = emptyCounts();
       for (const r of users.values()) if (r.stance) room[r.stance] += 1;
       proposals.set(n, { byOpinionGroup: {}, gic: groupInformedConsensus([room]), bridging: false });
+      continue;
     }
-    return { groups: [], proposals };
-  }
-  const groups = placement.labels.map((id): OpinionGroup => ({ id, participants: 0, byGroup: {} }));
-  const groupById = new Map(groups.map((g) => [g.id, g]));
-  for (const [participant, id] of placement.groupOf) {
-    const group = groupById.get(id) as OpinionGroup;
-    group.participants += 1;
-    const declared = declaredGroupOf(participant);
-    group.byGroup[declared] = (group.byGroup[declared] ?? 0) + 1;
-  }
-  for (const [n, users] of byProposal) {
     const byOpinionGroup: Record<string, StanceCounts> = {};
     for (const id of placement.labels) byOpinionGroup[id] = emptyCounts();
     for (const [participant, r] of users) {
@@ -223,7 +217,30 @@ export function analyseOpinions(
     const counts = Object.values(byOpinionGroup);
     proposals.set(n, { byOpinionGroup, gic: groupInformedConsensus(counts), bridging: isBridging(counts) });
   }
-  return { groups, proposals };
+  return { placement, proposals };
+}
+
+/** Who makes up each opinion group: declared groups change without a reaction, so this is counted each time. */
+export function composeGroups(placement: Placement | null, declaredGroupOf: (participant: string) => string): OpinionGroup[] {
+  if (!placement) return [];
+  const groups = placement.labels.map((id): OpinionGroup => ({ id, participants: 0, byGroup: {} }));
+  const groupById = new Map(groups.map((g) => [g.id, g]));
+  for (const [participant, id] of placement.groupOf) {
+    const group = groupById.get(id) as OpinionGroup;
+    group.participants += 1;
+    const declared = declaredGroupOf(participant);
+    group.byGroup[declared] = (group.byGroup[declared] ?? 0) + 1;
+  }
+  return groups;
+}
+
+/** The session's opinion groups (with their make-up) and, per proposal, the counts per group, GIC and bridging. */
+export function analyseOpinions(
+  byProposal: StancesByProposal,
+  declaredGroupOf: (participant: string) => string,
+  stances: StanceAnalysis = analyseStances(byProposal),
+): OpinionAnalysis {
+  return { groups: composeGroups(stances.placement, declaredGroupOf), proposals: stances.proposals };
 }
 
 /**

@@ -9,7 +9,7 @@ import { bySpeakerOrder, UNSPECIFIED, type GroupDeclaration, type Proposal, type
 import { compareRank, labelOf, tallyStances, wilsonLowerBound, type Label } from './tally.ts';
 import { dayIn } from './time.ts';
 import { ReactionCache, type SessionReactions } from './reaction-cache.ts';
-import { analyseOpinions, placeParticipants, type OpinionGroup, type Placement } from './opinion-groups.ts';
+import { analyseOpinions, analyseStances, type OpinionGroup, type StanceAnalysis } from './opinion-groups.ts';
 
 export interface ProposalSummary {
   code: string;
@@ -60,7 +60,7 @@ export class SummaryReader {
   /** Plenary notes its reaction writes here, so warm summaries need no rescan. */
   readonly cache: ReactionCache;
   /** Opinion groups of the cached reactions, kept until those reactions or the proposals change. */
-  private readonly placements = new WeakMap<SessionReactions, { key: string; placement: Placement | null }>();
+  private readonly opinions = new WeakMap<SessionReactions, { key: string; stances: StanceAnalysis }>();
 
   constructor(
     private readonly store: FactStore,
@@ -94,12 +94,12 @@ export class SummaryReader {
     return counts;
   }
 
-  private placementOf(reactions: SessionReactions, key: string, byProposal: Map<number, Map<string, Reaction>>): Placement | null {
-    const memo = this.placements.get(reactions);
-    if (memo?.key === key) return memo.placement;
-    const placement = placeParticipants(byProposal);
-    this.placements.set(reactions, { key, placement });
-    return placement;
+  private stancesOf(reactions: SessionReactions, key: string, byProposal: Map<number, Map<string, Reaction>>): StanceAnalysis {
+    const memo = this.opinions.get(reactions);
+    if (memo?.key === key) return memo.stances;
+    const stances = analyseStances(byProposal);
+    this.opinions.set(reactions, { key, stances });
+    return stances;
   }
 
   async sessionSummary(sid: string): Promise<SessionSummary | undefined> {
@@ -122,12 +122,12 @@ export class SummaryReader {
     const byProposal = new Map<number, Map<string, Reaction>>();
     for (const p of active) byProposal.set(p.number, reactions.get(p.number) ?? new Map());
     // Read with byProposal, before any await: a later write only makes the next call recompute.
-    const placementKey = `${this.cache.version(sid)}|${active.map((p) => p.number).join(',')}`;
+    const opinionKey = `${this.cache.version(sid)}|${active.map((p) => p.number).join(',')}`;
     const participants = new Set<string>();
     for (const list of byProposal.values()) for (const [user, r] of list) if (r.stance) participants.add(user);
     const groupOf = groups ?? (await this.groupsOf([...byProposal.values()].flatMap((l) => [...l.keys()])));
     const group = (user: string) => groupOf.get(user) ?? UNSPECIFIED;
-    const opinions = analyseOpinions(byProposal, group, this.placementOf(reactions, placementKey, byProposal));
+    const opinions = analyseOpinions(byProposal, group, this.stancesOf(reactions, opinionKey, byProposal));
 
     const rankBySpeaker = new Map<string, number>();
     const proposals = active

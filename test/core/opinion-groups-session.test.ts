@@ -119,5 +119,9 @@ describe('opinion groups in the session summary and the JSON digest', () => {
     }
     const c = await core.summaries.sessionSummary(session.id);
     expect(c?.proposals.find((p) => p.code === 'P1')?.bridging).toBe(false);
+    // A changed declaration (no reaction written) shows in who makes up the groups.
+    await core.declareGroup('console:g1p0', 'academia');
+    const d = await core.summaries.sessionSummary(session.id);
+    expect(d?.opinionGroups.some((g) => g.byGroup.academia === 1)).toBe(true);
   });
 });
