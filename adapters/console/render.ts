@@ -4,6 +4,7 @@ import type { ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import type { Digest } from '../../src/summary.ts';
 import { emojiCounts, groupBreakdown, percent } from '../../src/view-text.ts';
 import { bridgingLine } from '../../src/opinion-groups.ts';
+import { unicodeBar } from './chart-bars.ts';
 
 
 export function cardLine(card: ProposalCard): string {
@@ -15,6 +16,7 @@ export function cardLine(card: ProposalCard): string {
 function proposalLines(p: ProposalSummary, place: number): string[] {
   const label = p.label ? `  ‹${p.label}›` : '';
   const lines = [`${place}. ${p.code} (${p.speaker}) ${p.text} — ${emojiCounts(p)} — ${p.reactors} reactors, ${percent(p.support, p.reactors)} support${label}`];
+  lines.push(unicodeBar(p));
   const groups = groupBreakdown(p.byGroup);
   if (groups) lines.push(`   by group: ${groups}`);
   for (const c of p.comments) lines.push(`   “${c.text}” — ${c.group}`);

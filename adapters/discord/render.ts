@@ -10,6 +10,7 @@ import {
 } from 'discord.js';
 import type { ChannelRef, Stance } from '../../src/model.ts';
 import type { ProposalSummary, SessionSummary, Digest } from '../../src/summary.ts';
+import { markdownWithCharts, withDigestCharts, withSummaryChart } from './chart-files.ts';
 import { emojiCounts, groupBreakdown, percent, STANCE_EMOJI, STANCE_LABEL } from '../../src/view-text.ts';
 import { bridgingLine } from '../../src/opinion-groups.ts';
 import type { ProposalCard, View } from '../../src/views.ts';
@@ -263,13 +264,14 @@ export function renderView(view: View): DiscordMessage[] {
       return asMessages(packEmbeds({ color: COLOR.brand, title: `Speakers of session ${view.session.id}` }, linesToFields('Speakers', lines)));
     }
     case 'summary':
-      return asMessages(summaryEmbeds(view.summary, view.final));
+      return withSummaryChart(asMessages(summaryEmbeds(view.summary, view.final)), view.summary);
     case 'digest': {
-      if (!view.file) return asMessages(digestEmbeds(view.digest));
+      if (!view.file) return withDigestCharts(asMessages(digestEmbeds(view.digest)), view.digest);
       const t = view.digest.totals;
+      const charted = view.file.format === 'md' ? markdownWithCharts(view.digest, view.file.content) : { markdown: view.file.content, images: [] };
       return [{
         content: `Digest for ${view.digest.date}: ${t.sessions} sessions, ${t.proposals} proposals, ${t.reactions} reactions — attached as ${view.file.name}.`,
-        files: [{ name: view.file.name, attachment: Buffer.from(view.file.content, 'utf8') }],
+        files: [{ name: view.file.name, attachment: Buffer.from(charted.markdown, 'utf8') }, ...charted.images],
         allowedMentions: NO_MENTIONS,
       }];
     }

@@ -5,6 +5,7 @@
  */
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
+import { digestChartBlocks, summaryChartBlocks } from './chart-blocks.ts';
 import { groupBreakdown, percent } from '../../src/view-text.ts';
 import { bridgingLine } from '../../src/opinion-groups.ts';
 import type { Stance } from '../../src/model.ts';
@@ -86,7 +87,9 @@ function summaryBlocks(s: SessionSummary, final: boolean): { blocks: Block[]; fa
   blocks.push(context(`Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`));
   const bridging = bridgingLine(s);
   if (bridging) blocks.push(context(bridging));
-  return { blocks, fallback: `${esc(title)}: ${s.proposals.length} proposals, ${s.participants} participants` };
+  const charts = summaryChartBlocks(s);
+  blocks.splice(2, 0, ...(charts.blocks as unknown as Block[]));
+  return { blocks, fallback: `${esc(title)}: ${s.proposals.length} proposals, ${s.participants} participants${charts.fallback ? `. ${esc(charts.fallback)}` : ''}` };
 }
 
 function digestBlocks(d: Digest): { blocks: Block[]; fallback: string } {
@@ -104,7 +107,9 @@ function digestBlocks(d: Digest): { blocks: Block[]; fallback: string } {
     d.top.forEach((p, i) => lines.push(`${i + 1}. ${p.session} *${p.code}* (${esc(p.speaker)}) ${esc(p.text)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`));
     blocks.push(...sections(lines.join('\n')));
   }
-  return { blocks, fallback: `${esc(title)}: ${totals}` };
+  const charts = digestChartBlocks(d);
+  blocks.splice(2, 0, ...(charts.blocks as unknown as Block[]));
+  return { blocks, fallback: `${esc(title)}: ${totals}${charts.fallback ? `. ${esc(charts.fallback)}` : ''}` };
 }
 
 /** A view as one or more messages (long menus, summaries and digests are split, in order). */
