@@ -47,17 +47,27 @@ export function parseCustomId(id: string): CustomAction | null {
 
 export const COMMENT_FIELD = 'comment';
 
-/** The Comment button's form: one paragraph, ≤ 500 characters like every comment. */
+/** The Comment label: Discord refuses a text-input (or Label) label over 45 characters. */
+export const COMMENT_LABEL = 'Your comment';
+export const COMMENT_HINT = 'Others see it with your stakeholder group, never your name.';
+
+/**
+ * The Comment button's form: one paragraph, ≤ 500 characters like every comment. It uses Discord's Label
+ * component (type 18: a label ≤ 45 and a description ≤ 100 around the input), which discord.js 14.28 and
+ * discord-api-types support, rather than the deprecated label on a text input inside an action row.
+ */
 export function commentModal(sessionId: string, number: number): APIModalInteractionResponseCallbackData {
   return {
     custom_id: customId({ action: 'comment-form', sessionId, number }),
     title: `Comment on P${number}`,
     components: [{
-      type: ComponentType.ActionRow,
-      components: [{
-        type: ComponentType.TextInput, custom_id: COMMENT_FIELD, label: 'Your comment (others see it without your name)',
+      type: ComponentType.Label,
+      label: COMMENT_LABEL,
+      description: COMMENT_HINT,
+      component: {
+        type: ComponentType.TextInput, custom_id: COMMENT_FIELD,
         style: TextInputStyle.Paragraph, min_length: 1, max_length: 500, required: true,
-      }],
+      },
     }],
   };
 }

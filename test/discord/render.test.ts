@@ -84,7 +84,10 @@ describe('Discord renderers', () => {
     }
     const modal = commentModal('s7k2', 3);
     expect(modal.title.length).toBeLessThanOrEqual(45);
-    expect(modal.components[0]).toMatchObject({ components: [{ custom_id: 'comment', max_length: 500, style: 2 }] });
+    expect(modal.components[0]).toMatchObject({ type: 18, component: { custom_id: 'comment', max_length: 500, style: 2 } });
+    const label = (modal.components[0] as { label: string; description?: string });
+    expect([...label.label].length).toBeLessThanOrEqual(45);
+    expect([...(label.description ?? '')].length).toBeLessThanOrEqual(100);
   });
 
   it('splits long text on line breaks and never cuts a surrogate pair', () => {
