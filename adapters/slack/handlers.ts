@@ -10,14 +10,14 @@ import type { Log } from '../../src/log.ts';
 import type { Stance } from '../../src/model.ts';
 import { roleOf } from '../../src/roles.ts';
 import { isUserError } from '../../src/errors.ts';
-import type { CommandResult, View } from '../../src/views.ts';
+import type { CommandResult } from '../../src/views.ts';
 import { executeLine } from '../../commands/execute.ts';
 import { topLevel } from '../../commands/registry.ts';
 import type { Delivery } from '../delivery.ts';
-import { escapeSlack as escapeText, unescapeSlack } from './blocks.ts';
+import { escapeSlack as escapeText, unescapeSlack, type SlackMessage } from './blocks.ts';
 import {
-  ACTION, COMMENT_BLOCK, COMMENT_CALLBACK, COMMENT_INPUT, commentModal, parseActionValue, privateFileMessages,
-  renderView, stanceConfirmation,
+  ACTION, COMMENT_BLOCK, COMMENT_CALLBACK, COMMENT_INPUT, commentModal, parseActionValue, privateMessages,
+  stanceConfirmation,
 } from './render.ts';
 import { freshCard } from './live-counts.ts';
 
@@ -35,14 +35,7 @@ const MALFORMED = 'This request from Slack was incomplete, so nothing was done: 
 /** Slack user, channel and team ids: upper-case letters and digits. Anything else is not from Slack. */
 const isSlackId = (v: unknown): v is string => typeof v === 'string' && /^[A-Z0-9]{2,32}$/.test(v);
 
-/** The private messages of a reply: a digest file is shown inline, since ephemeral messages take no files. */
-function privateMessages(view: View) {
-  const messages = renderView(view);
-  if (view.kind === 'digest' && view.file) messages.push(...privateFileMessages(view.file));
-  return messages;
-}
-
-async function respondAll(respond: RespondFn, messages: ReturnType<typeof renderView>) {
+async function respondAll(respond: RespondFn, messages: SlackMessage[]) {
   for (const m of messages) await respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
 }
 

@@ -23,6 +23,7 @@ export interface StoredMessage {
   edits: number; // how many chat.update calls landed on it
   deleted: boolean;
   reactions: Reaction[];
+  files?: Args[]; // shared with files.completeUploadExternal
 }
 
 export interface StoredEphemeral { channel: string; user: string; ts: string; text?: string; blocks?: unknown[] }
@@ -269,7 +270,7 @@ export class SlackWorld {
         this.files.set(f.id, f);
         return { ok: true, upload_url: `${uploadBase()}/${f.id}`, file_id: f.id };
       },
-      'files.completeUploadExternal': (a) => {
+      'files.completeUploadExternal': (a) => withinLimits(() => checkMessageBlocks(a.blocks), () => {
         const list = arr(a.files) as { id?: string; title?: string }[] | undefined;
         if (!list?.length) return fail('invalid_arguments');
         const target = str(a.channel_id);
@@ -288,8 +289,13 @@ export class SlackWorld {
             permalink: `https://${me.teamDomain}.slack.com/files/${me.botUserId}/${f.id}/${f.filename}`,
           });
         }
+        // Shared to a channel, the files arrive as one message: the blocks (or initial comment) with the files.
+        if (target) {
+          const m = this.post(target, { text: str(a.initial_comment) ?? '', blocks: str(a.initial_comment) ? undefined : a.blocks, thread_ts: a.thread_ts });
+          m.files = done;
+        }
         return { ok: true, files: done };
-      },
+      }),
       'apps.connections.open': () => {
         const url = socketUrl();
         // A fail-fast error (socket-mode treats not_authed as unrecoverable) instead of a retry storm.
