@@ -20,6 +20,7 @@ import {
   stanceConfirmation,
 } from './render.ts';
 import { freshCard } from './live-counts.ts';
+import { shortcodesToEmoji } from './shortcodes.ts';
 
 export interface HandlerDeps {
   core: Plenary;
@@ -70,7 +71,8 @@ export function slackHandlers(deps: HandlerDeps) {
     }
     const user = `slack:${command.user_id}`;
     const ctx = { core, user, channel: `slack:${command.channel_id}`, role: roleOf(core.config, user), platform: 'slack' as const };
-    const line = `${command.command} ${unescapeSlack(command.text ?? '')}`;
+    // Slack sends emoji in command text as `:shortcode:`; store them as the emoji people saw.
+    const line = `${command.command} ${shortcodesToEmoji(unescapeSlack(command.text ?? ''))}`;
     const work = executeLine(line, ctx, log).catch((error): CommandResult => {
       log('error', `${command.command} failed`, error);
       return { reply: { kind: 'error', text: OOPS } };
@@ -171,7 +173,7 @@ export function slackHandlers(deps: HandlerDeps) {
       return;
     }
     const input = view.state?.values?.[COMMENT_BLOCK]?.[COMMENT_INPUT]?.value;
-    const text = typeof input === 'string' ? input : '';
+    const text = typeof input === 'string' ? shortcodesToEmoji(input) : '';
     let code: string;
     try {
       code = (await core.comment(`slack:${user}`, meta.s, meta.n, text)).proposal.code;
