@@ -12,7 +12,6 @@ import { roleOf } from '../../src/roles.ts';
 import { isUserError } from '../../src/errors.ts';
 import type { CommandResult } from '../../src/views.ts';
 import { executeLine } from '../../commands/execute.ts';
-import { topLevel } from '../../commands/registry.ts';
 import type { Delivery } from '../delivery.ts';
 import { escapeSlack as escapeText, unescapeSlack, type SlackMessage } from './blocks.ts';
 import {
@@ -196,15 +195,30 @@ export function slackHandlers(deps: HandlerDeps) {
 
 export function registerHandlers(app: App, deps: HandlerDeps): void {
   const handlers = slackHandlers(deps);
-  // One listener for every command: Bolt runs each listener's matchers on every request.
-  const commandNames = new RegExp(`^/(${topLevel().map((g) => g.name).join('|')})$`);
-  app.command(commandNames, (args) => handlers.slashCommand(args as never));
+  acknowledgeRateLimited(app, deps.log);
+  // One listener for every command of the app, known or not: an unknown one (an old manifest, a typo in
+  // the app's settings) gets a private line naming the closest command and /help instead of dispatch_failed.
+  app.command(/^\/.+$/, (args) => handlers.slashCommand(args as never));
   app.event('reaction_added', handlers.reaction(true) as never);
   app.event('reaction_removed', handlers.reaction(false) as never);
   const stances: Array<[string, Stance]> = [[ACTION.support, 'support'], [ACTION.neutral, 'neutral'], [ACTION.oppose, 'oppose']];
   for (const [actionId, stance] of stances) app.action(actionId, handlers.stanceButton(actionId, stance) as never);
   app.action(ACTION.comment, handlers.commentButton as never);
   app.view(COMMENT_CALLBACK, handlers.commentForm as never);
+}
+
+/**
+ * Slack sends `{"type":"app_rate_limited"}` when it dropped our events for a minute. Bolt has no type for it
+ * (it would leave it unacknowledged: a 404 after 3 s), so it is acknowledged here and logged as a warning.
+ */
+function acknowledgeRateLimited(app: App, log: Log): void {
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event) => {
+    const body = event.body as { type?: unknown; minute_rate_limited?: unknown; team_id?: unknown };
+    if (body?.type !== 'app_rate_limited') return processEvent(event);
+    await event.ack();
+    log('warn', `slack: app_rate_limited — Slack dropped events for team ${String(body.team_id)} in the minute starting ${String(body.minute_rate_limited)}`);
+  };
 }
 
 export interface ReactionEvent {
