@@ -51,7 +51,12 @@ export class ConsoleAdapter {
     if (text === '/help' || text === 'help') return this.print(name, { reply: { kind: 'notice', text: helpLines().join('\n') } });
     if (text.startsWith('/')) {
       const ctx = { core: this.core, user, channel: this.channel, role: roleOf(this.core.config, user), platform: 'console' as const };
-      return this.print(name, await executeLine(text, ctx, this.log));
+      const result = await executeLine(text, ctx, this.log);
+      // Posts a command queued in the store (the final summary of /session close) are printed first.
+      await this.core
+        .drainOutbox('console', (channel, view) => this.emit(`[#${channel.slice('console:'.length)}]`, view))
+        .catch((error) => this.log('warn', 'the terminal could not read its queued posts; they stay queued', error));
+      return this.print(name, result);
     }
     const emoji = EMOJI_LINE.exec(text);
     if (emoji) return this.print(name, await this.emoji(user, emoji[1] === '+', emoji[2], emoji[3]));
