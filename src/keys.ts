@@ -15,7 +15,7 @@
  *   reaction:<sid>:<number>:<userId>      one key per participant per proposal — the only key an audience
  *                                         action writes; tallies are derived by scanning the prefix
  *   group:<userId>                        one key per participant: their current stakeholder group
- *   mine:<user>:<sid>:<number>            the participant's index (user URI-encoded): /forgetme reads only
+ *   mine:<user>:<sid>:<number>            the participant's index (a user id has one `:`): /forgetme reads only
  *                                         the caller's own facts, never the whole store
  *   moderates:<user>:<sid>                sessions a moderator started (their id is in the record)
  *   outbox:<platform>:<seq>               a post not yet delivered (outbox.ts); written with the command
@@ -50,10 +50,10 @@ export const keys = {
   message: (messageRef: string) => `message:${messageRef}`,
   posted: (sid: string, n: number, messageRef: string) => `posted:${sid}:${pad(n)}:${messageRef}`,
   postedPrefix: (sid: string, n: number) => `posted:${sid}:${pad(n)}:`,
-  mine: (user: string, sid: string, n: number) => `mine:${encodeURIComponent(user)}:${sid}:${pad(n)}`,
-  minePrefix: (user: string) => `mine:${encodeURIComponent(user)}:`,
-  moderates: (user: string, sid: string) => `moderates:${encodeURIComponent(user)}:${sid}`,
-  moderatesPrefix: (user: string) => `moderates:${encodeURIComponent(user)}:`,
+  mine: (user: string, sid: string, n: number) => `mine:${user}:${sid}:${pad(n)}`,
+  minePrefix: (user: string) => `mine:${user}:`,
+  moderates: (user: string, sid: string) => `moderates:${user}:${sid}`,
+  moderatesPrefix: (user: string) => `moderates:${user}:`,
   load: (sid: string, handle: string) => `load:${sid}:${handle}`,
   outbox: (platform: string, seq: string) => `outbox:${platform}:${seq}`,
   outboxPrefix: (platform: string) => `outbox:${platform}:`,
@@ -63,8 +63,8 @@ export const keys = {
 
 /** Splits `mine:<user>:<sid>:<number>` into the reaction it indexes. */
 export function parseMineKey(key: string): { sid: string; number: number } {
-  const [, , sid, n] = key.split(':');
-  return { sid, number: Number(n) };
+  const parts = key.split(':');
+  return { sid: parts[parts.length - 2], number: Number(parts[parts.length - 1]) };
 }
 
 /** Splits `reaction:<sid>:<number>:<user>` back into its number and user. */
