@@ -11,7 +11,7 @@ export default defineCommand({
   schema: z.object({}),
   async handler({ core, channel, user }) {
     // The final summary goes to the outbox in the same commit as the close (see Outbox).
-    const session = await core.closeSession(channel, { user, channel });
-    return { reply: notice(`Session ${session.id} is closed; the final summary is being posted to every bound channel.`) };
+    const { id, queued } = await core.closeSession(channel, { user, channel });
+    return { reply: notice(`Session ${id} is closed; the final summary is being posted to every bound channel.`), queued };
   },
 });

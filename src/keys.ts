@@ -21,7 +21,7 @@
  *   outbox:<platform>:<seq>               a post not yet delivered (outbox.ts); written with the command
  *   message:<messageRef>                  a platform message → {sid, number}: emoji on old messages still count
  *   posted:<sid>:<number>:<messageRef>    every message showing a proposal, for live count updates
- *   secret:claims                         the random key that hashes event ids (no user id in a marker)
+ *   event:hash-key                        the random key that hashes event ids (no user id in a marker)
  *
  * Not facts: markers (FactStore.mark) `event:<platform>:<hmac>`, `command:<hmac>`, `form:<hmac>`, with
  * a lifetime, so retries and replays are applied once and then forgotten.
@@ -58,7 +58,7 @@ export const keys = {
   outbox: (platform: string, seq: string) => `outbox:${platform}:${seq}`,
   outboxPrefix: (platform: string) => `outbox:${platform}:`,
   outboxAll: () => 'outbox:',
-  claimSecret: () => 'secret:claims',
+  claimSecret: () => 'event:hash-key',
 };
 
 /** Splits `mine:<user>:<sid>:<number>` into the reaction it indexes. */

@@ -190,7 +190,7 @@ export class SessionBook {
    * closed session always gets its summary posted, even if this process dies right after. `notify`
    * is told privately if a post fails for good.
    */
-  async closeSession(channel: ChannelRef, notify?: { user: UserId; channel: ChannelRef }): Promise<Session> {
+  async closeSession(channel: ChannelRef, notify?: { user: UserId; channel: ChannelRef }): Promise<Session & { queued: string[] }> {
     const { id } = await this.requireOpenSession(channel);
     const closed = await this.committed('session close', async () => {
       const session = await this.sessionNow(id);
@@ -200,7 +200,7 @@ export class SessionBook {
       const done: Session = { ...session, state: 'closed', closedAt: this.clock().toISOString() };
       const posts = (await this.bindings(id)).map((to) => this.outbox.entry({ channel: to, finalSummaryOf: id, notify }));
       const change: Change = { expect: [[keys.session(id), session]], set: [[keys.session(id), done], ...posts] };
-      return { change, result: done };
+      return { change, result: { ...done, queued: posts.map(([key]) => key) } };
     });
     this.records.forget(keys.session(id));
     return closed;
