@@ -20,12 +20,13 @@ import forgetme from './forgetme.ts';
 import summary from './summary.ts';
 import digest from './digest.ts';
 import screen from './screen.ts';
+import help from './help.ts';
 
 export const commands: readonly Command[] = [
   sessionStart, sessionJoin, sessionStatus, sessionClose,
   speakerAdd, speakerList,
   priorityAdd, priorityEdit, priorityWithdraw, priorityPost,
-  menu, react, iam, forgetme, summary, digest, screen,
+  menu, react, iam, forgetme, summary, digest, screen, help,
 ] as unknown as readonly Command[];
 
 export interface TopLevelCommand {

@@ -14,6 +14,7 @@ import type { Delivery } from '../delivery.ts';
 import { registerHandlers } from './handlers.ts';
 import { LiveCounts } from './live-counts.ts';
 import { SlackPoster } from './poster.ts';
+import { StartupError } from '../../src/errors.ts';
 
 export interface SlackTuning {
   postIntervalMs?: number; // per channel, default 1000
@@ -79,7 +80,15 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
     perMessageMs: tuning.editIntervalMs, perMinute: tuning.updatesPerMinute, burst: tuning.updateBurst,
   });
   const poster = new SlackPoster({ core, client: app.client, log, live, intervalMs: tuning.postIntervalMs });
-  delivery.register(poster);
+  // A rejected token would leave the bot "listening" while unable to act: refuse to start instead.
+  await app.client.auth.test().catch((error: { data?: { error?: string } }) => {
+    const reason = error?.data?.error;
+    if (reason && /auth|token|account_inactive|not_allowed_token_type/.test(reason)) {
+      throw new StartupError(`Slack rejected SLACK_BOT_TOKEN (${reason}): set it to the app's Bot User OAuth Token (xoxb-…).`);
+    }
+    throw error;
+  });
+  delivery.register(poster, core);
   const unsubscribe = core.onCountsChanged(live.changed);
   registerHandlers(app, { core, log, delivery, replyWithinMs: tuning.replyWithinMs });
 
@@ -100,7 +109,8 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
     if (stopped) return;
     stopped = true;
     unsubscribe();
-    await poster.idle(); // let queued posts go out in order
+    await delivery.stop(); // the pass under way finishes; what is left stays queued in the store
+    await poster.idle(); // let posts already handed to Slack go out in order
     await live.flush(); // and the last counts land
     live.stop();
     await app.stop();
