@@ -81,15 +81,16 @@ export function commentModal(sessionId: string, number: number): APIModalInterac
 
 /**
  * A participant's text made inert in Discord markdown: on one line, and no link (masked or `<#…>`/`<@…>`
- * mention syntax), heading, quote, list, code or emphasis. discord.js's escapeMarkdown with every rule on,
- * plus `<`, `>`, `[`, `]`, `(`, `)` and `|`, which it leaves alone outside masked links.
+ * mention syntax), heading, quote, list, code or emphasis: discord.js's escapeMarkdown, plus `<`, `>`, `[`, `]`,
+ * `|`, `*` and `_` escaped one by one.
  */
 export function md(text: string): string {
   const escaped = escapeMarkdown(oneLine(text), {
-    codeBlock: true, inlineCode: true, bold: true, italic: true, underline: true, strikethrough: true, spoiler: true,
+    // Emphasis (`*`, `_`) is escaped below, character by character: discord.js's italic rule is slow on long text.
+    codeBlock: true, inlineCode: true, bold: false, italic: false, underline: false, strikethrough: true, spoiler: true,
     codeBlockContent: true, inlineCodeContent: true, escape: true, heading: true, bulletedList: true, numberedList: true, maskedLink: true,
   });
-  return escaped.replace(/(?<!\\)([<>[\]|])/g, '\\$1');
+  return escaped.replace(/(?<!\\)([<>[\]|*_])/g, '\\$1');
 }
 
 /** Cuts to `max` UTF-16 units (what Discord's limits count, conservatively) without splitting a pair. */
