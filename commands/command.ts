@@ -14,7 +14,7 @@ export interface OptionSpec {
   positional?: boolean;
   required?: boolean;
   /** Fixed choices (shown as Discord choices); `group` takes the configured stakeholder groups. */
-  choices?: 'stance' | 'group' | 'format';
+  choices?: 'stance' | 'group' | 'format' | 'results';
   autocomplete?: 'speaker' | 'proposal';
   maxLength?: number;
 }

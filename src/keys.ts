@@ -17,6 +17,9 @@
  *   message:<messageRef>                  a platform message → {sid, number}: emoji on old messages still count
  *   posted:<sid>:<number>:<messageRef>    every message showing a proposal, for live count updates
  *   event:<platform>:<eventId>            claimed once per platform event id, so retries apply once
+ *   sent:<sid>:<number>:<channelRef>      claimed when a proposal's card is first sent to a channel, so
+ *                                         `/priority post` never posts it there twice (unless `again`)
+ *   digest-run:<YYYY-MM-DD>              claimed by the one process that posts the day's scheduled digest
  *
  * Numbers are zero-padded to six digits so key order is code order. User ids come last because they
  * contain `:` themselves; a prefix scan always ends with `:` so `P1` never matches `P10`.
@@ -43,6 +46,12 @@ export const keys = {
   posted: (sid: string, n: number, messageRef: string) => `posted:${sid}:${pad(n)}:${messageRef}`,
   postedPrefix: (sid: string, n: number) => `posted:${sid}:${pad(n)}:`,
   event: (platform: string, id: string) => `event:${platform}:${id}`,
+  sent: (sid: string, n: number, channel: string) => `sent:${sid}:${pad(n)}:${channel}`,
+  sentPrefix: (sid: string) => `sent:${sid}:`,
+  slotsOfSession: (sid: string) => `slot:${sid}:`,
+  slotsOfSpeaker: (sid: string, handle: string) => `slot:${sid}:${handle}:`,
+  postedOfSession: (sid: string) => `posted:${sid}:`,
+  digestRun: (day: string) => `digest-run:${day}`,
 };
 
 /** Splits `reaction:<sid>:<number>:<user>` back into its number and user. */

@@ -5,8 +5,8 @@
  */
 import { UserError } from './errors.ts';
 import { keys } from './keys.ts';
-import type { ChannelRef, Proposal, Reaction, Session, Stance, UserId, GroupDeclaration } from './model.ts';
-import { checkText, LIMITS } from './text-rules.ts';
+import type { ChannelRef, Proposal, Reaction, Session, Speaker, Stance, UserId, GroupDeclaration } from './model.ts';
+import { checkHandle, checkText, clip, LIMITS } from './text-rules.ts';
 import { emojiStance } from './stances.ts';
 import { SummaryReader } from './summary.ts';
 import { SessionBook, type SessionBookOptions } from './session-book.ts';
@@ -238,5 +238,126 @@ export class Plenary extends SessionBook {
   /** True the first time a platform event id is seen: retries and replays are applied once. */
   async firstDelivery(platform: string, eventId: string): Promise<boolean> {
     return this.store.claim(keys.event(platform, eventId), { at: this.clock().getTime() });
+  }
+
+  // ── corrections: reopen, delete, speaker edit / remove (issue 12) ───────────
+
+  /**
+   * Reopens the channel's latest session (or the one named) when it is closed and none of its channels
+   * follows another open session meanwhile. Its cards get their controls back through the counts listeners.
+   */
+  async reopenSession(channel: ChannelRef, rawId?: string): Promise<Session> {
+    const session = rawId ? await this.namedSession(rawId) : await this.requireSession(channel);
+    if (session.state === 'open') throw new UserError(`Session ${session.id} is already open.`);
+    const channels = await this.bindings(session.id);
+    if (!channels.includes(channel)) channels.push(channel);
+    for (const bound of channels) {
+      const current = await this.sessionInChannel(bound);
+      if (current && current.id !== session.id && current.state === 'open') {
+        throw new UserError(`${bound === channel ? 'This channel' : `Channel ${bound}`} has open session ${current.id} ("${clip(current.title)}"); close it first with /session close.`);
+      }
+    }
+    const reopened: Session = { ...session, state: 'open', closedAt: null, reopenedAt: this.clock().toISOString() };
+    await this.store.set(keys.session(session.id), reopened);
+    this.records.forget(keys.session(session.id));
+    // Channels that moved on to a later (closed) session follow this one again.
+    for (const bound of channels) if ((await this.sessionInChannel(bound))?.id !== session.id) await this.bind(session.id, bound);
+    for (const p of await this.activeProposals(session.id, { fresh: true })) this.countsChanged(session.id, p.number);
+    return reopened;
+  }
+
+  /** A session by the id a user typed, or a one-line refusal. */
+  async namedSession(rawId: string): Promise<Session> {
+    const sid = rawId.trim().toLowerCase();
+    const session = /^s[a-z0-9]{3,8}$/.test(sid) ? await this.getSession(sid) : undefined;
+    if (!session) throw new UserError(`No session "${clip(rawId)}": use the id shown by /session status, e.g. s7k2.`);
+    return session;
+  }
+
+  /** What deleting a session would remove (for the confirmation prompt). */
+  async sessionFootprint(sid: string): Promise<{ speakers: number; proposals: number; reactions: number; channels: ChannelRef[] }> {
+    const [speakers, proposals, reactions, channels] = await Promise.all([
+      this.store.scan(keys.speakersPrefix(sid)),
+      this.activeProposals(sid, { fresh: true }),
+      this.store.scan<Reaction>(keys.reactionsOfSession(sid)),
+      this.bindings(sid),
+    ]);
+    return { speakers: speakers.length, proposals: proposals.length, reactions: reactions.length, channels };
+  }
+
+  /**
+   * Deletes a session and every fact under it. The day index goes first (so the session leaves the digest
+   * at once) and the session record last: if the process dies half-way, the same command finishes the job.
+   */
+  async deleteSession(sid: string): Promise<void> {
+    const session = await this.getSession(sid);
+    if (!session) throw new UserError(`No session "${clip(sid)}".`);
+    const channels = await this.bindings(sid);
+    await this.store.delete(keys.day(session.day, sid));
+    for (const channel of channels) {
+      const pointer = await this.store.get<{ sessionId: string }>(keys.channel(channel));
+      if (pointer?.sessionId === sid) await this.store.delete(keys.channel(channel));
+      this.records.forget(keys.channel(channel));
+      await this.store.delete(keys.binding(sid, channel));
+    }
+    const posted = await this.store.scan(keys.postedOfSession(sid));
+    for (const [key] of posted) await this.store.delete(keys.message(key.split(':').slice(3).join(':')));
+    const prefixes = [
+      keys.postedOfSession(sid), keys.sentPrefix(sid), keys.reactionsOfSession(sid), keys.slotsOfSession(sid),
+      keys.proposalsPrefix(sid), keys.speakersPrefix(sid),
+    ];
+    for (const prefix of prefixes) for (const [key] of await this.store.scan(prefix)) await this.store.delete(key);
+    await this.store.delete(keys.session(sid));
+    this.records.forget(keys.session(sid));
+    this.proposalCache.delete(sid);
+  }
+
+  /** Corrects a speaker's name, organisation or group; their proposals and reactions stay. */
+  async editSpeaker(
+    channel: ChannelRef,
+    rawHandle: string,
+    changes: { name?: string; organisation?: string; group?: string },
+  ): Promise<Speaker> {
+    const session = await this.requireSession(channel);
+    const speaker = await this.requireSpeaker(session.id, rawHandle);
+    if (changes.name === undefined && changes.organisation === undefined && changes.group === undefined) {
+      throw new UserError(`Nothing to change: give name:"…", org:"…" or group:<group>, e.g. /speaker edit ${speaker.handle} name:"New Name".`);
+    }
+    // An empty org:"" or group:"" clears it; a name cannot be empty.
+    const edited: Speaker = {
+      ...speaker,
+      name: changes.name === undefined ? speaker.name : checkText(changes.name, 'Speaker name', LIMITS.name),
+      organisation: changes.organisation === undefined ? speaker.organisation : checkText(changes.organisation, 'Organisation', LIMITS.organisation, { required: false }) || null,
+      group: changes.group === undefined ? speaker.group : changes.group.trim() ? this.checkGroup(changes.group) : null,
+    };
+    await this.store.set(keys.speaker(session.id, speaker.handle), edited);
+    for (const p of await this.activeProposals(session.id, { fresh: true })) if (p.speaker === speaker.handle) this.countsChanged(session.id, p.number);
+    return edited;
+  }
+
+  /** Removes a speaker who holds no active proposal. */
+  async removeSpeaker(channel: ChannelRef, rawHandle: string): Promise<Speaker> {
+    const session = await this.requireSession(channel);
+    const handle = checkHandle(rawHandle);
+    const speaker = await this.requireSpeaker(session.id, handle);
+    const active = (await this.activeProposals(session.id, { fresh: true })).filter((p) => p.speaker === handle);
+    if (active.length) {
+      const codes = active.map((p) => p.code).join(', ');
+      throw new UserError(`${handle} still has ${codes}: withdraw ${active.length === 1 ? 'it' : 'them'} first with /priority withdraw ${active[0].code}.`);
+    }
+    await this.store.delete(keys.speaker(session.id, handle));
+    for (const [key] of await this.store.scan(keys.slotsOfSpeaker(session.id, handle))) await this.store.delete(key);
+    return speaker;
+  }
+
+  /**
+   * Claims "this card goes to this channel" once per proposal and channel, so `/priority post` run twice
+   * (or by two moderators, or two processes) never posts a card there twice. `again` posts regardless.
+   */
+  async claimCardPost(sid: string, n: number, channel: ChannelRef, again: boolean): Promise<boolean> {
+    const first = await this.store.claim(keys.sent(sid, n, channel), { at: this.clock().getTime() });
+    if (again) return true;
+    // Cards posted before these claims existed are known by their recorded messages.
+    return first && !(await this.postedMessages(sid, n)).some((ref) => ref.startsWith(`${channel}:`));
   }
 }

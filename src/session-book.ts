@@ -72,7 +72,13 @@ export class SessionBook {
     return session;
   }
 
-  async startSession(moderator: UserId, channel: ChannelRef, title: string, theme: string | null): Promise<Session> {
+  async startSession(
+    moderator: UserId,
+    channel: ChannelRef,
+    title: string,
+    theme: string | null,
+    { results = 'live' }: { results?: 'live' | 'hidden' } = {},
+  ): Promise<Session> {
     const cleanTitle = checkText(title, 'Title', LIMITS.title);
     const cleanTheme = theme === null ? null : checkText(theme, 'Theme', LIMITS.theme, { required: false }) || null;
     const current = await this.sessionInChannel(channel);
@@ -89,6 +95,7 @@ export class SessionBook {
       day: dayIn(this.config.conference.timezone, startedAt),
       state: 'open',
       closedAt: null,
+      results,
     };
     for (let attempt = 0; ; attempt++) {
       session.id = this.newSessionId(attempt < 20 ? 3 : 6);
@@ -106,7 +113,7 @@ export class SessionBook {
     return id;
   }
 
-  private async bind(sid: string, channel: ChannelRef) {
+  protected async bind(sid: string, channel: ChannelRef) {
     await this.store.set(keys.binding(sid, channel), { at: this.clock().toISOString() });
     await this.store.set(keys.channel(channel), { sessionId: sid });
     this.records.forget(keys.channel(channel));

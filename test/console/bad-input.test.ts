@@ -65,6 +65,23 @@ const OPEN_SESSION_CASES: Array<[string, RegExp]> = [
   ['org: /digest date:yesterday', /date must be a day like/],
   ['org: /digest format:pdf', /format must be md, json or csv/],
   ['org: /digest format:md format:csv', /given twice/],
+  ['alice: /session reopen', /Only a moderator may use \/session reopen/],
+  ['mod: /session reopen', /is already open/],
+  ['mod: /session reopen s999', /No session "s999"/],
+  ['mod: /session delete', /Only an organiser may use \/session delete/],
+  ['org: /session delete', /Session id is missing/],
+  ['org: /session delete szzz confirm', /No session "szzz"/],
+  ['mod: /session start Other results:maybe', /results: must be live or hidden/],
+  ['alice: /speaker edit icann name:Me', /Only a moderator/],
+  ['mod: /speaker edit icann', /Nothing to change: give name:/],
+  ['mod: /speaker edit nobody name:Somebody', /No speaker "nobody"/],
+  ['mod: /speaker edit icann group:aliens', /not a stakeholder group/],
+  ['mod: /speaker edit icann name:""', /Speaker name is missing/],
+  [`mod: /speaker edit icann org:"${long(101)}"`, /Organisation is too long/],
+  ['alice: /speaker remove icann', /Only a moderator/],
+  ['mod: /speaker remove icann', /icann still has P1, P2: withdraw them first/],
+  ['mod: /speaker remove nobody', /No speaker "nobody"/],
+  ['mod: /speaker remove', /Speaker handle is missing/],
   ['alice: +:+1: P77', /No proposal P77/],
   ['alice: +:+1: banana', /not a proposal code/],
 ];
@@ -78,6 +95,8 @@ const CLOSED_SESSION_CASES: Array<[string, RegExp]> = [
   ['mod: /priority post all', /is closed/],
   ['mod: /speaker add late Late Speaker', /is closed/],
   ['mod: /session close', /is closed/],
+  ['alice: /session reopen', /Only a moderator/],
+  ['mod: /session delete s999', /Only an organiser/],
 ];
 
 async function seeded(close: boolean): Promise<Panel> {
