@@ -3,6 +3,7 @@ import { defineCommand } from './command.ts';
 import { flag } from './shared.ts';
 import { notice, type View } from '../src/views.ts';
 import { isCalendarDate } from '../src/time.ts';
+import { withheldDigest } from '../src/hidden-results.ts';
 import { digestFileName, formatDigest } from '../src/digest-format.ts';
 
 export default defineCommand({
@@ -22,7 +23,9 @@ export default defineCommand({
   }),
   async handler({ core, channel }, { date, post, format }) {
     const day = date ?? core.summaries.today(core.now());
-    const digest = await core.summaries.digest(day);
+    const full = await core.summaries.digest(day);
+    // Posted to a channel, sessions with hidden results that are still open stay hidden.
+    const digest = post ? withheldDigest(full) : full;
     const file = format ? { format, name: digestFileName(digest, format), content: formatDigest(digest, format) } : null;
     const view: View = { kind: 'digest', digest, file };
     return post ? { reply: notice(`Digest for ${day} posted.`), posts: [{ channel, view }] } : { reply: view };

@@ -1,7 +1,9 @@
 /** The digest as a file: Markdown, JSON (PRODUCT.md's keys, proposals ranked) or CSV. Pure functions. */
 import type { Digest, ProposalSummary } from './summary.ts';
 import type { DigestFormat } from './views.ts';
-import { percent } from './view-text.ts';
+import { percent, stanceWords } from './view-text.ts';
+import { plural } from './plurals.ts';
+import { HIDDEN_NOTE } from './hidden-results.ts';
 
 
 /** Markdown text is inert: characters that would format or link are escaped. */
@@ -11,13 +13,13 @@ export function escapeMarkdown(text: string): string {
 
 function proposalLine(p: ProposalSummary, place: number): string {
   const label = p.label ? ` **${p.label}**` : '';
-  return `${place}. **${p.code}** (${escapeMarkdown(p.speaker)}) ${escapeMarkdown(p.text)} — ${p.support} support · ${p.neutral} neutral · ${p.oppose} oppose (${p.reactors} reactors, ${percent(p.support, p.reactors)} support)${label}`;
+  return `${place}. **${p.code}** (${escapeMarkdown(p.speaker)}) ${escapeMarkdown(p.text)} — ${p.support} support · ${p.neutral} neutral · ${p.oppose} oppose (${plural(p.reactors, 'reactor')}, ${percent(p.support, p.reactors)} support)${label}`;
 }
 
 export function digestMarkdown(d: Digest): string {
   const lines = [`# ${escapeMarkdown(d.conference.name)} — digest for ${d.date}`, ''];
   lines.push(
-    `${d.totals.sessions} sessions · ${d.totals.proposals} proposals · ${d.totals.reactions} reactions · ${d.totals.participants} participants (time zone ${d.conference.timezone})`,
+    `${plural(d.totals.sessions, 'session')} · ${plural(d.totals.proposals, 'proposal')} · ${plural(d.totals.reactions, 'reaction')} · ${plural(d.totals.participants, 'participant')} (time zone ${d.conference.timezone})`,
     '',
   );
   if (d.sessions.length === 0) lines.push('_No session started on this day._', '');
@@ -27,11 +29,16 @@ export function digestMarkdown(d: Digest): string {
     if (s.speakers.length) {
       lines.push(`Speakers: ${s.speakers.map((sp) => `${escapeMarkdown(sp.name)}${sp.organisation ? ` (${escapeMarkdown(sp.organisation)})` : ''}`).join('; ')}`, '');
     }
-    lines.push(`${s.participants} participants.`, '');
+    lines.push(s.hidden ? `_${HIDDEN_NOTE}._` : `${plural(s.participants, 'participant')}.`, '');
+    if (s.hidden) {
+      s.proposals.forEach((p, i) => lines.push(`${i + 1}. **${p.code}** (${escapeMarkdown(p.speaker)}) ${escapeMarkdown(p.text)}`));
+      lines.push('');
+      continue;
+    }
     s.proposals.forEach((p, i) => {
       lines.push(proposalLine(p, i + 1));
       const groups = Object.entries(p.byGroup).sort(([a], [b]) => a.localeCompare(b));
-      for (const [group, c] of groups) lines.push(`   - ${group}: ${c.support} / ${c.neutral} / ${c.oppose}`);
+      for (const [group, c] of groups) lines.push(`   - ${group}: ${stanceWords(c)}`);
       for (const c of p.comments) lines.push(`   - “${escapeMarkdown(c.text)}” — ${c.group}`);
     });
     lines.push('');
@@ -50,7 +57,7 @@ export function digestJson(d: Digest): string {
 }
 
 const CSV_COLUMNS = [
-  'date', 'session', 'session_title', 'place', 'code', 'speaker', 'rank', 'text', 'support', 'neutral', 'oppose', 'reactors', 'score', 'label', 'by_group', 'comments',
+  'date', 'session', 'session_title', 'session_participants', 'place', 'code', 'speaker', 'speaker_name', 'speaker_organisation', 'rank', 'text', 'support', 'neutral', 'oppose', 'reactors', 'score', 'label', 'by_group', 'comments',
 ];
 
 function csvCell(value: unknown): string {
@@ -63,13 +70,15 @@ function csvCell(value: unknown): string {
 export function digestCsv(d: Digest): string {
   const rows = [CSV_COLUMNS.join(',')];
   for (const s of d.sessions) {
+    const speakers = new Map(s.speakers.map((sp) => [sp.handle, sp]));
     s.proposals.forEach((p, i) => {
+      const speaker = speakers.get(p.speaker);
       const byGroup = Object.entries(p.byGroup)
         .map(([g, c]) => `${g}:${c.support}/${c.neutral}/${c.oppose}`)
         .join(' ');
       const comments = p.comments.map((c) => `${c.text} (${c.group})`).join(' | ');
       rows.push(
-        [d.date, s.id, s.title, i + 1, p.code, p.speaker, p.rank, p.text, p.support, p.neutral, p.oppose, p.reactors, p.score.toFixed(4), p.label ?? '', byGroup, comments]
+        [d.date, s.id, s.title, s.participants, i + 1, p.code, p.speaker, speaker?.name ?? '', speaker?.organisation ?? '', p.rank, p.text, p.support, p.neutral, p.oppose, p.reactors, p.score.toFixed(4), p.label ?? '', byGroup, comments]
           .map(csvCell)
           .join(','),
       );

@@ -37,6 +37,10 @@ export interface SessionSummary {
   speakers: Array<{ handle: string; name: string; organisation: string | null; group: string | null }>;
   proposals: ProposalSummary[];
   participants: number;
+  /** live (default) or hidden until the close (see hidden-results.ts). */
+  results?: 'live' | 'hidden';
+  /** True when the counts were withheld from this copy. */
+  hidden?: boolean;
 }
 
 export interface Digest {
@@ -144,6 +148,7 @@ export class SummaryReader {
       title: session.title,
       theme: session.theme,
       state: session.state,
+      results: session.results ?? 'live',
       startedAt: session.startedAt,
       closedAt: session.closedAt,
       day: session.day,
@@ -187,7 +192,7 @@ export class SummaryReader {
       conference: { name: this.config.conference.name, timezone: this.config.conference.timezone },
       date,
       sessions,
-      top: all.filter((p) => p.reactors > 0).sort(compareRank).slice(0, TOP_OF_DAY),
+      top: all.filter((p) => p.support > 0).sort(compareRank).slice(0, TOP_OF_DAY),
       totals,
     };
   }

@@ -1,5 +1,6 @@
 /** Small pieces of wording every renderer shares (terminal, Slack, Discord, the Markdown digest). */
 import type { Stance, StanceCounts } from './model.ts';
+import { HIDDEN_NOTE } from './hidden-results.ts';
 
 export const STANCE_EMOJI: Record<Stance, string> = { support: '👍', neutral: '😐', oppose: '👎' };
 export const STANCE_LABEL: Record<Stance, string> = { support: 'Support', neutral: 'Neutral', oppose: 'Oppose' };
@@ -11,9 +12,16 @@ export const percent = (part: number, whole: number) => (whole ? `${Math.round((
 export const emojiCounts = (c: StanceCounts) =>
   `${STANCE_EMOJI.support} ${c.support} · ${STANCE_EMOJI.neutral} ${c.neutral} · ${STANCE_EMOJI.oppose} ${c.oppose}`;
 
-/** `academia 2/0/1 · government 5/1/0` (support/neutral/oppose per group, groups by name); '' when empty. */
+/** `3 support · 0 neutral · 1 oppose`: spelt out, so no legend is needed. */
+export const stanceWords = (c: StanceCounts) => `${c.support} support · ${c.neutral} neutral · ${c.oppose} oppose`;
+
+/** `academia: 2 support · 0 neutral · 1 oppose; government: …` (groups by name); '' when empty. */
 export const groupBreakdown = (byGroup: Record<string, StanceCounts>) =>
   Object.entries(byGroup)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([group, c]) => `${group} ${c.support}/${c.neutral}/${c.oppose}`)
-    .join(' · ');
+    .map(([group, c]) => `${group}: ${stanceWords(c)}`)
+    .join('; ');
+
+/** A card's counts, or the note that they are hidden until the close. */
+export const cardCounts = (card: { counts: StanceCounts; hidden?: boolean }) =>
+  card.hidden ? `🔒 ${HIDDEN_NOTE}` : emojiCounts(card.counts);

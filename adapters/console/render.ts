@@ -2,18 +2,21 @@
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import type { Digest } from '../../src/summary.ts';
-import { emojiCounts, groupBreakdown, percent } from '../../src/view-text.ts';
+import { cardCounts, emojiCounts, groupBreakdown, percent } from '../../src/view-text.ts';
+import { plural } from '../../src/plurals.ts';
+import { formatInstant } from '../../src/time.ts';
+import { HIDDEN_NOTE } from '../../src/hidden-results.ts';
 
 
 export function cardLine(card: ProposalCard): string {
   const who = card.organisation ? `${card.speakerName}, ${card.organisation}` : card.speakerName;
   const state = card.state === 'open' ? '' : card.state === 'closed' ? ' (session closed)' : ' (withdrawn)';
-  return `${card.code} · ${who}: ${card.text}  [${emojiCounts(card.counts)}]${state}`;
+  return `${card.code} · ${who}: ${card.text}  [${cardCounts(card)}]${state}`;
 }
 
 function proposalLines(p: ProposalSummary, place: number): string[] {
   const label = p.label ? `  ‹${p.label}›` : '';
-  const lines = [`${place}. ${p.code} (${p.speaker}) ${p.text} — ${emojiCounts(p)} — ${p.reactors} reactors, ${percent(p.support, p.reactors)} support${label}`];
+  const lines = [`${place}. ${p.code} (${p.speaker}) ${p.text} — ${emojiCounts(p)} — ${plural(p.reactors, 'reactor')}, ${percent(p.support, p.reactors)} support${label}`];
   const groups = groupBreakdown(p.byGroup);
   if (groups) lines.push(`   by group: ${groups}`);
   for (const c of p.comments) lines.push(`   “${c.text}” — ${c.group}`);
@@ -21,9 +24,14 @@ function proposalLines(p: ProposalSummary, place: number): string[] {
 }
 
 export function summaryLines(s: SessionSummary, final: boolean): string[] {
-  const head = `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${s.title}” (${s.state}) — ${s.participants} participants`;
+  const count = s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant');
+  const head = `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${s.title}” (${s.state}) — ${count}`;
   const lines = [head];
   if (s.theme) lines.push(`Theme: ${s.theme}`);
+  if (s.hidden) {
+    s.proposals.forEach((p, i) => lines.push(`${i + 1}. ${p.code} (${p.speaker}) ${p.text}`));
+    return lines;
+  }
   if (s.proposals.length === 0) lines.push('No proposals yet.');
   s.proposals.forEach((p, i) => lines.push(...proposalLines(p, i + 1)));
   const consensus = s.proposals.filter((p) => p.label === 'consensus').map((p) => p.code);
@@ -34,17 +42,20 @@ export function summaryLines(s: SessionSummary, final: boolean): string[] {
 
 export function digestLines(d: Digest): string[] {
   const t = d.totals;
-  const lines = [`Digest of ${d.conference.name} for ${d.date} (${d.conference.timezone}): ${t.sessions} sessions · ${t.proposals} proposals · ${t.reactions} reactions · ${t.participants} participants`];
+  const lines = [`Digest of ${d.conference.name} for ${d.date} (${d.conference.timezone}): ${plural(t.sessions, 'session')} · ${plural(t.proposals, 'proposal')} · ${plural(t.reactions, 'reaction')} · ${plural(t.participants, 'participant')}`];
   for (const s of d.sessions) {
-    lines.push(`Session ${s.id} “${s.title}” (${s.state}) — ${s.speakers.length} speakers, ${s.participants} participants`);
+    lines.push(`Session ${s.id} “${s.title}” (${s.state}) — ${plural(s.speakers.length, 'speaker')}, ${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')}`);
+    if (s.hidden) continue;
     s.proposals.forEach((p, i) => lines.push(`  ${i + 1}. ${p.code} (${p.speaker}) ${p.text} — ${emojiCounts(p)}${p.label ? `  ‹${p.label}›` : ''}`));
   }
   if (d.top.length) {
     lines.push('Top proposals of the day:');
-    d.top.forEach((p, i) => lines.push(`  ${i + 1}. ${p.session} ${p.code} (${p.speaker}) ${p.text} — ${percent(p.support, p.reactors)} support of ${p.reactors}`));
+    d.top.forEach((p, i) => lines.push(`  ${i + 1}. ${p.session} ${p.code} (${p.speaker}) ${p.text} — ${percent(p.support, p.reactors)} support of ${plural(p.reactors, 'reactor')}`));
   }
   return lines;
 }
+
+const when = (iso: string, timeZone = 'UTC') => formatInstant(iso, timeZone);
 
 export function renderView(view: View): string[] {
   switch (view.kind) {
@@ -61,8 +72,8 @@ export function renderView(view: View): string[] {
       ];
     case 'status':
       return [
-        `Session ${view.session.id} “${view.session.title}” — ${view.session.state}, started ${view.session.startedAt}${view.session.closedAt ? `, closed ${view.session.closedAt}` : ''}`,
-        `${view.speakers} speakers · ${view.proposals} proposals · ${view.reactions} reactions · ${view.participants} participants · channels: ${view.channels.join(', ')}`,
+        `Session ${view.session.id} “${view.session.title}” — ${view.session.state}, started ${when(view.session.startedAt, view.timezone)}${view.session.closedAt ? `, closed ${when(view.session.closedAt, view.timezone)}` : ''}`,
+        `${plural(view.speakers, 'speaker')} · ${plural(view.proposals, 'proposal')} · ${view.resultsHidden ? HIDDEN_NOTE : `${plural(view.reactions, 'reaction')} · ${plural(view.participants, 'participant')}`} · channels: ${view.channels.join(', ')}`,
       ];
     case 'speakers':
       return view.speakers.length

@@ -10,7 +10,10 @@ import {
 } from 'discord.js';
 import type { ChannelRef, Stance } from '../../src/model.ts';
 import type { ProposalSummary, SessionSummary, Digest } from '../../src/summary.ts';
-import { emojiCounts, groupBreakdown, percent, STANCE_EMOJI, STANCE_LABEL } from '../../src/view-text.ts';
+import { cardCounts, emojiCounts, groupBreakdown, percent, STANCE_EMOJI, STANCE_LABEL } from '../../src/view-text.ts';
+import { plural } from '../../src/plurals.ts';
+import { formatInstant } from '../../src/time.ts';
+import { HIDDEN_NOTE } from '../../src/hidden-results.ts';
 import type { ProposalCard, View } from '../../src/views.ts';
 
 export const LIMITS = { content: 2000, embedTotal: 6000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, fields: 25 } as const;
@@ -150,7 +153,9 @@ export function proposalEmbed(card: ProposalCard): APIEmbed {
     color: COLOR[card.state],
     title: clip(`${card.code} · ${who}`, LIMITS.title),
     description: clip(card.text, LIMITS.description),
-    fields: (['support', 'neutral', 'oppose'] as const).map((s) => ({ name: `${STANCE_EMOJI[s]} ${STANCE_LABEL[s]}`, value: String(card.counts[s]), inline: true })),
+    fields: card.hidden
+      ? [{ name: '🔒 Results', value: HIDDEN_NOTE, inline: false }]
+      : (['support', 'neutral', 'oppose'] as const).map((s) => ({ name: `${STANCE_EMOJI[s]} ${STANCE_LABEL[s]}`, value: String(card.counts[s]), inline: true })),
     footer: { text: `Session ${card.sessionId} · ${card.speaker} · ${state}` },
   };
 }
@@ -180,9 +185,10 @@ export function proposalMessage(card: ProposalCard): DiscordMessage {
 
 // ── summaries and digests ───────────────────────────────────────────────────────────────────────
 
-function proposalFields(p: ProposalSummary, place: number): APIEmbedField[] {
+function proposalFields(p: ProposalSummary, place: number, hidden = false): APIEmbedField[] {
   const label = p.label ? ` — ${p.label}` : '';
-  const lines = [clip(p.text, 700), `${emojiCounts(p)} — ${p.reactors} reactors, ${percent(p.support, p.reactors)} support`];
+  if (hidden) return linesToFields(`${place}. ${p.code} (${p.speaker})`, [clip(p.text, 700)]);
+  const lines = [clip(p.text, 700), `${emojiCounts(p)} — ${plural(p.reactors, 'reactor')}, ${percent(p.support, p.reactors)} support`];
   const groups = groupBreakdown(p.byGroup);
   if (groups) lines.push(`by group: ${groups}`);
   const fields = linesToFields(`${place}. ${p.code} (${p.speaker})${label}`, lines);
@@ -195,12 +201,12 @@ export function summaryEmbeds(s: SessionSummary, final: boolean): APIEmbed[] {
   const divisive = s.proposals.filter((p) => p.label === 'divisive').map((p) => p.code);
   const description = [
     s.theme ? `Theme: ${clip(s.theme, 600)}` : '',
-    `${s.participants} participants · ${s.state}`,
+    `${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')} · ${s.state}`,
     `Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`,
     s.proposals.length ? '' : 'No proposals yet.',
   ].filter(Boolean).join('\n');
   const head: APIEmbed = { color: COLOR.brand, title: `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${s.title}”`, description };
-  return packEmbeds(head, s.proposals.flatMap((p, i) => proposalFields(p, i + 1)));
+  return packEmbeds(head, s.proposals.flatMap((p, i) => proposalFields(p, i + 1, s.hidden)));
 }
 
 export function digestEmbeds(d: Digest): APIEmbed[] {
@@ -208,17 +214,17 @@ export function digestEmbeds(d: Digest): APIEmbed[] {
   const head: APIEmbed = {
     color: COLOR.brand,
     title: `Digest of ${d.conference.name} for ${d.date}`,
-    description: `${t.sessions} sessions · ${t.proposals} proposals · ${t.reactions} reactions · ${t.participants} participants (${d.conference.timezone})`,
+    description: `${plural(t.sessions, 'session')} · ${plural(t.proposals, 'proposal')} · ${plural(t.reactions, 'reaction')} · ${plural(t.participants, 'participant')} (${d.conference.timezone})`,
   };
   const fields = d.sessions.flatMap((s) => linesToFields(
-    `Session ${s.id} “${s.title}” (${s.state}) — ${s.speakers.length} speakers, ${s.participants} participants`,
+    `Session ${s.id} “${s.title}” (${s.state}) — ${plural(s.speakers.length, 'speaker')}, ${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')}`,
     s.proposals.length
-      ? s.proposals.map((p, i) => `${i + 1}. ${p.code} (${p.speaker}) ${clip(p.text, 300)} — ${emojiCounts(p)}${p.label ? ` — ${p.label}` : ''}`)
+      ? s.proposals.map((p, i) => `${i + 1}. ${p.code} (${p.speaker}) ${clip(p.text, 300)}${s.hidden ? '' : ` — ${emojiCounts(p)}`}${p.label ? ` — ${p.label}` : ''}`)
       : ['No proposals.'],
   ));
   if (d.top.length) {
     fields.push(...linesToFields('Top proposals of the day', d.top.map((p, i) =>
-      `${i + 1}. ${p.session} ${p.code} (${p.speaker}) ${clip(p.text, 300)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`)));
+      `${i + 1}. ${p.session} ${p.code} (${p.speaker}) ${clip(p.text, 300)} — ${percent(p.support, p.reactors)} support of ${plural(p.reactors, 'reactor')}`)));
   }
   return packEmbeds(head, fields);
 }
@@ -240,17 +246,20 @@ export function renderView(view: View): DiscordMessage[] {
       };
       const fields = view.cards.flatMap((c) => linesToFields(
         `${c.code} · ${c.organisation ? `${c.speakerName} (${c.organisation})` : c.speakerName}`,
-        [c.text, emojiCounts(c.counts)],
+        [c.text, cardCounts(c)],
       ));
       return asMessages(packEmbeds(head, fields));
     }
     case 'status': {
       const s = view.session;
-      const when = `started ${s.startedAt}${s.closedAt ? `, closed ${s.closedAt}` : ''}`;
+      const tz = view.timezone ?? 'UTC';
+      const when = `started ${formatInstant(s.startedAt, tz)}${s.closedAt ? `, closed ${formatInstant(s.closedAt, tz)}` : ''}`;
+      const shown = view.resultsHidden ? (['speakers', 'proposals'] as const) : (['speakers', 'proposals', 'reactions', 'participants'] as const);
       return asMessages(packEmbeds(
         { color: COLOR[s.state], title: `Session ${s.id} “${s.title}” — ${s.state}`, description: `${s.theme ? `Theme: ${s.theme}\n` : ''}${when}` },
         [
-          ...(['speakers', 'proposals', 'reactions', 'participants'] as const).map((k) => ({ name: k[0].toUpperCase() + k.slice(1), value: String(view[k]), inline: true })),
+          ...shown.map((k) => ({ name: k[0].toUpperCase() + k.slice(1), value: String(view[k]), inline: true })),
+          ...(view.resultsHidden ? [{ name: '🔒 Results', value: HIDDEN_NOTE, inline: false }] : []),
           ...linesToFields('Channels', [view.channels.map(channelName).join(', ')]),
         ],
       ));

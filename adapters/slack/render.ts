@@ -6,6 +6,9 @@
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import { groupBreakdown, percent } from '../../src/view-text.ts';
+import { plural } from '../../src/plurals.ts';
+import { formatInstant } from '../../src/time.ts';
+import { HIDDEN_NOTE } from '../../src/hidden-results.ts';
 import type { Stance } from '../../src/model.ts';
 import {
   button, codeSections, context, divider, escapeSlack as esc, header, paginate, section, sections,
@@ -43,7 +46,7 @@ export function proposalMessage(card: ProposalCard): SlackMessage {
   const blocks: Block[] = [
     section(`*${card.code}* · *${who(card)}*`),
     ...sections(card.state === 'withdrawn' ? `~${esc(card.text)}~` : esc(card.text)),
-    context(`${counts(card.counts)}   · ${card.counts.reactors} reactor${card.counts.reactors === 1 ? '' : 's'}${stateNote(card)}`),
+    context(card.hidden ? `:lock: ${HIDDEN_NOTE}${stateNote(card)}` : `${counts(card.counts)}   · ${plural(card.counts.reactors, 'reactor')}${stateNote(card)}`),
   ];
   if (card.state === 'open') {
     blocks.push({
@@ -57,18 +60,19 @@ export function proposalMessage(card: ProposalCard): SlackMessage {
       ],
     });
   }
-  const fallback = `${card.code} · ${who(card)}: ${esc(card.text)} (${countsPlain(card.counts)})${stateNote(card)}`;
+  const fallback = `${card.code} · ${who(card)}: ${esc(card.text)} (${card.hidden ? HIDDEN_NOTE : countsPlain(card.counts)})${stateNote(card)}`;
   return paginate(blocks, fallback)[0];
 }
 
-const cardLine = (card: ProposalCard) => `*${card.code}* · ${who(card)}: ${esc(card.text)}\n${counts(card.counts)}${stateNote(card)}`;
+const cardLine = (card: ProposalCard) => `*${card.code}* · ${who(card)}: ${esc(card.text)}\n${card.hidden ? `:lock: ${HIDDEN_NOTE}` : counts(card.counts)}${stateNote(card)}`;
 
-function proposalSummaryText(p: ProposalSummary, place: number): string {
+function proposalSummaryText(p: ProposalSummary, place: number, hidden = false): string {
   const label = p.label ? `  _${p.label}_` : '';
   const lines = [
     `*${place}. ${p.code}* (${esc(p.speaker)}) ${esc(p.text)}`,
-    `${counts(p)} · ${p.reactors} reactors, ${percent(p.support, p.reactors)} support${label}`,
+    `${counts(p)} · ${plural(p.reactors, 'reactor')}, ${percent(p.support, p.reactors)} support${label}`,
   ];
+  if (hidden) return lines.slice(0, 1).join('\n');
   const groups = groupBreakdown(p.byGroup);
   if (groups) lines.push(`by group: ${esc(groups)}`);
   for (const c of p.comments) lines.push(`> “${esc(c.text)}” — ${esc(c.group)}`);
@@ -77,28 +81,29 @@ function proposalSummaryText(p: ProposalSummary, place: number): string {
 
 function summaryBlocks(s: SessionSummary, final: boolean): { blocks: Block[]; fallback: string } {
   const title = `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${s.title}”`;
-  const blocks: Block[] = [header(esc(title)), context(`${s.state} · ${s.participants} participants${s.theme ? ` · theme: ${esc(s.theme)}` : ''}`)];
+  const blocks: Block[] = [header(esc(title)), context(`${s.state} · ${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')}${s.theme ? ` · theme: ${esc(s.theme)}` : ''}`)];
   if (s.proposals.length === 0) blocks.push(section('No proposals yet.'));
-  s.proposals.forEach((p, i) => blocks.push(...sections(proposalSummaryText(p, i + 1))));
+  s.proposals.forEach((p, i) => blocks.push(...sections(proposalSummaryText(p, i + 1, s.hidden))));
+  if (s.hidden) return { blocks, fallback: `${esc(title)}: ${plural(s.proposals.length, 'proposal')}, ${HIDDEN_NOTE}` };
   const consensus = s.proposals.filter((p) => p.label === 'consensus').map((p) => p.code);
   const divisive = s.proposals.filter((p) => p.label === 'divisive').map((p) => p.code);
   blocks.push(context(`Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`));
-  return { blocks, fallback: `${esc(title)}: ${s.proposals.length} proposals, ${s.participants} participants` };
+  return { blocks, fallback: `${esc(title)}: ${plural(s.proposals.length, 'proposal')}, ${plural(s.participants, 'participant')}` };
 }
 
 function digestBlocks(d: Digest): { blocks: Block[]; fallback: string } {
   const t = d.totals;
   const title = `Digest of ${d.conference.name} for ${d.date}`;
-  const totals = `${t.sessions} sessions · ${t.proposals} proposals · ${t.reactions} reactions · ${t.participants} participants`;
+  const totals = `${plural(t.sessions, 'session')} · ${plural(t.proposals, 'proposal')} · ${plural(t.reactions, 'reaction')} · ${plural(t.participants, 'participant')}`;
   const blocks: Block[] = [header(esc(title)), context(`${esc(d.conference.timezone)} · ${totals}`)];
   for (const s of d.sessions) {
-    const lines = [`*Session ${s.id} “${esc(s.title)}”* (${s.state}) — ${s.speakers.length} speakers, ${s.participants} participants`];
-    s.proposals.forEach((p, i) => lines.push(`${i + 1}. *${p.code}* (${esc(p.speaker)}) ${esc(p.text)} — ${counts(p)}${p.label ? `  _${p.label}_` : ''}`));
+    const lines = [`*Session ${s.id} “${esc(s.title)}”* (${s.state}) — ${plural(s.speakers.length, 'speaker')}, ${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')}`];
+    s.proposals.forEach((p, i) => lines.push(`${i + 1}. *${p.code}* (${esc(p.speaker)}) ${esc(p.text)}${s.hidden ? '' : ` — ${counts(p)}`}${p.label ? `  _${p.label}_` : ''}`));
     blocks.push(...sections(lines.join('\n')));
   }
   if (d.top.length) {
     const lines = ['*Top proposals of the day*'];
-    d.top.forEach((p, i) => lines.push(`${i + 1}. ${p.session} *${p.code}* (${esc(p.speaker)}) ${esc(p.text)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`));
+    d.top.forEach((p, i) => lines.push(`${i + 1}. ${p.session} *${p.code}* (${esc(p.speaker)}) ${esc(p.text)} — ${percent(p.support, p.reactors)} support of ${plural(p.reactors, 'reactor')}`));
     blocks.push(...sections(lines.join('\n')));
   }
   return { blocks, fallback: `${esc(title)}: ${totals}` };
@@ -120,8 +125,10 @@ export function renderView(view: View): SlackMessage[] {
     }
     case 'status': {
       const s = view.session;
-      const line1 = `*Session ${s.id}* “${esc(s.title)}” — ${s.state}, started ${s.startedAt}${s.closedAt ? `, closed ${s.closedAt}` : ''}`;
-      const line2 = `${view.speakers} speakers · ${view.proposals} proposals · ${view.reactions} reactions · ${view.participants} participants · channels: ${esc(view.channels.join(', '))}`;
+      const tz = view.timezone ?? 'UTC';
+      const line1 = `*Session ${s.id}* “${esc(s.title)}” — ${s.state}, started ${formatInstant(s.startedAt, tz)}${s.closedAt ? `, closed ${formatInstant(s.closedAt, tz)}` : ''}`;
+      const counted = view.resultsHidden ? HIDDEN_NOTE : `${plural(view.reactions, 'reaction')} · ${plural(view.participants, 'participant')}`;
+      const line2 = `${plural(view.speakers, 'speaker')} · ${plural(view.proposals, 'proposal')} · ${counted} · channels: ${esc(view.channels.join(', '))}`;
       return paginate([...sections(`${line1}\n${line2}`)], `Session ${s.id} “${esc(s.title)}” — ${s.state}`);
     }
     case 'speakers': {

@@ -65,7 +65,7 @@ describe('plenary start in a terminal pipe', () => {
     expect(digest.stdout).not.toMatch(/console:/); // no user ids
 
     const csv = await runCli(['digest', '--format', 'csv', '--date', today()], env);
-    expect(csv.stdout.split('\r\n')[0]).toMatch(/^date,session,session_title,place,code,speaker/);
+    expect(csv.stdout.split('\r\n')[0]).toMatch(/^date,session,session_title,session_participants,place,code,speaker,speaker_name,speaker_organisation,rank/);
     expect(csv.stdout.trim().split('\r\n')).toHaveLength(3);
   });
 
