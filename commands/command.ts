@@ -17,6 +17,8 @@ export interface OptionSpec {
   choices?: 'stance' | 'group' | 'format' | 'results';
   autocomplete?: 'speaker' | 'proposal';
   maxLength?: number;
+  /** A bare word of this shape fills the option without its `name:` (`/digest 2026-12-01 csv`). */
+  bare?: RegExp;
 }
 
 export interface CommandContext {
