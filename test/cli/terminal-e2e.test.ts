@@ -128,7 +128,8 @@ describe('plenary start in a terminal pipe', () => {
     const { env } = tempDeployment({ conference: { name: 'X', timezone: 'Nowhere/City' }, priorityLimit: 0, extra: true });
     const run = await runCli(['start'], env, '');
     expect(run.code).toBe(1);
-    expect(run.stderr.match(/^ {2}- /gm)).toHaveLength(3);
+    // One line per wrong key, each naming the file.
+    expect(run.stderr.match(/^plenary: .*plenary.config.json: /gm)).toHaveLength(3);
     expect(run.stderr).toMatch(/conference\.timezone: must be an IANA time zone/);
   });
 });
