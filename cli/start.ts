@@ -35,6 +35,13 @@ export async function start(): Promise<void> {
     const { startDiscord } = await import('../adapters/discord/start.ts');
     stoppers.push(await startDiscord({ core, env, log, delivery }));
   }
+  if (config.digest && stoppers.length > 0) {
+    // Claimed in the store once a day, so several processes on one store post it once.
+    const { DigestSchedule } = await import('../src/digest-schedule.ts');
+    const schedule = new DigestSchedule({ core, at: config.digest.at, channels: config.digest.channels, deliver: (posts) => delivery.deliver(posts), log });
+    schedule.start();
+    stoppers.unshift(() => schedule.stop());
+  }
   if (stoppers.length > 0) return; // servers keep the process alive until a signal
 
   const terminal = new ConsoleAdapter({ core, write: (line) => process.stdout.write(`${line}\n`), log });
