@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from './command.ts';
 import { toEveryChannel } from './shared.ts';
 import { notice } from '../src/views.ts';
+import { forPosting } from '../src/posted-summary.ts';
 
 export default defineCommand({
   name: 'session close',
@@ -15,7 +16,7 @@ export default defineCommand({
     const summary = await core.summaries.sessionSummary(session.id);
     return {
       reply: notice(`Session ${session.id} is closed; the final summary is posted.`),
-      posts: summary ? await toEveryChannel(core, session.id, [{ kind: 'summary', summary, final: true }]) : [],
+      posts: summary ? await toEveryChannel(core, session.id, [{ kind: 'summary', summary: forPosting(summary), final: true }]) : [],
     };
   },
 });

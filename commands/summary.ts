@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from './command.ts';
 import { flag, requireRole, seesHiddenResults, toEveryChannel } from './shared.ts';
 import { withheldSummary } from '../src/hidden-results.ts';
+import { forPosting } from '../src/posted-summary.ts';
 import { notice, type View } from '../src/views.ts';
 import { UserError } from '../src/errors.ts';
 
@@ -19,6 +20,8 @@ export default defineCommand({
     if (!full) throw new UserError(`Session ${session.id} could not be read; try again.`);
     const summary = !post && seesHiddenResults(ctx) ? full : withheldSummary(full);
     const view: View = { kind: 'summary', summary, final: session.state === 'closed' };
-    return post ? { reply: notice('Summary posted.'), posts: await toEveryChannel(ctx.core, session.id, [view]) } : { reply: view };
+    if (!post) return { reply: view };
+    const posted: View = { ...view, summary: forPosting(summary) };
+    return { reply: notice('Summary posted.'), posts: await toEveryChannel(ctx.core, session.id, [posted]) };
   },
 });

@@ -1,7 +1,7 @@
 /** The digest as a file: Markdown, JSON (PRODUCT.md's keys, proposals ranked) or CSV. Pure functions. */
 import type { Digest, ProposalSummary } from './summary.ts';
 import type { DigestFormat } from './views.ts';
-import { percent, stanceWords } from './view-text.ts';
+import { percent, stanceWords, reach } from './view-text.ts';
 import { plural } from './plurals.ts';
 import { HIDDEN_NOTE } from './hidden-results.ts';
 
@@ -13,7 +13,7 @@ export function escapeMarkdown(text: string): string {
 
 function proposalLine(p: ProposalSummary, place: number): string {
   const label = p.label ? ` **${p.label}**` : '';
-  return `${place}. **${p.code}** (${escapeMarkdown(p.speaker)}) ${escapeMarkdown(p.text)} — ${p.support} support · ${p.neutral} neutral · ${p.oppose} oppose (${plural(p.reactors, 'reactor')}, ${percent(p.support, p.reactors)} support)${label}`;
+  return `${place}. **${p.code}** (${escapeMarkdown(p.speaker)}) ${escapeMarkdown(p.text)} — ${p.support} support · ${p.neutral} neutral · ${p.oppose} oppose (${reach(p)})${label}`;
 }
 
 export function digestMarkdown(d: Digest): string {

@@ -24,6 +24,8 @@ export interface ProposalSummary {
   byGroup: Record<string, StanceCounts>;
   label: Label;
   comments: Array<{ text: string; group: string }>;
+  /** Comments left out of a posted copy (see posted-summary.ts). */
+  moreComments?: number;
 }
 
 export interface SessionSummary {

@@ -1,6 +1,7 @@
 /** Small pieces of wording every renderer shares (terminal, Slack, Discord, the Markdown digest). */
 import type { Stance, StanceCounts } from './model.ts';
 import { HIDDEN_NOTE } from './hidden-results.ts';
+import { plural, pluralForm } from './plurals.ts';
 
 export const STANCE_EMOJI: Record<Stance, string> = { support: '👍', neutral: '😐', oppose: '👎' };
 export const STANCE_LABEL: Record<Stance, string> = { support: 'Support', neutral: 'Neutral', oppose: 'Oppose' };
@@ -11,6 +12,10 @@ export const percent = (part: number, whole: number) => (whole ? `${Math.round((
 /** `👍 3 · 😐 1 · 👎 0` */
 export const emojiCounts = (c: StanceCounts) =>
   `${STANCE_EMOJI.support} ${c.support} · ${STANCE_EMOJI.neutral} ${c.neutral} · ${STANCE_EMOJI.oppose} ${c.oppose}`;
+
+/** `12 reactors, 62% support`, or `no reactions yet` (never `0 reactors, — support`). */
+export const reach = (p: { support: number; reactors: number }) =>
+  p.reactors ? `${plural(p.reactors, 'reactor')}, ${percent(p.support, p.reactors)} support` : 'no reactions yet';
 
 /** `3 support · 0 neutral · 1 oppose`: spelt out, so no legend is needed. */
 export const stanceWords = (c: StanceCounts) => `${c.support} support · ${c.neutral} neutral · ${c.oppose} oppose`;
@@ -25,3 +30,7 @@ export const groupBreakdown = (byGroup: Record<string, StanceCounts>) =>
 /** A card's counts, or the note that they are hidden until the close. */
 export const cardCounts = (card: { counts: StanceCounts; hidden?: boolean }) =>
   card.hidden ? `🔒 ${HIDDEN_NOTE}` : emojiCounts(card.counts);
+
+/** `+4 more comments`, for a posted summary that shows only the latest few. */
+export const moreCommentsNote = (p: { moreComments?: number }) =>
+  p.moreComments ? `+${p.moreComments} more ${pluralForm(p.moreComments, 'comment')}` : '';

@@ -2,7 +2,7 @@
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import type { Digest } from '../../src/summary.ts';
-import { cardCounts, emojiCounts, groupBreakdown, percent } from '../../src/view-text.ts';
+import { cardCounts, emojiCounts, groupBreakdown, percent, reach, moreCommentsNote } from '../../src/view-text.ts';
 import { plural } from '../../src/plurals.ts';
 import { formatInstant } from '../../src/time.ts';
 import { HIDDEN_NOTE } from '../../src/hidden-results.ts';
@@ -16,10 +16,11 @@ export function cardLine(card: ProposalCard): string {
 
 function proposalLines(p: ProposalSummary, place: number): string[] {
   const label = p.label ? `  ‹${p.label}›` : '';
-  const lines = [`${place}. ${p.code} (${p.speaker}) ${p.text} — ${emojiCounts(p)} — ${plural(p.reactors, 'reactor')}, ${percent(p.support, p.reactors)} support${label}`];
+  const lines = [`${place}. ${p.code} (${p.speaker}) ${p.text} — ${emojiCounts(p)} — ${reach(p)}${label}`];
   const groups = groupBreakdown(p.byGroup);
   if (groups) lines.push(`   by group: ${groups}`);
   for (const c of p.comments) lines.push(`   “${c.text}” — ${c.group}`);
+  if (p.moreComments) lines.push(`   ${moreCommentsNote(p)}`);
   return lines;
 }
 

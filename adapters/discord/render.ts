@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import type { ChannelRef, Stance } from '../../src/model.ts';
 import type { ProposalSummary, SessionSummary, Digest } from '../../src/summary.ts';
-import { cardCounts, emojiCounts, groupBreakdown, percent, STANCE_EMOJI, STANCE_LABEL } from '../../src/view-text.ts';
+import { cardCounts, emojiCounts, groupBreakdown, percent, STANCE_EMOJI, STANCE_LABEL, reach, moreCommentsNote } from '../../src/view-text.ts';
 import { plural } from '../../src/plurals.ts';
 import { formatInstant } from '../../src/time.ts';
 import { HIDDEN_NOTE } from '../../src/hidden-results.ts';
@@ -188,11 +188,11 @@ export function proposalMessage(card: ProposalCard): DiscordMessage {
 function proposalFields(p: ProposalSummary, place: number, hidden = false): APIEmbedField[] {
   const label = p.label ? ` — ${p.label}` : '';
   if (hidden) return linesToFields(`${place}. ${p.code} (${p.speaker})`, [clip(p.text, 700)]);
-  const lines = [clip(p.text, 700), `${emojiCounts(p)} — ${plural(p.reactors, 'reactor')}, ${percent(p.support, p.reactors)} support`];
+  const lines = [clip(p.text, 700), `${emojiCounts(p)} — ${reach(p)}`];
   const groups = groupBreakdown(p.byGroup);
   if (groups) lines.push(`by group: ${groups}`);
   const fields = linesToFields(`${place}. ${p.code} (${p.speaker})${label}`, lines);
-  if (p.comments.length) fields.push(...linesToFields(`${p.code} comments`, p.comments.map((c) => `“${c.text}” — ${c.group}`)));
+  if (p.comments.length) fields.push(...linesToFields(`${p.code} comments`, [...p.comments.map((c) => `“${c.text}” — ${c.group}`), ...(p.moreComments ? [moreCommentsNote(p)] : [])]));
   return fields;
 }
 

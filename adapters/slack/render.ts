@@ -5,7 +5,7 @@
  */
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
-import { groupBreakdown, percent } from '../../src/view-text.ts';
+import { groupBreakdown, percent, reach, moreCommentsNote } from '../../src/view-text.ts';
 import { plural } from '../../src/plurals.ts';
 import { formatInstant } from '../../src/time.ts';
 import { HIDDEN_NOTE } from '../../src/hidden-results.ts';
@@ -70,12 +70,13 @@ function proposalSummaryText(p: ProposalSummary, place: number, hidden = false):
   const label = p.label ? `  _${p.label}_` : '';
   const lines = [
     `*${place}. ${p.code}* (${esc(p.speaker)}) ${esc(p.text)}`,
-    `${counts(p)} · ${plural(p.reactors, 'reactor')}, ${percent(p.support, p.reactors)} support${label}`,
+    `${counts(p)} · ${reach(p)}${label}`,
   ];
   if (hidden) return lines.slice(0, 1).join('\n');
   const groups = groupBreakdown(p.byGroup);
   if (groups) lines.push(`by group: ${esc(groups)}`);
   for (const c of p.comments) lines.push(`> “${esc(c.text)}” — ${esc(c.group)}`);
+  if (p.moreComments) lines.push(`_${moreCommentsNote(p)}_`);
   return lines.join('\n');
 }
 
