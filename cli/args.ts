@@ -8,11 +8,13 @@ export interface Subcommand {
   summary: string;
   /** Flags taking a value (`--date 2026-12-01` or `--date=2026-12-01`). */
   flags: string[];
+  /** Flags standing alone (`--screen`). */
+  switches?: string[];
 }
 
 export const SUBCOMMANDS: Subcommand[] = [
   { name: 'start', usage: 'plenary start', summary: 'run the bot (Slack/Discord when their variables are set, else the terminal)', flags: [] },
-  { name: 'demo', usage: 'plenary demo', summary: 'replay the seed panel on a temporary store', flags: [] },
+  { name: 'demo', usage: 'plenary demo [--screen]', summary: 'replay the seed panel on a temporary store (--screen: with the live screen, ~30 s)', flags: [], switches: ['screen'] },
   { name: 'digest', usage: 'plenary digest [--date YYYY-MM-DD] [--format md|json|csv]', summary: 'print the daily digest from the store', flags: ['date', 'format'] },
   { name: 'manifest', usage: 'plenary manifest [--url https://host]', summary: 'print the Slack app manifest', flags: ['url'] },
   { name: 'discord register', usage: 'plenary discord register [--guild <id>]', summary: 'register Discord application commands', flags: ['guild'] },
@@ -57,6 +59,10 @@ export function parseArgs(argv: string[]): Parsed {
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
     if (!match) throw new UsageError(`${command.name}: unexpected "${arg}"`, subcommandUsage(command));
     const [, name, inline] = match;
+    if (command.switches?.includes(name) && inline === undefined) {
+      values[name] = 'true';
+      continue;
+    }
     if (!command.flags.includes(name)) throw new UsageError(`${command.name}: unknown option --${name}`, subcommandUsage(command));
     const value = inline ?? rest[++i];
     if (value === undefined || (inline === undefined && value.startsWith('-'))) throw new UsageError(`${command.name}: --${name} needs a value`, subcommandUsage(command));

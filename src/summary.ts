@@ -8,7 +8,8 @@ import { keys } from './keys.ts';
 import { bySpeakerOrder, UNSPECIFIED, type GroupDeclaration, type Proposal, type Reaction, type Session, type Speaker, type Stance, type StanceCounts } from './model.ts';
 import { compareRank, labelOf, tallyStances, wilsonLowerBound, type Label } from './tally.ts';
 import { dayIn } from './time.ts';
-import { ReactionCache } from './reaction-cache.ts';
+import { ReactionCache, type SessionReactions } from './reaction-cache.ts';
+import { analyseOpinions, analyseStances, type OpinionGroup, type StanceAnalysis } from './opinion-groups.ts';
 
 export interface ProposalSummary {
   code: string;
@@ -26,6 +27,10 @@ export interface ProposalSummary {
   comments: Array<{ text: string; group: string }>;
   /** Comments left out of a posted copy (see posted-summary.ts). */
   moreComments?: number;
+  /** counts per opinion group (empty below the threshold), group-informed consensus, bridging: see opinion-groups.ts */
+  byOpinionGroup: Record<string, StanceCounts>;
+  gic: number;
+  bridging: boolean;
 }
 
 export interface SessionSummary {
@@ -43,6 +48,8 @@ export interface SessionSummary {
   results?: 'live' | 'hidden';
   /** True when the counts were withheld from this copy. */
   hidden?: boolean;
+  /** inferred from the stances; [] below PRODUCT.md's threshold */
+  opinionGroups: OpinionGroup[];
 }
 
 export interface Digest {
@@ -58,6 +65,8 @@ const TOP_OF_DAY = 5;
 export class SummaryReader {
   /** Plenary notes its reaction writes here, so warm summaries need no rescan. */
   readonly cache: ReactionCache;
+  /** Opinion groups of the cached reactions, kept until those reactions or the proposals change. */
+  private readonly opinions = new WeakMap<SessionReactions, { key: string; stances: StanceAnalysis }>();
 
   constructor(
     private readonly store: FactStore,
@@ -91,6 +100,14 @@ export class SummaryReader {
     return counts;
   }
 
+  private stancesOf(reactions: SessionReactions, key: string, byProposal: Map<number, Map<string, Reaction>>): StanceAnalysis {
+    const memo = this.opinions.get(reactions);
+    if (memo?.key === key) return memo.stances;
+    const stances = analyseStances(byProposal);
+    this.opinions.set(reactions, { key, stances });
+    return stances;
+  }
+
   async sessionSummary(sid: string): Promise<SessionSummary | undefined> {
     return (await this.summarise(sid))?.summary;
   }
@@ -110,10 +127,13 @@ export class SummaryReader {
     const active = proposalRows.map(([, p]) => p).filter((p) => !p.withdrawnAt);
     const byProposal = new Map<number, Map<string, Reaction>>();
     for (const p of active) byProposal.set(p.number, reactions.get(p.number) ?? new Map());
+    // Read with byProposal, before any await: a later write only makes the next call recompute.
+    const opinionKey = `${this.cache.version(sid)}|${active.map((p) => p.number).join(',')}`;
     const participants = new Set<string>();
     for (const list of byProposal.values()) for (const [user, r] of list) if (r.stance) participants.add(user);
     const groupOf = groups ?? (await this.groupsOf([...byProposal.values()].flatMap((l) => [...l.keys()])));
     const group = (user: string) => groupOf.get(user) ?? UNSPECIFIED;
+    const opinions = analyseOpinions(byProposal, group, this.stancesOf(reactions, opinionKey, byProposal));
 
     const rankBySpeaker = new Map<string, number>();
     const proposals = active
@@ -141,6 +161,7 @@ export class SummaryReader {
           byGroup: tally.byGroup,
           label: labelOf(tally),
           comments,
+          ...(opinions.proposals.get(p.number) ?? { byOpinionGroup: {}, gic: 0, bridging: false }),
         };
       })
       .sort(compareRank);
@@ -160,6 +181,7 @@ export class SummaryReader {
         .map((s) => ({ handle: s.handle, name: s.name, organisation: s.organisation, group: s.group })),
       proposals,
       participants: participants.size,
+      opinionGroups: opinions.groups,
     };
     return { summary, participants };
   }

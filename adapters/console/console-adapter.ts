@@ -12,7 +12,7 @@ import { errorView, notice, type CommandResult, type View } from '../../src/view
 import { executeLine, STORE_UNAVAILABLE_REPLY, type Logger } from '../../commands/execute.ts';
 import { StoreUnavailableError } from '../../src/store/fact-store.ts';
 import { renderView } from './render.ts';
-import { helpLines } from './help.ts';
+import { terminalHelpLines } from './help.ts';
 
 export interface ConsoleOptions {
   core: Plenary;
@@ -46,12 +46,19 @@ export class ConsoleAdapter {
     if (!line.trim() || line.trimStart().startsWith('#!')) return;
     const match = USER_PREFIX.exec(line);
     const name = match ? match[1].toLowerCase() : 'you';
-    const text = (match ? match[2] : line).trim();
+    const typed = (match ? match[2] : line).trim();
+    const text = typed === 'help' ? '/help' : typed;
     const user = `console:${name}`;
-    if (text === '/help' || text === 'help') return this.print(name, { reply: { kind: 'notice', text: helpLines().join('\n') } });
     if (text.startsWith('/')) {
       const ctx = { core: this.core, user, channel: this.channel, role: roleOf(this.core.config, user), platform: 'console' as const };
-      return this.print(name, await executeLine(text, ctx, this.log));
+      const result = await executeLine(text, ctx, this.log);
+      // Posts a command queued in the store (the final summary of /session close) are printed first.
+      await this.core
+        .drainOutbox('console', (channel, view) => this.emit(`[#${channel.slice('console:'.length)}]`, view))
+        .catch((error) => this.log('warn', 'the terminal could not read its queued posts; they stay queued', error));
+      await this.print(name, result);
+      if (/^\/help\s*$/i.test(text)) await this.print(name, { reply: { kind: 'notice', text: terminalHelpLines().join('\n') } });
+      return;
     }
     const emoji = EMOJI_LINE.exec(text);
     if (emoji) return this.print(name, await this.emoji(user, emoji[1] === '+', emoji[2], emoji[3]));

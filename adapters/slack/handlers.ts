@@ -11,15 +11,16 @@ import type { Stance } from '../../src/model.ts';
 import { roleOf } from '../../src/roles.ts';
 import { isUserError } from '../../src/errors.ts';
 import type { CommandResult, View } from '../../src/views.ts';
-import { executeLine } from '../../commands/execute.ts';
-import { topLevel } from '../../commands/registry.ts';
+import { executeLine, storeFailureReply } from '../../commands/execute.ts';
+import { REPLAY_CLAIM_MS } from '../../src/plenary.ts';
 import type { Delivery } from '../delivery.ts';
-import { escapeSlack as escapeText, unescapeSlack } from './blocks.ts';
+import { escapeSlack as escapeText, unescapeSlack, type SlackMessage } from './blocks.ts';
 import {
-  ACTION, COMMENT_BLOCK, COMMENT_CALLBACK, COMMENT_INPUT, commentModal, parseActionValue, privateFileMessages,
-  renderView, stanceConfirmation,
+  ACTION, COMMENT_BLOCK, COMMENT_CALLBACK, COMMENT_INPUT, commentModal, parseActionValue, privateMessages,
+  stanceConfirmation,
 } from './render.ts';
 import { freshCard } from './live-counts.ts';
+import { shortcodesToEmoji } from './shortcodes.ts';
 
 export interface HandlerDeps {
   core: Plenary;
@@ -35,20 +36,13 @@ const MALFORMED = 'This request from Slack was incomplete, so nothing was done: 
 /** Slack user, channel and team ids: upper-case letters and digits. Anything else is not from Slack. */
 const isSlackId = (v: unknown): v is string => typeof v === 'string' && /^[A-Z0-9]{2,32}$/.test(v);
 
-/** The private messages of a reply: a digest file is shown inline, since ephemeral messages take no files. */
-function privateMessages(view: View) {
-  const messages = renderView(view);
-  if (view.kind === 'digest' && view.file) messages.push(...privateFileMessages(view.file));
-  return messages;
-}
-
-async function respondAll(respond: RespondFn, messages: ReturnType<typeof renderView>) {
+async function respondAll(respond: RespondFn, messages: SlackMessage[]) {
   for (const m of messages) await respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
 }
 
 /** What a slash command handler gets from Bolt (and what tests construct directly). */
 export interface SlashCommandArgs {
-  command: { command: string; text?: string; user_id: string; channel_id: string };
+  command: { command: string; text?: string; user_id: string; channel_id: string; trigger_id?: string };
   ack: (response?: { response_type: 'ephemeral'; text: string; blocks: unknown[] }) => Promise<void>;
   respond: RespondFn;
 }
@@ -57,7 +51,7 @@ export interface ActionArgs { ack: () => Promise<void>; body: unknown; action: u
 export interface ViewArgs {
   ack: (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
   body: { user: { id: string } };
-  view: { private_metadata: string; state: { values: Record<string, Record<string, { value?: string | null }>> } };
+  view: { id?: string; hash?: string; private_metadata: string; state: { values: Record<string, Record<string, { value?: string | null }>> } };
   client: WebClient;
 }
 
@@ -77,10 +71,22 @@ export function slackHandlers(deps: HandlerDeps) {
     }
     const user = `slack:${command.user_id}`;
     const ctx = { core, user, channel: `slack:${command.channel_id}`, role: roleOf(core.config, user), platform: 'slack' as const };
-    const line = `${command.command} ${unescapeSlack(command.text ?? '')}`;
-    const work = executeLine(line, ctx, log).catch((error): CommandResult => {
-      log('error', `${command.command} failed`, error);
-      return { reply: { kind: 'error', text: OOPS } };
+    // Slack sends emoji in command text as `:shortcode:`; store them as the emoji people saw.
+    const line = `${command.command} ${shortcodesToEmoji(unescapeSlack(command.text ?? ''))}`;
+    let delivered: Promise<void> = Promise.resolve();
+    const work = (async (): Promise<CommandResult> => {
+      // A signed request replayed within Slack's signature window carries the same trigger_id: apply it once.
+      if (typeof command.trigger_id === 'string' && command.trigger_id && !(await core.firstDelivery('slack-command', command.trigger_id, REPLAY_CLAIM_MS))) {
+        return { reply: { kind: 'error', text: 'This command was already received once (the same request arrived again), so nothing more was done.' } };
+      }
+      const result = await executeLine(line, ctx, log);
+      // Posts are durable before the caller hears "done": any Slack or Discord process delivers them.
+      ({ delivered } = await delivery.enqueue(core, result.posts, { user, channel: ctx.channel }, result.queued));
+      return { reply: result.reply };
+    })().catch((error): CommandResult => {
+      const text = storeFailureReply(error, command.command, log);
+      if (!text) log('error', `${command.command} failed`, error);
+      return { reply: { kind: 'error', text: text ?? OOPS } };
     });
     // Most commands finish in milliseconds: then the private reply rides on the ack itself.
     const late = Symbol('late');
@@ -95,7 +101,7 @@ export function slackHandlers(deps: HandlerDeps) {
       const final = result ?? (await work);
       if (!result && final.reply) await respondAll(respond, privateMessages(final.reply));
       else if (rest.length) await respondAll(respond, rest);
-      await delivery.deliver(final.posts);
+      await delivered; // the posts go out from here (or from any other process running their platform)
     } catch (error) {
       log('error', `handling ${command.command} after the ack failed`, error);
     }
@@ -136,8 +142,9 @@ export function slackHandlers(deps: HandlerDeps) {
           const outcome = await core.react(`slack:${click.user}`, click.target.sessionId, click.target.number, stance);
           text = stanceConfirmation(stance, outcome.proposal.code);
         } catch (error) {
-          if (!isUserError(error)) throw error;
-          text = `:warning: ${error.message}`;
+          const stored = storeFailureReply(error, `button ${actionId}`, log);
+          if (!isUserError(error) && !stored) throw error;
+          text = `:warning: ${isUserError(error) ? error.message : stored}`;
         }
         await client.chat.postEphemeral({ channel: click.channel, user: click.user, text: escapeText(text) });
       } catch (error) {
@@ -178,13 +185,19 @@ export function slackHandlers(deps: HandlerDeps) {
       return;
     }
     const input = view.state?.values?.[COMMENT_BLOCK]?.[COMMENT_INPUT]?.value;
-    const text = typeof input === 'string' ? input : '';
+    const text = typeof input === 'string' ? shortcodesToEmoji(input) : '';
     let code: string;
     try {
+      // One submission is one view.id + hash: a replay of the same signed request is applied once.
+      if (typeof view.id === 'string' && view.id && !(await core.firstDelivery('slack-form', `${view.id}:${view.hash ?? ''}`, REPLAY_CLAIM_MS))) {
+        await ack();
+        return;
+      }
       code = (await core.comment(`slack:${user}`, meta.s, meta.n, text)).proposal.code;
     } catch (error) {
-      const message = isUserError(error) ? error.message : OOPS;
-      if (!isUserError(error)) log('error', 'comment submission failed', error);
+      const stored = storeFailureReply(error, 'comment submission', log);
+      const message = isUserError(error) ? error.message : stored ?? OOPS;
+      if (!isUserError(error) && !stored) log('error', 'comment submission failed', error);
       await ack({ response_action: 'errors', errors: { [COMMENT_BLOCK]: message } });
       return;
     }
@@ -201,15 +214,30 @@ export function slackHandlers(deps: HandlerDeps) {
 
 export function registerHandlers(app: App, deps: HandlerDeps): void {
   const handlers = slackHandlers(deps);
-  // One listener for every command: Bolt runs each listener's matchers on every request.
-  const commandNames = new RegExp(`^/(${topLevel().map((g) => g.name).join('|')})$`);
-  app.command(commandNames, (args) => handlers.slashCommand(args as never));
+  acknowledgeRateLimited(app, deps.log);
+  // One listener for every command of the app, known or not: an unknown one (an old manifest, a typo in
+  // the app's settings) gets a private line naming the closest command and /help instead of dispatch_failed.
+  app.command(/^\/.+$/, (args) => handlers.slashCommand(args as never));
   app.event('reaction_added', handlers.reaction(true) as never);
   app.event('reaction_removed', handlers.reaction(false) as never);
   const stances: Array<[string, Stance]> = [[ACTION.support, 'support'], [ACTION.neutral, 'neutral'], [ACTION.oppose, 'oppose']];
   for (const [actionId, stance] of stances) app.action(actionId, handlers.stanceButton(actionId, stance) as never);
   app.action(ACTION.comment, handlers.commentButton as never);
   app.view(COMMENT_CALLBACK, handlers.commentForm as never);
+}
+
+/**
+ * Slack sends `{"type":"app_rate_limited"}` when it dropped our events for a minute. Bolt has no type for it
+ * (it would leave it unacknowledged: a 404 after 3 s), so it is acknowledged here and logged as a warning.
+ */
+function acknowledgeRateLimited(app: App, log: Log): void {
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event) => {
+    const body = event.body as { type?: unknown; minute_rate_limited?: unknown; team_id?: unknown };
+    if (body?.type !== 'app_rate_limited') return processEvent(event);
+    await event.ack();
+    log('warn', `slack: app_rate_limited — Slack dropped events for team ${String(body.team_id)} in the minute starting ${String(body.minute_rate_limited)}`);
+  };
 }
 
 export interface ReactionEvent {

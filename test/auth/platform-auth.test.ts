@@ -55,6 +55,8 @@ const VALID: Record<string, { options: (sid: string) => Record<string, string | 
   forgetme: { options: () => ({}), writes: true },
   summary: { options: () => ({}), writes: false },
   digest: { options: () => ({ format: 'csv' }), writes: false },
+  help: { options: () => ({}), writes: false },
+  screen: { options: () => ({}), writes: true },
 };
 const VARIANTS = commands.flatMap((command) => {
   const valid = VALID[command.name];
