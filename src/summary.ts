@@ -5,8 +5,8 @@
 import type { FactStore } from './store/fact-store.ts';
 import type { PlenaryConfig } from './config.ts';
 import { keys } from './keys.ts';
-import { bySpeakerOrder, UNSPECIFIED, type GroupDeclaration, type Proposal, type Reaction, type Session, type Speaker, type Stance, type StanceCounts } from './model.ts';
-import { compareRank, labelOf, tallyStances, wilsonLowerBound, type Label } from './tally.ts';
+import { bySpeakerOrder, UNSPECIFIED, type GroupDeclaration, type Proposal, type Reaction, type Session, type Speaker, type StanceCounts } from './model.ts';
+import { compareRank, countStance, emptyTally, labelOf, wilsonLowerBound, type Label, type Tally } from './tally.ts';
 import { dayIn } from './time.ts';
 import { ReactionCache } from './reaction-cache.ts';
 
@@ -89,38 +89,50 @@ export class SummaryReader {
     return (await this.summarise(sid))?.summary;
   }
 
-  /** The summary plus who took part (kept inside this module so no id leaks into a summary). */
+  /**
+   * The summary plus who took part (kept inside this module so no id leaks into a summary). Reactions come
+   * from the cache when it holds the session; a digest (which passes every group) otherwise streams them
+   * from the store proposal by proposal and keeps only the tallies, so its memory does not grow with them.
+   */
   private async summarise(
     sid: string,
     groups?: Map<string, string>,
   ): Promise<{ summary: SessionSummary; participants: Set<string> } | undefined> {
     const session = await this.store.get<Session>(keys.session(sid));
     if (!session) return undefined;
-    const [speakerRows, proposalRows, reactions] = await Promise.all([
+    const stream = groups && this.store.scanEach ? this.store.scanEach.bind(this.store) : undefined;
+    const [speakerRows, proposalRows, cached] = await Promise.all([
       this.store.scan<Speaker>(keys.speakersPrefix(sid)),
       this.store.scan<Proposal>(keys.proposalsPrefix(sid)),
-      this.cache.session(sid),
+      stream ? this.cache.cached(sid) : this.cache.session(sid),
     ]);
-    const active = proposalRows.map(([, p]) => p).filter((p) => !p.withdrawnAt);
-    const byProposal = new Map<number, Map<string, Reaction>>();
-    for (const p of active) byProposal.set(p.number, reactions.get(p.number) ?? new Map());
+    const active = proposalRows.map(([, p]) => p).filter((p) => !p.withdrawnAt).sort((a, b) => a.number - b.number);
     const participants = new Set<string>();
-    for (const list of byProposal.values()) for (const [user, r] of list) if (r.stance) participants.add(user);
-    const groupOf = groups ?? (await this.groupsOf([...byProposal.values()].flatMap((l) => [...l.keys()])));
+    const groupOf = groups ?? (await this.groupsOf(active.flatMap((p) => [...(cached?.get(p.number)?.keys() ?? [])])));
     const group = (user: string) => groupOf.get(user) ?? UNSPECIFIED;
 
+    const tallied: Array<{ proposal: Proposal; tally: Tally; comments: ProposalSummary['comments'] }> = [];
+    for (const p of active) {
+      const tally = emptyTally();
+      const comments: Array<{ text: string; group: string; at: number }> = [];
+      const take = (user: string, r: Reaction) => {
+        if (r.stance) {
+          participants.add(user);
+          countStance(tally, group(user), r.stance);
+        }
+        if (r.comment) comments.push({ text: r.comment, group: group(user), at: r.at });
+      };
+      if (cached) for (const [user, r] of cached.get(p.number) ?? []) take(user, r);
+      else if (stream) await stream<Reaction>(keys.reactionsOfProposal(sid, p.number), take);
+      comments.sort((a, b) => a.at - b.at); // stable: equal times stay in key order
+      tallied.push({ proposal: p, tally, comments: comments.map(({ text, group }) => ({ text, group })) });
+    }
+
     const rankBySpeaker = new Map<string, number>();
-    const proposals = active
-      .sort((a, b) => a.number - b.number)
-      .map((p): ProposalSummary => {
+    const proposals = tallied
+      .map(({ proposal: p, tally, comments }): ProposalSummary => {
         const rank = (rankBySpeaker.get(p.speaker) ?? 0) + 1;
         rankBySpeaker.set(p.speaker, rank);
-        const reactions = [...(byProposal.get(p.number) ?? [])];
-        const tally = tallyStances(stancesOf(reactions), group);
-        const comments = reactions
-          .filter(([, r]) => r.comment)
-          .sort(([, a], [, b]) => a.at - b.at)
-          .map(([user, r]) => ({ text: r.comment as string, group: group(user) }));
         return {
           code: p.code,
           number: p.number,
@@ -165,8 +177,12 @@ export class SummaryReader {
       .map(([key]) => key.slice(keys.dayPrefix(date).length));
     // One read of every group serves all sessions of the day.
     const groups = new Map<string, string>();
-    for (const [key, declaration] of await this.store.scan<GroupDeclaration>(keys.groupsPrefix())) {
-      groups.set(key.slice(keys.groupsPrefix().length), declaration.group);
+    if (this.store.scanEach) {
+      await this.store.scanEach<GroupDeclaration>(keys.groupsPrefix(), (user, declaration) => groups.set(user, declaration.group));
+    } else {
+      for (const [key, declaration] of await this.store.scan<GroupDeclaration>(keys.groupsPrefix())) {
+        groups.set(key.slice(keys.groupsPrefix().length), declaration.group);
+      }
     }
     const sessions: SessionSummary[] = [];
     const participants = new Set<string>();
@@ -195,8 +211,4 @@ export class SummaryReader {
   today(now: Date): string {
     return dayIn(this.config.conference.timezone, now);
   }
-}
-
-function* stancesOf(reactions: Array<[string, Reaction]>): Generator<[string, Stance]> {
-  for (const [user, r] of reactions) if (r.stance) yield [user, r.stance];
 }

@@ -39,6 +39,7 @@ function openSqliteStore(path: string): FactStore {
   const backend: RawBackend = {
     setIfAbsent: (key, raw) => adapter.setIfAbsent(key, raw),
     scanPrefix: async (prefix) => adapter.scanPrefix(prefix),
+    scanPrefixEach: async (prefix, visit) => adapter.scanPrefixEach(prefix, visit),
     ping: async () => adapter.ping(),
     changeToken: async () => adapter.dataVersion(),
     close: () => adapter.disconnect(),

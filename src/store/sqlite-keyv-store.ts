@@ -233,6 +233,30 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   }
 
   /**
+   * scanPrefix a page at a time, for callers that only tally: SQLite joins each page into two JSON texts (the
+   * keys without the prefix, and the values, which are JSON already), so a page costs two JSON.parse calls
+   * instead of a driver row per record: about half the time on a day's reactions. Values arrive parsed.
+   * Rows reach the aggregate in the subquery's key order; the two arrays come from one pass, so they align.
+   */
+  scanPrefixEach(prefix: string, visit: (rest: string, value: unknown) => void): void {
+    const [lo, hi] = rangeOf(prefix);
+    const from = [...prefix].length + 1; // substr counts characters (code points), from 1
+    const upper = hi === undefined ? '' : ' AND key < @hi';
+    const page = (op: string) =>
+      this.stmt(
+        `SELECT json_group_array(substr(key, @from)), '[' || group_concat(value, ',') || ']', max(key), count(*) FROM (SELECT key, value FROM $table WHERE key ${op} @lo${upper} ORDER BY key LIMIT ${SCAN_PAGE}) /* raw */`,
+      ).raw(true);
+    let row = page('>=').get({ from, lo, hi }) as [string, string, string, number];
+    while (row[3] > 0) {
+      const rests = JSON.parse(row[0]) as string[];
+      const values = JSON.parse(row[1]) as unknown[];
+      for (let i = 0; i < values.length; i++) visit(rests[i], values[i]);
+      if (row[3] < SCAN_PAGE) return;
+      row = page('>').get({ from, lo: row[2], hi }) as [string, string, string, number];
+    }
+  }
+
+  /**
    * Changes whenever another connection (another process) commits; our own commits leave it alone.
    * Read once per turn of the event loop: every caller in that turn sees the store as of its start,
    * which is what a read at that moment would have seen. (It is asked several times per reaction.)
@@ -265,6 +289,8 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
     return super.emit(event, ...args);
   }
 }
+
+const SCAN_PAGE = 500;
 
 const UPSERT = 'INSERT INTO $table (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value';
 
