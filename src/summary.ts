@@ -75,13 +75,15 @@ export class SummaryReader {
 
   /** Live counts for one proposal's message: scans only that proposal's reactions. */
   async proposalCounts(sid: string, n: number): Promise<StanceCounts & { reactors: number }> {
-    const rows = await this.store.scan<Reaction>(keys.reactionsOfProposal(sid, n));
     const counts = { support: 0, neutral: 0, oppose: 0, reactors: 0 };
-    for (const [, reaction] of rows) {
-      if (!reaction.stance) continue;
+    const count = (reaction: Reaction) => {
+      if (!reaction.stance) return;
       counts[reaction.stance] += 1;
       counts.reactors += 1;
-    }
+    };
+    // Streamed where the store can: a live card of a busy proposal must not build an array of every reaction.
+    if (this.store.scanEach) await this.store.scanEach<Reaction>(keys.reactionsOfProposal(sid, n), (_, r) => count(r));
+    else for (const [, reaction] of await this.store.scan<Reaction>(keys.reactionsOfProposal(sid, n))) count(reaction);
     return counts;
   }
 

@@ -36,6 +36,8 @@ type Row = { key: string; value: string };
 
 interface QueuedWrite {
   run: () => unknown;
+  /** One SQL statement: alone in its batch it autocommits, which is already one transaction. */
+  single: boolean;
   resolve: (result: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -57,6 +59,9 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   private queue: QueuedWrite[] = [];
   private versionThisTurn: number | undefined;
   private flushScheduled = false;
+  /** Built once: better-sqlite3's transaction() wrapper is costly to create per commit. */
+  private readonly runBatch: (batch: QueuedWrite[]) => unknown[];
+  private readonly runOne: (w: QueuedWrite) => unknown;
 
   constructor(options: SqliteKeyvStoreOptions | string) {
     super();
@@ -82,6 +87,8 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
     this.db.exec(
       `CREATE TABLE IF NOT EXISTS ${table} (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`,
     );
+    this.runBatch = this.db.transaction((batch: QueuedWrite[]) => batch.map((w) => w.run()));
+    this.runOne = this.db.transaction((w: QueuedWrite) => w.run());
   }
 
   /** Prepared statements are cached per SQL text; the table name is validated above. */
@@ -112,7 +119,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   /** `ttl` is ignored: Keyv stores the expiry inside the serialised value and checks it on read. */
   async set(key: string, value: unknown, _ttl?: number): Promise<boolean> {
     const text = toText(value);
-    await this.write(() => this.stmt(UPSERT).run(key, text));
+    await this.write(() => this.stmt(UPSERT).run(key, text), true);
     return true;
   }
 
@@ -127,13 +134,14 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   setIfAbsent(key: string, value: string): Promise<boolean> {
     return this.write(
       () => this.stmt('INSERT OR IGNORE INTO $table (key, value) VALUES (?, ?)').run(key, value).changes === 1,
+      true,
     );
   }
 
   /** Queues a write for the next group commit; resolves with its result once committed. */
-  private write<T>(run: () => T): Promise<T> {
+  private write<T>(run: () => T, single = false): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ run, resolve: resolve as (r: unknown) => void, reject });
+      this.queue.push({ run, single, resolve: resolve as (r: unknown) => void, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -148,7 +156,8 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
     if (batch.length === 0) return;
     let results: unknown[];
     try {
-      results = this.db.transaction(() => batch.map((w) => w.run()))();
+      // A lone one-statement write autocommits: the same durability as BEGIN…COMMIT, two statements fewer.
+      results = batch.length === 1 && batch[0].single ? [batch[0].run()] : this.runBatch(batch);
     } catch (error) {
       if (batch.length === 1) {
         batch[0].reject(error);
@@ -157,7 +166,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
       // One bad write must not fail its neighbours: retry each in its own transaction.
       for (const w of batch) {
         try {
-          w.resolve(this.db.transaction(w.run)());
+          w.resolve(this.runOne(w));
         } catch (single) {
           w.reject(single);
         }
@@ -177,7 +186,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   }
 
   delete(key: string): Promise<boolean> {
-    return this.write(() => this.stmt('DELETE FROM $table WHERE key = ?').run(key).changes > 0);
+    return this.write(() => this.stmt('DELETE FROM $table WHERE key = ?').run(key).changes > 0, true);
   }
 
   async deleteMany(keys: string[]): Promise<boolean> {

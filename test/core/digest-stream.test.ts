@@ -16,19 +16,20 @@ const opened: FactStore[] = [];
 afterEach(async () => {
   for (const s of opened.splice(0)) await s.close();
 });
-const STANCES = ['support', 'neutral', 'oppose', null] as const;
+const STANCES = ['support', 'neutral', 'oppose'] as const;
 
 async function panel(store: FactStore) {
   const core = new Plenary({ store, config, clock: () => new Date('2026-11-27T09:00:00Z') });
   const session = await core.startSession('console:m', 'console:main', 'Streams', null);
   await core.addSpeaker('console:main', { handle: 'ana', name: 'Ana' });
   for (const text of ['one', 'two', 'three']) await core.addPriority('console:main', 'ana', text);
-  // 1,300 participants: more than two pages of the SQLite stream on P1; groups, comments and cleared stances.
+  // 1,300 participants: more than two pages of the SQLite stream on P1; groups, comments, comments without a stance.
   for (let i = 0; i < 1300; i++) {
     const user = `console:u${i}`;
     if (i % 7 !== 0) await core.declareGroup(user, ['government', 'civil-society', 'academia'][i % 3]);
-    await core.react(user, session.id, 1, STANCES[i % 4], i % 50 === 0 ? { comment: `note ${i}` } : {});
+    await core.react(user, session.id, 1, STANCES[i % 3], i % 50 === 0 ? { comment: `note ${i}` } : {});
     if (i % 3 === 0) await core.react(user, session.id, 2, STANCES[(i + 1) % 3]);
+    if (i % 5 === 0) await core.comment(user, session.id, 3, `only a comment ${i}`); // no stance: not a reactor
   }
   return { core, sid: session.id };
 }
@@ -45,7 +46,7 @@ describe('the streamed digest', () => {
       await core.summaries.sessionSummary(sid); // fills the cache of `core`
       const cached = await core.summaries.digest('2026-11-27');
       expect(streamed).toEqual(cached);
-      expect(streamed.totals).toEqual({ sessions: 1, proposals: 3, reactions: 975 + 434, participants: 975 + 109 });
+      expect(streamed.totals).toEqual({ sessions: 1, proposals: 3, reactions: 1300 + 434, participants: 1300 });
       const p1 = streamed.sessions[0].proposals.find((p) => p.code === 'P1');
       // Same instant (fixed clock): comments keep key order, i.e. user ids in byte order.
       const expected = Array.from({ length: 26 }, (_, k) => k * 50).sort((a, b) => (`u${a}` < `u${b}` ? -1 : 1));
