@@ -21,11 +21,6 @@ export interface RawBackend {
   setIfAbsent(storedKey: string, raw: string): Promise<boolean>;
   /** [storedKey, raw] pairs whose key starts with `storedPrefix`, in UTF-8 byte order. */
   scanPrefix(storedPrefix: string): Promise<Array<[string, string]>>;
-  /**
-   * Optional direct read of one stored value (raw, as Keyv stores it), for local backends where Keyv's own
-   * get (hooks, stats, events) costs more than the read itself: the reaction path reads one key per reaction.
-   */
-  get?(storedKey: string): Promise<string | undefined>;
   /** Optional streaming form of scanPrefix: each key after the prefix with its value already parsed (the envelope). */
   scanPrefixEach?(storedPrefix: string, visit: (rest: string, envelope: unknown) => void): Promise<void>;
   ping(): Promise<boolean>;
@@ -84,16 +79,6 @@ export class KeyvFactStore implements FactStore {
   }
 
   get<T>(key: string): Promise<T | undefined> {
-    const direct = this.backend.get;
-    if (direct) {
-      return this.run(async () => {
-        const raw = await direct(PREFIX + key);
-        if (raw === undefined) return undefined;
-        const env = deserialize<Envelope>(raw);
-        if (typeof env.expires === 'number' && env.expires < Date.now()) return undefined; // as Keyv would
-        return env.value as T;
-      });
-    }
     return this.run(() => this.keyv.get<T>(PREFIX + key) as Promise<T | undefined>);
   }
 

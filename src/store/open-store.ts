@@ -41,8 +41,6 @@ function openSqliteStore(path: string): FactStore {
     scanPrefix: async (prefix) => adapter.scanPrefix(prefix),
     scanPrefixEach: async (prefix, visit) => adapter.scanPrefixEach(prefix, visit),
     // The reaction path's read and write go to the adapter directly, in Keyv's exact stored layout.
-    get: (key) => adapter.get<string>(key),
-    set: async (key, raw) => void (await adapter.set(key, raw)),
     ping: async () => adapter.ping(),
     changeToken: async () => adapter.dataVersion(),
     close: () => adapter.disconnect(),
