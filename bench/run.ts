@@ -18,6 +18,7 @@ import { figure, gitCommit, log, ROOT, runChild, runTsJson, tempDir, type Figure
 import { renderMarkdown, evaluateTargets, type Results } from './report.ts';
 import { slackHttpRep } from './slack-http.ts';
 import { burstRep } from './slack-burst.ts';
+import { SECTIONS } from './sections.ts';
 
 const quick = process.argv.includes('--quick');
 const REPS = quick ? 1 : 3;
@@ -144,9 +145,14 @@ async function main(): Promise<number> {
     };
     const digestCli: number[] = [];
     const terminal: number[] = [];
+    const terminalEmpty: number[] = [];
     const bareNode: number[] = [];
     for (let rep = 0; rep < REPS; rep++) {
       if (rep === 0) await runChild(process.execPath, ['bin/plenary.js', 'help']); // warms the OS file cache once
+      const emptyEnv = { ...startupEnv, PLENARY_STORE: `sqlite://${join(scratch.dir, `empty-${rep}.sqlite`)}` };
+      const e = await runChild(process.execPath, ['bin/plenary.js', 'start'], emptyEnv);
+      if (e.code !== 0) throw new Error(`plenary start (terminal, stdin closed, empty store) exited ${e.code}: ${e.stderr.slice(-1000)}`);
+      terminalEmpty.push(e.wallMs);
       const d = await runChild(process.execPath, ['bin/plenary.js', 'digest', '--date', DATE, '--format', 'json'], startupEnv);
       if (d.code !== 0 || !d.stdout.includes('"totals"')) throw new Error(`plenary digest failed (${d.code}): ${d.stderr.slice(-1000)}`);
       digestCli.push(d.wallMs);
@@ -156,9 +162,18 @@ async function main(): Promise<number> {
       bareNode.push((await runChild(process.execPath, ['-e', '0'])).wallMs);
     }
     figures.push(figure('startup.digestCli', '`plenary digest --format json` on the day store, spawn → exit', 'ms', digestCli));
+    figures.push(figure('startup.terminalEmpty', '`plenary start` (terminal, stdin closed) on an empty store, spawn → exit', 'ms', terminalEmpty));
     figures.push(figure('startup.terminal', '`plenary start` (terminal, stdin closed) on the day store, spawn → exit', 'ms', terminal));
     figures.push(figure('startup.node', 'Reference: `node -e 0`, spawn → exit', 'ms', bareNode));
-    log(`start-up: digest CLI ${Math.round(figures.at(-3)?.median ?? 0)} ms, terminal ${Math.round(figures.at(-2)?.median ?? 0)} ms`);
+    log(`start-up: digest CLI ${Math.round(figures.at(-4)?.median ?? 0)} ms, terminal (empty store) ${Math.round(figures.at(-3)?.median ?? 0)} ms`);
+
+    // ── 3b. other parts' sections (bench/sections.ts) ─────────────────────────
+    for (const section of SECTIONS) {
+      const added = await section.run({ quick, repetitions: REPS, dir: scratch.dir, dayStore: dayPath, date: DATE });
+      for (const f of added) if (!f.id.startsWith('section.')) throw new Error(`bench section ${section.name}: figure id ${f.id} must start with "section."`);
+      figures.push(...added);
+      log(`section ${section.name}: ${added.map((f) => `${f.label} ${f.median.toFixed(1)} ${f.unit}`).join('; ')}`);
+    }
 
     // ── 4. growth: ingest through the core and digest at 1×, 4×, 16× participants ──
     for (const factor of GROWTH_FACTORS) {
@@ -253,6 +268,7 @@ async function main(): Promise<number> {
     checks,
     durationS: (performance.now() - started) / 1000,
     targets: [],
+    sectionTargets: SECTIONS.flatMap((s) => s.targets ?? []),
   };
   results.targets = evaluateTargets(results);
   const out = join(ROOT, 'bench', quick ? 'results.quick.json' : 'results.json');
