@@ -3,7 +3,8 @@ import { isUserError, UserError } from '../src/errors.ts';
 import { StoreUnavailableError } from '../src/store/fact-store.ts';
 import { mayAct } from '../src/roles.ts';
 import { checkLine, parseOptions, usageOf } from './parse.ts';
-import { topLevel } from './registry.ts';
+import { commands, topLevel } from './registry.ts';
+import { closestCommand } from './help.ts';
 import type { Command, CommandContext } from './command.ts';
 import { errorView, type CommandResult } from '../src/views.ts';
 import { clip } from '../src/text-rules.ts';
@@ -49,12 +50,15 @@ export function resolveCommand(text: string): { command: Command; rest: string }
   const trimmed = text.trim().replace(/^\//, '');
   const [first = '', second = ''] = trimmed.split(/\s+/, 2);
   const top = topLevel().find((g) => g.name === first.toLowerCase());
-  if (!top) throw new UserError(`Unknown command "/${clip(first, 24)}". Type /help for the list.`);
+  if (!top) {
+    throw new UserError(`Unknown command "/${clip(first, 24)}": did you mean /${closestCommand(trimmed, commands)}? Type /help for the list.`);
+  }
   if (top.command) return { command: top.command, rest: trimmed.slice(first.length) };
   const sub = top.subcommands.find((c) => c.name === `${top.name} ${second.toLowerCase()}`);
   if (!sub) {
     const names = top.subcommands.map((c) => c.name.split(' ')[1]).join('|');
-    throw new UserError(`${second ? `Unknown "/${top.name} ${clip(second, 24)}"` : `/${top.name} needs a subcommand`}: use /${top.name} ${names}.`);
+    const guess = second ? ` Did you mean /${closestCommand(`${top.name} ${second}`, top.subcommands)}?` : '';
+    throw new UserError(`${second ? `Unknown "/${top.name} ${clip(second, 24)}"` : `/${top.name} needs a subcommand`}: use /${top.name} ${names}.${guess} Type /help ${top.name} for usage.`);
   }
   const afterFirst = trimmed.slice(first.length).trimStart();
   return { command: sub, rest: afterFirst.slice(second.length) };

@@ -1,12 +1,18 @@
 /** The digest as a file: Markdown, JSON (PRODUCT.md's keys, proposals ranked) or CSV. Pure functions. */
-import type { Digest, ProposalSummary } from './summary.ts';
-import type { DigestFormat } from './views.ts';
-import { percent } from './view-text.ts';
+import type { Digest, ProposalSummary, SessionSummary } from './summary.ts';
+import type { DigestFormat, ProposalCard } from './views.ts';
+import type { Session } from './model.ts';
+import { emojiCounts, oneLine, percent } from './view-text.ts';
+import { bridgingLine } from './opinion-groups.ts';
 
 
-/** Markdown text is inert: characters that would format or link are escaped. */
+/**
+ * Markdown text is inert: characters that would format, link or start a heading, quote, list or table row are
+ * escaped, and line breaks (U+2028/U+2029 included) stay on the line, so nobody's text passes for another line.
+ * `:` is escaped too so a bare `https://…` is not autolinked by GitHub-flavoured renderers.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1').replace(/\r?\n/g, ' ');
+  return oneLine(text).replace(/([\\`*_{}[\]()#+\-.!|<>~:=&])/g, '\\$1');
 }
 
 function proposalLine(p: ProposalSummary, place: number): string {
@@ -28,6 +34,8 @@ export function digestMarkdown(d: Digest): string {
       lines.push(`Speakers: ${s.speakers.map((sp) => `${escapeMarkdown(sp.name)}${sp.organisation ? ` (${escapeMarkdown(sp.organisation)})` : ''}`).join('; ')}`, '');
     }
     lines.push(`${s.participants} participants.`, '');
+    const bridging = bridgingLine(s);
+    if (bridging) lines.push(escapeMarkdown(bridging), '');
     s.proposals.forEach((p, i) => {
       lines.push(proposalLine(p, i + 1));
       const groups = Object.entries(p.byGroup).sort(([a], [b]) => a.localeCompare(b));
@@ -44,6 +52,36 @@ export function digestMarkdown(d: Digest): string {
   return lines.join('\n');
 }
 
+/** A session summary as Markdown: the whole text (every comment), attached when a post cannot hold it. */
+export function summaryMarkdown(s: SessionSummary, final: boolean): string {
+  const lines = [`# ${final ? 'Final summary' : 'Summary'} of session ${s.id}: ${escapeMarkdown(s.title)}`, ''];
+  if (s.theme) lines.push(`Theme: ${escapeMarkdown(s.theme)}`, '');
+  lines.push(`${s.participants} participants · ${s.state}`, '');
+  if (s.proposals.length === 0) lines.push('_No proposals yet._', '');
+  s.proposals.forEach((p, i) => {
+    lines.push(proposalLine(p, i + 1));
+    const groups = Object.entries(p.byGroup).sort(([a], [b]) => a.localeCompare(b));
+    for (const [group, c] of groups) lines.push(`   - ${escapeMarkdown(group)}: ${c.support} support · ${c.neutral} neutral · ${c.oppose} oppose`);
+    for (const c of p.comments) lines.push(`   - “${escapeMarkdown(c.text)}” — ${escapeMarkdown(c.group)}`);
+  });
+  const consensus = s.proposals.filter((p) => p.label === 'consensus').map((p) => p.code);
+  const divisive = s.proposals.filter((p) => p.label === 'divisive').map((p) => p.code);
+  lines.push('', `Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`, '');
+  return lines.join('\n');
+}
+
+/** A menu as Markdown (every proposal's whole text). */
+export function menuMarkdown(session: Session, cards: ProposalCard[]): string {
+  const lines = [`# Menu of session ${session.id}: ${escapeMarkdown(session.title)} (${session.state})`, ''];
+  if (cards.length === 0) lines.push('_No proposals yet._');
+  for (const c of cards) {
+    const who = c.organisation ? `${c.speakerName}, ${c.organisation}` : c.speakerName;
+    lines.push(`- **${c.code}** · ${escapeMarkdown(who)}: ${escapeMarkdown(c.text)} — ${emojiCounts(c.counts)}`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
 /** JSON keeps the documented keys; `number` and `score` are extra and harmless. */
 export function digestJson(d: Digest): string {
   return `${JSON.stringify(d, null, 2)}\n`;
@@ -57,7 +95,8 @@ function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value);
   // A cell starting with = + - @ would run as a formula in a spreadsheet.
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Quote anything with a separator, a quote or any line break (U+2028/U+2029 too), doubling inner quotes.
+  return /[",\r\n\u2028\u2029\u0085]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function digestCsv(d: Digest): string {
@@ -67,7 +106,8 @@ export function digestCsv(d: Digest): string {
       const byGroup = Object.entries(p.byGroup)
         .map(([g, c]) => `${g}:${c.support}/${c.neutral}/${c.oppose}`)
         .join(' ');
-      const comments = p.comments.map((c) => `${c.text} (${c.group})`).join(' | ');
+      // A JSON array in one quoted cell: every comment comes back whole, whatever characters it holds.
+      const comments = p.comments.length ? JSON.stringify(p.comments.map((c) => ({ text: c.text, group: c.group }))) : '';
       rows.push(
         [d.date, s.id, s.title, i + 1, p.code, p.speaker, p.rank, p.text, p.support, p.neutral, p.oppose, p.reactors, p.score.toFixed(4), p.label ?? '', byGroup, comments]
           .map(csvCell)
@@ -85,3 +125,5 @@ export function formatDigest(d: Digest, format: DigestFormat): string {
 }
 
 export const digestFileName = (d: Digest, format: DigestFormat) => `plenary-digest-${d.date}.${format}`;
+export const summaryFileName = (s: SessionSummary) => `plenary-summary-${s.id}.md`;
+export const menuFileName = (session: Session) => `plenary-menu-${session.id}.md`;

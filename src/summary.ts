@@ -5,10 +5,11 @@
 import type { FactStore } from './store/fact-store.ts';
 import type { PlenaryConfig } from './config.ts';
 import { keys } from './keys.ts';
-import { bySpeakerOrder, UNSPECIFIED, type GroupDeclaration, type Proposal, type Reaction, type Session, type Speaker, type StanceCounts } from './model.ts';
-import { compareRank, countStance, emptyTally, labelOf, wilsonLowerBound, type Label, type Tally } from './tally.ts';
+import { bySpeakerOrder, UNSPECIFIED, type GroupDeclaration, type Proposal, type Reaction, type Session, type Speaker, type Stance, type StanceCounts } from './model.ts';
+import { compareRank, labelOf, tallyStances, wilsonLowerBound, type Label } from './tally.ts';
 import { dayIn } from './time.ts';
-import { ReactionCache } from './reaction-cache.ts';
+import { ReactionCache, type SessionReactions } from './reaction-cache.ts';
+import { analyseOpinions, analyseStances, type OpinionGroup, type StanceAnalysis } from './opinion-groups.ts';
 
 export interface ProposalSummary {
   code: string;
@@ -24,6 +25,10 @@ export interface ProposalSummary {
   byGroup: Record<string, StanceCounts>;
   label: Label;
   comments: Array<{ text: string; group: string }>;
+  /** counts per opinion group (empty below the threshold), group-informed consensus, bridging: see opinion-groups.ts */
+  byOpinionGroup: Record<string, StanceCounts>;
+  gic: number;
+  bridging: boolean;
 }
 
 export interface SessionSummary {
@@ -37,6 +42,8 @@ export interface SessionSummary {
   speakers: Array<{ handle: string; name: string; organisation: string | null; group: string | null }>;
   proposals: ProposalSummary[];
   participants: number;
+  /** inferred from the stances; [] below PRODUCT.md's threshold */
+  opinionGroups: OpinionGroup[];
 }
 
 export interface Digest {
@@ -52,6 +59,8 @@ const TOP_OF_DAY = 5;
 export class SummaryReader {
   /** Plenary notes its reaction writes here, so warm summaries need no rescan. */
   readonly cache: ReactionCache;
+  /** Opinion groups of the cached reactions, kept until those reactions or the proposals change. */
+  private readonly opinions = new WeakMap<SessionReactions, { key: string; stances: StanceAnalysis }>();
 
   constructor(
     private readonly store: FactStore,
@@ -87,14 +96,36 @@ export class SummaryReader {
     return counts;
   }
 
+  private stancesOf(reactions: SessionReactions, key: string, byProposal: Map<number, Map<string, Reaction>>): StanceAnalysis {
+    const memo = this.opinions.get(reactions);
+    if (memo?.key === key) return memo.stances;
+    const stances = analyseStances(byProposal);
+    this.opinions.set(reactions, { key, stances });
+    return stances;
+  }
+
   async sessionSummary(sid: string): Promise<SessionSummary | undefined> {
     return (await this.summarise(sid))?.summary;
   }
 
   /**
-   * The summary plus who took part (kept inside this module so no id leaks into a summary). Reactions come
-   * from the cache when it holds the session; a digest (which passes every group) otherwise streams them
-   * from the store proposal by proposal and keeps only the tallies, so its memory does not grow with them.
+   * One session's reactions for a digest, streamed from the store proposal by proposal (FactStore.scanEach) and
+   * not kept in the cache: a digest then holds one session's reactions at a time, never the whole day's.
+   */
+  private async streamSession(sid: string, active: Proposal[]): Promise<SessionReactions> {
+    const reactions: SessionReactions = new Map();
+    const store = this.store as FactStore & Required<Pick<FactStore, 'scanEach'>>;
+    for (const p of active) {
+      const users = new Map<string, Reaction>();
+      await store.scanEach<Reaction>(keys.reactionsOfProposal(sid, p.number), (user, r) => void users.set(user, r));
+      reactions.set(p.number, users);
+    }
+    return reactions;
+  }
+
+  /**
+   * The summary plus who took part (kept inside this module so no id leaks into a summary). A digest (which
+   * passes every group) uses the cache's copy of a session when it has one, else streams it (streamSession).
    */
   private async summarise(
     sid: string,
@@ -102,39 +133,36 @@ export class SummaryReader {
   ): Promise<{ summary: SessionSummary; participants: Set<string> } | undefined> {
     const session = await this.store.get<Session>(keys.session(sid));
     if (!session) return undefined;
-    const stream = groups && this.store.scanEach ? this.store.scanEach.bind(this.store) : undefined;
+    const stream = Boolean(groups && this.store.scanEach);
     const [speakerRows, proposalRows, cached] = await Promise.all([
       this.store.scan<Speaker>(keys.speakersPrefix(sid)),
       this.store.scan<Proposal>(keys.proposalsPrefix(sid)),
       stream ? this.cache.cached(sid) : this.cache.session(sid),
     ]);
-    const active = proposalRows.map(([, p]) => p).filter((p) => !p.withdrawnAt).sort((a, b) => a.number - b.number);
+    const active = proposalRows.map(([, p]) => p).filter((p) => !p.withdrawnAt);
+    const reactions = cached ?? (await this.streamSession(sid, active));
+    const byProposal = new Map<number, Map<string, Reaction>>();
+    for (const p of active) byProposal.set(p.number, reactions.get(p.number) ?? new Map());
+    // Read with byProposal, before any await: a later write only makes the next call recompute.
+    const opinionKey = `${this.cache.version(sid)}|${active.map((p) => p.number).join(',')}`;
     const participants = new Set<string>();
-    const groupOf = groups ?? (await this.groupsOf(active.flatMap((p) => [...(cached?.get(p.number)?.keys() ?? [])])));
+    for (const list of byProposal.values()) for (const [user, r] of list) if (r.stance) participants.add(user);
+    const groupOf = groups ?? (await this.groupsOf([...byProposal.values()].flatMap((l) => [...l.keys()])));
     const group = (user: string) => groupOf.get(user) ?? UNSPECIFIED;
-
-    const tallied: Array<{ proposal: Proposal; tally: Tally; comments: ProposalSummary['comments'] }> = [];
-    for (const p of active) {
-      const tally = emptyTally();
-      const comments: Array<{ text: string; group: string; at: number }> = [];
-      const take = (user: string, r: Reaction) => {
-        if (r.stance) {
-          participants.add(user);
-          countStance(tally, group(user), r.stance);
-        }
-        if (r.comment) comments.push({ text: r.comment, group: group(user), at: r.at });
-      };
-      if (cached) for (const [user, r] of cached.get(p.number) ?? []) take(user, r);
-      else if (stream) await stream<Reaction>(keys.reactionsOfProposal(sid, p.number), take);
-      comments.sort((a, b) => a.at - b.at); // stable: equal times stay in key order
-      tallied.push({ proposal: p, tally, comments: comments.map(({ text, group }) => ({ text, group })) });
-    }
+    const opinions = analyseOpinions(byProposal, group, this.stancesOf(reactions, opinionKey, byProposal));
 
     const rankBySpeaker = new Map<string, number>();
-    const proposals = tallied
-      .map(({ proposal: p, tally, comments }): ProposalSummary => {
+    const proposals = active
+      .sort((a, b) => a.number - b.number)
+      .map((p): ProposalSummary => {
         const rank = (rankBySpeaker.get(p.speaker) ?? 0) + 1;
         rankBySpeaker.set(p.speaker, rank);
+        const reactions = [...(byProposal.get(p.number) ?? [])];
+        const tally = tallyStances(stancesOf(reactions), group);
+        const comments = reactions
+          .filter(([, r]) => r.comment)
+          .sort(([, a], [, b]) => a.at - b.at)
+          .map(([user, r]) => ({ text: r.comment as string, group: group(user) }));
         return {
           code: p.code,
           number: p.number,
@@ -149,6 +177,7 @@ export class SummaryReader {
           byGroup: tally.byGroup,
           label: labelOf(tally),
           comments,
+          ...(opinions.proposals.get(p.number) ?? { byOpinionGroup: {}, gic: 0, bridging: false }),
         };
       })
       .sort(compareRank);
@@ -167,6 +196,7 @@ export class SummaryReader {
         .map((s) => ({ handle: s.handle, name: s.name, organisation: s.organisation, group: s.group })),
       proposals,
       participants: participants.size,
+      opinionGroups: opinions.groups,
     };
     return { summary, participants };
   }
@@ -213,4 +243,8 @@ export class SummaryReader {
   today(now: Date): string {
     return dayIn(this.config.conference.timezone, now);
   }
+}
+
+function* stancesOf(reactions: Array<[string, Reaction]>): Generator<[string, Stance]> {
+  for (const [user, r] of reactions) if (r.stance) yield [user, r.stance];
 }

@@ -12,25 +12,19 @@ export function emptyCounts(): StanceCounts {
   return { support: 0, neutral: 0, oppose: 0 };
 }
 
-export function emptyTally(): Tally {
-  return { ...emptyCounts(), reactors: 0, byGroup: {} };
-}
-
-/** Counts one current stance of a participant in `group` (a tally built one reaction at a time). */
-export function countStance(tally: Tally, group: string, stance: Stance): void {
-  tally[stance] += 1;
-  tally.reactors += 1;
-  const counts = (tally.byGroup[group] ??= emptyCounts());
-  counts[stance] += 1;
-}
-
 /** Tally current stances; `groupOf` gives each participant's current group. */
 export function tallyStances(
   stances: Iterable<[participant: string, stance: Stance]>,
   groupOf: (participant: string) => string,
 ): Tally {
-  const tally = emptyTally();
-  for (const [participant, stance] of stances) countStance(tally, groupOf(participant), stance);
+  const tally: Tally = { ...emptyCounts(), reactors: 0, byGroup: {} };
+  for (const [participant, stance] of stances) {
+    tally[stance] += 1;
+    tally.reactors += 1;
+    const group = groupOf(participant);
+    const counts = (tally.byGroup[group] ??= emptyCounts());
+    counts[stance] += 1;
+  }
   return tally;
 }
 

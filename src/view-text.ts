@@ -17,3 +17,17 @@ export const groupBreakdown = (byGroup: Record<string, StanceCounts>) =>
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([group, c]) => `${group} ${c.support}/${c.neutral}/${c.oppose}`)
     .join(' · ');
+
+/** Every character that starts a new line somewhere: CR, LF, VT, FF, NEL, LINE and PARAGRAPH SEPARATOR. */
+const LINE_BREAKS = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g;
+/** Shown where a participant's text had a line break: their text stays on our line. */
+export const BREAK_MARK = ' ↵ ';
+
+/** A participant's text on one line: its line breaks become a visible mark, never a new line. */
+export const oneLine = (text: string) => text.replace(LINE_BREAKS, BREAK_MARK);
+
+/** Cuts to `max` code points with an ellipsis (so emoji and CJK are never split). */
+export function clipPoints(text: string, max: number): string {
+  const points = [...text];
+  return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}

@@ -51,13 +51,15 @@ export class ConsoleAdapter {
     if (!line.trim() || line.trimStart().startsWith('#!')) return;
     const match = USER_PREFIX.exec(line);
     const name = match ? match[1].toLowerCase() : 'you';
-    const text = (match ? match[2] : line).trim();
+    const typed = (match ? match[2] : line).trim();
+    const text = typed === 'help' ? '/help' : typed;
     const user = `console:${name}`;
-    if (text === '/help' || text === 'help') return this.print(name, { reply: { kind: 'notice', text: (await helpModule()).helpLines().join('\n') } });
     if (text.startsWith('/')) {
       const ctx = { core: this.core, user, channel: this.channel, role: roleOf(this.core.config, user), platform: 'console' as const };
       const { executeLine } = await commandsModule();
-      return this.print(name, await executeLine(text, ctx, this.log));
+      await this.print(name, await executeLine(text, ctx, this.log));
+      if (/^\/help\s*$/i.test(text)) await this.print(name, { reply: { kind: 'notice', text: (await helpModule()).terminalHelpLines().join('\n') } });
+      return;
     }
     const emoji = EMOJI_LINE.exec(text);
     if (emoji) return this.print(name, await this.emoji(user, emoji[1] === '+', emoji[2], emoji[3]));

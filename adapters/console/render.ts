@@ -2,46 +2,51 @@
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import type { Digest } from '../../src/summary.ts';
-import { emojiCounts, groupBreakdown, percent } from '../../src/view-text.ts';
+import { emojiCounts, groupBreakdown, oneLine as line, percent } from '../../src/view-text.ts';
+import { bridgingLine } from '../../src/opinion-groups.ts';
+import { unicodeBar } from './chart-bars.ts';
 
 
 export function cardLine(card: ProposalCard): string {
-  const who = card.organisation ? `${card.speakerName}, ${card.organisation}` : card.speakerName;
+  const who = line(card.organisation ? `${card.speakerName}, ${card.organisation}` : card.speakerName);
   const state = card.state === 'open' ? '' : card.state === 'closed' ? ' (session closed)' : ' (withdrawn)';
-  return `${card.code} · ${who}: ${card.text}  [${emojiCounts(card.counts)}]${state}`;
+  return `${card.code} · ${who}: ${line(card.text)}  [${emojiCounts(card.counts)}]${state}`;
 }
 
 function proposalLines(p: ProposalSummary, place: number): string[] {
   const label = p.label ? `  ‹${p.label}›` : '';
-  const lines = [`${place}. ${p.code} (${p.speaker}) ${p.text} — ${emojiCounts(p)} — ${p.reactors} reactors, ${percent(p.support, p.reactors)} support${label}`];
+  const lines = [`${place}. ${p.code} (${p.speaker}) ${line(p.text)} — ${emojiCounts(p)} — ${p.reactors} reactors, ${percent(p.support, p.reactors)} support${label}`];
+  lines.push(unicodeBar(p));
   const groups = groupBreakdown(p.byGroup);
   if (groups) lines.push(`   by group: ${groups}`);
-  for (const c of p.comments) lines.push(`   “${c.text}” — ${c.group}`);
+  for (const c of p.comments) lines.push(`   “${line(c.text)}” — ${c.group}`);
   return lines;
 }
 
 export function summaryLines(s: SessionSummary, final: boolean): string[] {
-  const head = `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${s.title}” (${s.state}) — ${s.participants} participants`;
+  const head = `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${line(s.title)}” (${s.state}) — ${s.participants} participants`;
   const lines = [head];
-  if (s.theme) lines.push(`Theme: ${s.theme}`);
+  if (s.theme) lines.push(`Theme: ${line(s.theme)}`);
   if (s.proposals.length === 0) lines.push('No proposals yet.');
   s.proposals.forEach((p, i) => lines.push(...proposalLines(p, i + 1)));
   const consensus = s.proposals.filter((p) => p.label === 'consensus').map((p) => p.code);
   const divisive = s.proposals.filter((p) => p.label === 'divisive').map((p) => p.code);
   lines.push(`Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`);
+  const bridging = bridgingLine(s);
+  if (bridging) lines.push(bridging);
   return lines;
 }
 
 export function digestLines(d: Digest): string[] {
   const t = d.totals;
-  const lines = [`Digest of ${d.conference.name} for ${d.date} (${d.conference.timezone}): ${t.sessions} sessions · ${t.proposals} proposals · ${t.reactions} reactions · ${t.participants} participants`];
+  const lines = [`Digest of ${line(d.conference.name)} for ${d.date} (${d.conference.timezone}): ${t.sessions} sessions · ${t.proposals} proposals · ${t.reactions} reactions · ${t.participants} participants`];
   for (const s of d.sessions) {
-    lines.push(`Session ${s.id} “${s.title}” (${s.state}) — ${s.speakers.length} speakers, ${s.participants} participants`);
-    s.proposals.forEach((p, i) => lines.push(`  ${i + 1}. ${p.code} (${p.speaker}) ${p.text} — ${emojiCounts(p)}${p.label ? `  ‹${p.label}›` : ''}`));
+    lines.push(`Session ${s.id} “${line(s.title)}” (${s.state}) — ${s.speakers.length} speakers, ${s.participants} participants`);
+    s.proposals.forEach((p, i) => lines.push(`  ${i + 1}. ${p.code} (${p.speaker}) ${line(p.text)} — ${emojiCounts(p)}${p.label ? `  ‹${p.label}›` : ''}`));
   }
   if (d.top.length) {
     lines.push('Top proposals of the day:');
-    d.top.forEach((p, i) => lines.push(`  ${i + 1}. ${p.session} ${p.code} (${p.speaker}) ${p.text} — ${percent(p.support, p.reactors)} support of ${p.reactors}`));
+    d.top.forEach((p, i) => lines.push(`  ${i + 1}. ${p.session} ${p.code} (${p.speaker}) ${line(p.text)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`));
   }
   return lines;
 }
@@ -51,22 +56,22 @@ export function renderView(view: View): string[] {
     case 'notice':
       return view.text.split('\n');
     case 'error':
-      return [`⚠ ${view.text}`];
+      return [`⚠ ${line(view.text)}`];
     case 'proposal':
       return [cardLine(view.card)];
     case 'menu':
       return [
-        `Menu of session ${view.session.id} “${view.session.title}” (${view.session.state})`,
+        `Menu of session ${view.session.id} “${line(view.session.title)}” (${view.session.state})`,
         ...(view.cards.length ? view.cards.map(cardLine) : ['No proposals yet.']),
       ];
     case 'status':
       return [
-        `Session ${view.session.id} “${view.session.title}” — ${view.session.state}, started ${view.session.startedAt}${view.session.closedAt ? `, closed ${view.session.closedAt}` : ''}`,
+        `Session ${view.session.id} “${line(view.session.title)}” — ${view.session.state}, started ${view.session.startedAt}${view.session.closedAt ? `, closed ${view.session.closedAt}` : ''}`,
         `${view.speakers} speakers · ${view.proposals} proposals · ${view.reactions} reactions · ${view.participants} participants · channels: ${view.channels.join(', ')}`,
       ];
     case 'speakers':
       return view.speakers.length
-        ? view.speakers.map((s) => `${s.handle} — ${s.name}${s.organisation ? `, ${s.organisation}` : ''}${s.group ? ` [${s.group}]` : ''}`)
+        ? view.speakers.map((s) => `${s.handle} — ${line(s.name)}${s.organisation ? `, ${line(s.organisation)}` : ''}${s.group ? ` [${s.group}]` : ''}`)
         : [`No speakers yet in session ${view.session.id}: add one with /speaker add <handle> <name>.`];
     case 'summary':
       return summaryLines(view.summary, view.final);

@@ -5,12 +5,17 @@
  * lines, which are clipped with an ellipsis.
  */
 import {
-  ButtonStyle, ComponentType, TextInputStyle,
+  ButtonStyle, ComponentType, TextInputStyle, escapeMarkdown,
   type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, type APIModalInteractionResponseCallbackData,
 } from 'discord.js';
 import type { ChannelRef, Stance } from '../../src/model.ts';
 import type { ProposalSummary, SessionSummary, Digest } from '../../src/summary.ts';
-import { emojiCounts, groupBreakdown, percent, STANCE_EMOJI, STANCE_LABEL } from '../../src/view-text.ts';
+import { markdownWithCharts, withDigestCharts, withSummaryChart } from './chart-files.ts';
+import { emojiCounts, groupBreakdown, oneLine, percent, STANCE_EMOJI, STANCE_LABEL } from '../../src/view-text.ts';
+import { bridgingLine } from '../../src/opinion-groups.ts';
+import {
+  digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,
+} from '../../src/digest-format.ts';
 import type { ProposalCard, View } from '../../src/views.ts';
 
 export const LIMITS = { content: 2000, embedTotal: 6000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, fields: 25 } as const;
@@ -47,22 +52,45 @@ export function parseCustomId(id: string): CustomAction | null {
 
 export const COMMENT_FIELD = 'comment';
 
-/** The Comment button's form: one paragraph, ≤ 500 characters like every comment. */
+/** The Comment label: Discord refuses a text-input (or Label) label over 45 characters. */
+export const COMMENT_LABEL = 'Your comment';
+export const COMMENT_HINT = 'Others see it with your stakeholder group, never your name.';
+
+/**
+ * The Comment button's form: one paragraph, ≤ 500 characters like every comment. It uses Discord's Label
+ * component (type 18: a label ≤ 45 and a description ≤ 100 around the input), which discord.js 14.28 and
+ * discord-api-types support, rather than the deprecated label on a text input inside an action row.
+ */
 export function commentModal(sessionId: string, number: number): APIModalInteractionResponseCallbackData {
   return {
     custom_id: customId({ action: 'comment-form', sessionId, number }),
     title: `Comment on P${number}`,
     components: [{
-      type: ComponentType.ActionRow,
-      components: [{
-        type: ComponentType.TextInput, custom_id: COMMENT_FIELD, label: 'Your comment (others see it without your name)',
+      type: ComponentType.Label,
+      label: COMMENT_LABEL,
+      description: COMMENT_HINT,
+      component: {
+        type: ComponentType.TextInput, custom_id: COMMENT_FIELD,
         style: TextInputStyle.Paragraph, min_length: 1, max_length: 500, required: true,
-      }],
+      },
     }],
   };
 }
 
 // ── text helpers ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A participant's text made inert in Discord markdown: on one line, and no link (masked or `<#…>`/`<@…>`
+ * mention syntax), heading, quote, list, code or emphasis. discord.js's escapeMarkdown with every rule on,
+ * plus `<`, `>`, `[`, `]`, `(`, `)` and `|`, which it leaves alone outside masked links.
+ */
+export function md(text: string): string {
+  const escaped = escapeMarkdown(oneLine(text), {
+    codeBlock: true, inlineCode: true, bold: true, italic: true, underline: true, strikethrough: true, spoiler: true,
+    codeBlockContent: true, inlineCodeContent: true, escape: true, heading: true, bulletedList: true, numberedList: true, maskedLink: true,
+  });
+  return escaped.replace(/(?<!\\)([<>[\]|])/g, '\\$1');
+}
 
 /** Cuts to `max` UTF-16 units (what Discord's limits count, conservatively) without splitting a pair. */
 export function clip(text: string, max: number): string {
@@ -136,20 +164,48 @@ export function packEmbeds(head: APIEmbed, fields: APIEmbedField[]): APIEmbed[] 
   return embeds;
 }
 
+/**
+ * A post is one message: every embed when they fit together (≤ 10, ≤ 6,000 characters in all); otherwise one
+ * embed of compact ranked lines (as many as fit, then a count of the rest) with the whole text attached as a
+ * Markdown file (a multipart attachment).
+ */
+function oneMessage(embeds: APIEmbed[], compactLines: string[], file: { name: string; content: string }): DiscordMessage {
+  const total = embeds.reduce((n, e) => n + embedSize(e), 0);
+  if (embeds.length <= 10 && total <= LIMITS.embedTotal) return { embeds, allowedMentions: NO_MENTIONS };
+  const head = embeds[0];
+  const budget = LIMITS.description - 100;
+  const lines: string[] = [];
+  let used = head.description ? head.description.length + 2 : 0;
+  for (const line of compactLines) {
+    const cut = clip(line, 300);
+    if (used + cut.length + 1 > budget) break;
+    lines.push(cut);
+    used += cut.length + 1;
+  }
+  const rest = compactLines.length - lines.length;
+  const description = [head.description, lines.join('\n')].filter(Boolean).join('\n\n');
+  const footer = `${rest ? `${rest} more lines not shown. ` : ''}Cut to fit Discord: the whole text, every comment included, is in ${file.name}.`;
+  return {
+    embeds: [{ color: head.color, title: head.title, description: clip(description, LIMITS.description), footer: { text: footer } }],
+    files: [{ name: file.name, attachment: Buffer.from(file.content, 'utf8') }],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
 const asMessages = (embeds: APIEmbed[]): DiscordMessage[] => embeds.map((e) => ({ embeds: [e], allowedMentions: NO_MENTIONS }));
 const textMessages = (text: string): DiscordMessage[] => splitText(text).map((content) => ({ content, allowedMentions: NO_MENTIONS }));
 
 // ── proposal cards ──────────────────────────────────────────────────────────────────────────────
 
 export function proposalEmbed(card: ProposalCard): APIEmbed {
-  const who = card.organisation ? `${card.speakerName} (${card.organisation})` : card.speakerName;
+  const who = md(card.organisation ? `${card.speakerName} (${card.organisation})` : card.speakerName);
   const state = card.state === 'open'
     ? 'React with the buttons, 👍 😐 👎, or /react'
     : card.state === 'closed' ? 'Session closed: reactions are no longer accepted' : 'Withdrawn: this proposal left the menu';
   return {
     color: COLOR[card.state],
     title: clip(`${card.code} · ${who}`, LIMITS.title),
-    description: clip(card.text, LIMITS.description),
+    description: clip(md(card.text), LIMITS.description),
     fields: (['support', 'neutral', 'oppose'] as const).map((s) => ({ name: `${STANCE_EMOJI[s]} ${STANCE_LABEL[s]}`, value: String(card.counts[s]), inline: true })),
     footer: { text: `Session ${card.sessionId} · ${card.speaker} · ${state}` },
   };
@@ -182,11 +238,11 @@ export function proposalMessage(card: ProposalCard): DiscordMessage {
 
 function proposalFields(p: ProposalSummary, place: number): APIEmbedField[] {
   const label = p.label ? ` — ${p.label}` : '';
-  const lines = [clip(p.text, 700), `${emojiCounts(p)} — ${p.reactors} reactors, ${percent(p.support, p.reactors)} support`];
+  const lines = [clip(md(p.text), 700), `${emojiCounts(p)} — ${p.reactors} reactors, ${percent(p.support, p.reactors)} support`];
   const groups = groupBreakdown(p.byGroup);
   if (groups) lines.push(`by group: ${groups}`);
-  const fields = linesToFields(`${place}. ${p.code} (${p.speaker})${label}`, lines);
-  if (p.comments.length) fields.push(...linesToFields(`${p.code} comments`, p.comments.map((c) => `“${c.text}” — ${c.group}`)));
+  const fields = linesToFields(`${place}. ${p.code} (${md(p.speaker)})${label}`, lines);
+  if (p.comments.length) fields.push(...linesToFields(`${p.code} comments`, p.comments.map((c) => `“${md(c.text)}” — ${md(c.group)}`)));
   return fields;
 }
 
@@ -194,12 +250,13 @@ export function summaryEmbeds(s: SessionSummary, final: boolean): APIEmbed[] {
   const consensus = s.proposals.filter((p) => p.label === 'consensus').map((p) => p.code);
   const divisive = s.proposals.filter((p) => p.label === 'divisive').map((p) => p.code);
   const description = [
-    s.theme ? `Theme: ${clip(s.theme, 600)}` : '',
+    s.theme ? `Theme: ${clip(md(s.theme), 600)}` : '',
     `${s.participants} participants · ${s.state}`,
     `Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`,
+    bridgingLine(s) ?? '',
     s.proposals.length ? '' : 'No proposals yet.',
   ].filter(Boolean).join('\n');
-  const head: APIEmbed = { color: COLOR.brand, title: `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${s.title}”`, description };
+  const head: APIEmbed = { color: COLOR.brand, title: `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${md(s.title)}”`, description };
   return packEmbeds(head, s.proposals.flatMap((p, i) => proposalFields(p, i + 1)));
 }
 
@@ -207,20 +264,33 @@ export function digestEmbeds(d: Digest): APIEmbed[] {
   const t = d.totals;
   const head: APIEmbed = {
     color: COLOR.brand,
-    title: `Digest of ${d.conference.name} for ${d.date}`,
+    title: `Digest of ${md(d.conference.name)} for ${d.date}`,
     description: `${t.sessions} sessions · ${t.proposals} proposals · ${t.reactions} reactions · ${t.participants} participants (${d.conference.timezone})`,
   };
   const fields = d.sessions.flatMap((s) => linesToFields(
-    `Session ${s.id} “${s.title}” (${s.state}) — ${s.speakers.length} speakers, ${s.participants} participants`,
+    `Session ${s.id} “${md(s.title)}” (${s.state}) — ${s.speakers.length} speakers, ${s.participants} participants`,
     s.proposals.length
-      ? s.proposals.map((p, i) => `${i + 1}. ${p.code} (${p.speaker}) ${clip(p.text, 300)} — ${emojiCounts(p)}${p.label ? ` — ${p.label}` : ''}`)
+      ? s.proposals.map((p, i) => `${i + 1}. ${p.code} (${md(p.speaker)}) ${clip(md(p.text), 300)} — ${emojiCounts(p)}${p.label ? ` — ${p.label}` : ''}`)
       : ['No proposals.'],
   ));
   if (d.top.length) {
     fields.push(...linesToFields('Top proposals of the day', d.top.map((p, i) =>
-      `${i + 1}. ${p.session} ${p.code} (${p.speaker}) ${clip(p.text, 300)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`)));
+      `${i + 1}. ${p.session} ${p.code} (${md(p.speaker)}) ${clip(md(p.text), 300)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`)));
   }
   return packEmbeds(head, fields);
+}
+
+const compactSummary = (p: ProposalSummary, place: number) =>
+  `${place}. **${p.code}** (${md(p.speaker)}) ${clip(md(p.text), 120)} — ${emojiCounts(p)} · ${percent(p.support, p.reactors)} of ${p.reactors}${p.label ? ` — ${p.label}` : ''}`;
+
+function digestCompact(d: Digest): string[] {
+  return [
+    ...(d.top.length ? ['**Top proposals of the day**', ...d.top.map((p, i) => `${i + 1}. ${p.session} ${p.code} ${clip(md(p.text), 80)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`)] : []),
+    ...d.sessions.flatMap((s) => [
+      `**Session ${s.id} “${clip(md(s.title), 80)}”** (${s.state}) — ${s.participants} participants`,
+      ...s.proposals.map((p, i) => `${i + 1}. ${p.code} ${clip(md(p.text), 60)} — ${emojiCounts(p)}${p.label ? ` — ${p.label}` : ''}`),
+    ]),
+  ];
 }
 
 // ── every view ──────────────────────────────────────────────────────────────────────────────────
@@ -235,20 +305,21 @@ export function renderView(view: View): DiscordMessage[] {
       return [proposalMessage(view.card)];
     case 'menu': {
       const head: APIEmbed = {
-        color: COLOR[view.session.state], title: `Menu of session ${view.session.id} “${view.session.title}” (${view.session.state})`,
+        color: COLOR[view.session.state], title: `Menu of session ${view.session.id} “${md(view.session.title)}” (${view.session.state})`,
         description: view.cards.length ? undefined : 'No proposals yet.',
       };
       const fields = view.cards.flatMap((c) => linesToFields(
-        `${c.code} · ${c.organisation ? `${c.speakerName} (${c.organisation})` : c.speakerName}`,
-        [c.text, emojiCounts(c.counts)],
+        `${c.code} · ${md(c.organisation ? `${c.speakerName} (${c.organisation})` : c.speakerName)}`,
+        [md(c.text), emojiCounts(c.counts)],
       ));
-      return asMessages(packEmbeds(head, fields));
+      const compact = view.cards.map((c) => `**${c.code}** · ${md(c.speakerName)}: ${clip(md(c.text), 120)} — ${emojiCounts(c.counts)}`);
+      return [oneMessage(packEmbeds(head, fields), compact, { name: menuFileName(view.session), content: menuMarkdown(view.session, view.cards) })];
     }
     case 'status': {
       const s = view.session;
       const when = `started ${s.startedAt}${s.closedAt ? `, closed ${s.closedAt}` : ''}`;
       return asMessages(packEmbeds(
-        { color: COLOR[s.state], title: `Session ${s.id} “${s.title}” — ${s.state}`, description: `${s.theme ? `Theme: ${s.theme}\n` : ''}${when}` },
+        { color: COLOR[s.state], title: `Session ${s.id} “${md(s.title)}” — ${s.state}`, description: `${s.theme ? `Theme: ${md(s.theme)}\n` : ''}${when}` },
         [
           ...(['speakers', 'proposals', 'reactions', 'participants'] as const).map((k) => ({ name: k[0].toUpperCase() + k.slice(1), value: String(view[k]), inline: true })),
           ...linesToFields('Channels', [view.channels.map(channelName).join(', ')]),
@@ -256,18 +327,21 @@ export function renderView(view: View): DiscordMessage[] {
       ));
     }
     case 'speakers': {
-      const lines = view.speakers.map((s) => `**${s.handle}** — ${s.name}${s.organisation ? `, ${s.organisation}` : ''}${s.group ? ` [${s.group}]` : ''}`);
+      const lines = view.speakers.map((s) => `**${s.handle}** — ${md(s.name)}${s.organisation ? `, ${md(s.organisation)}` : ''}${s.group ? ` [${md(s.group)}]` : ''}`);
       if (!lines.length) return textMessages(`No speakers yet in session ${view.session.id}: add one with /speaker add <handle> <name>.`);
       return asMessages(packEmbeds({ color: COLOR.brand, title: `Speakers of session ${view.session.id}` }, linesToFields('Speakers', lines)));
     }
-    case 'summary':
-      return asMessages(summaryEmbeds(view.summary, view.final));
+    case 'summary': {
+      const s = view.summary;
+      return withSummaryChart([oneMessage(summaryEmbeds(s, view.final), s.proposals.map((p, i) => compactSummary(p, i + 1)), { name: summaryFileName(s), content: summaryMarkdown(s, view.final) })], s);
+    }
     case 'digest': {
-      if (!view.file) return asMessages(digestEmbeds(view.digest));
+      if (!view.file) return withDigestCharts([oneMessage(digestEmbeds(view.digest), digestCompact(view.digest), { name: digestFileName(view.digest, 'md'), content: digestMarkdown(view.digest) })], view.digest);
       const t = view.digest.totals;
+      const charted = view.file.format === 'md' ? markdownWithCharts(view.digest, view.file.content) : { markdown: view.file.content, images: [] };
       return [{
         content: `Digest for ${view.digest.date}: ${t.sessions} sessions, ${t.proposals} proposals, ${t.reactions} reactions — attached as ${view.file.name}.`,
-        files: [{ name: view.file.name, attachment: Buffer.from(view.file.content, 'utf8') }],
+        files: [{ name: view.file.name, attachment: Buffer.from(charted.markdown, 'utf8') }, ...charted.images],
         allowedMentions: NO_MENTIONS,
       }];
     }

@@ -10,12 +10,16 @@ export const LIMITS = {
   fallbackText: 3000, // we keep the notification text short too (Slack truncates at 40k)
   headerText: 150,
   buttonText: 75,
+  /** Slack answers msg_blocks_too_long past about 12,000 characters across one message's blocks: we keep under. */
+  messageText: 11_000,
 };
 
 export type Block = Record<string, unknown> & { type: string };
 export interface SlackMessage {
   text: string; // plain fallback for notifications and clients without blocks: always present
   blocks: Block[];
+  /** The whole text, when the blocks could not hold it: a post uploads it with the message (files upload V2). */
+  file?: { name: string; content: string };
 }
 
 /** Slack's three control characters; nothing else needs escaping in mrkdwn or `text`. */
@@ -106,4 +110,50 @@ export function paginate(blocks: Block[], fallback: string): SlackMessage[] {
     messages.push({ text: page === 1 ? text : clipEscaped(`(continued, part ${page}) ${text}`, LIMITS.fallbackText), blocks: blocks.slice(i, i + LIMITS.blocksPerMessage) });
   }
   return messages.length ? messages : [{ text, blocks: [] }];
+}
+
+/** Characters of text across a message's blocks: what Slack's `msg_blocks_too_long` counts. */
+export function blocksTextLength(blocks: Block[]): number {
+  let n = 0;
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if ((o.type === 'mrkdwn' || o.type === 'plain_text') && typeof o.text === 'string') n += o.text.length;
+    else for (const v of Object.values(o)) if (typeof v === 'object') walk(v);
+  };
+  walk(blocks);
+  return n;
+}
+
+/** True when the blocks fit one message: ≤ 50 blocks and within the text budget. */
+export const fitsOneMessage = (blocks: Block[]) =>
+  blocks.length <= LIMITS.blocksPerMessage && blocksTextLength(blocks) <= LIMITS.messageText;
+
+/**
+ * Escaped mrkdwn lines packed into as few sections as the section limit allows, taking lines while the
+ * message stays within `budget` characters and `maxBlocks` blocks. Returns the blocks and how many lines fit.
+ */
+export function packLines(lines: string[], budget: number, maxBlocks: number): { blocks: Block[]; taken: number } {
+  const blocks: Block[] = [];
+  let current = '';
+  let used = 0;
+  let taken = 0;
+  for (const raw of lines) {
+    const line = clipEscaped(raw, LIMITS.sectionText);
+    const joined = current ? `${current}\n${line}` : line;
+    const cost = current ? line.length + 1 : line.length;
+    if (used + cost > budget) break;
+    if (joined.length <= LIMITS.sectionText) {
+      current = joined;
+    } else {
+      if (blocks.length + 1 >= maxBlocks) break;
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: current } });
+      current = line;
+    }
+    used += cost;
+    taken += 1;
+  }
+  if (current) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: current } });
+  return { blocks, taken };
 }

@@ -10,16 +10,16 @@ import type { Log } from '../../src/log.ts';
 import type { Stance } from '../../src/model.ts';
 import { roleOf } from '../../src/roles.ts';
 import { isUserError } from '../../src/errors.ts';
-import type { CommandResult, View } from '../../src/views.ts';
+import type { CommandResult } from '../../src/views.ts';
 import { executeLine } from '../../commands/execute.ts';
-import { topLevel } from '../../commands/registry.ts';
 import type { Delivery } from '../delivery.ts';
-import { escapeSlack as escapeText, unescapeSlack } from './blocks.ts';
+import { escapeSlack as escapeText, unescapeSlack, type SlackMessage } from './blocks.ts';
 import {
-  ACTION, COMMENT_BLOCK, COMMENT_CALLBACK, COMMENT_INPUT, commentModal, parseActionValue, privateFileMessages,
-  renderView, stanceConfirmation,
+  ACTION, COMMENT_BLOCK, COMMENT_CALLBACK, COMMENT_INPUT, commentModal, parseActionValue, privateMessages,
+  stanceConfirmation,
 } from './render.ts';
 import { freshCard } from './live-counts.ts';
+import { shortcodesToEmoji } from './shortcodes.ts';
 
 export interface HandlerDeps {
   core: Plenary;
@@ -35,14 +35,7 @@ const MALFORMED = 'This request from Slack was incomplete, so nothing was done: 
 /** Slack user, channel and team ids: upper-case letters and digits. Anything else is not from Slack. */
 const isSlackId = (v: unknown): v is string => typeof v === 'string' && /^[A-Z0-9]{2,32}$/.test(v);
 
-/** The private messages of a reply: a digest file is shown inline, since ephemeral messages take no files. */
-function privateMessages(view: View) {
-  const messages = renderView(view);
-  if (view.kind === 'digest' && view.file) messages.push(...privateFileMessages(view.file));
-  return messages;
-}
-
-async function respondAll(respond: RespondFn, messages: ReturnType<typeof renderView>) {
+async function respondAll(respond: RespondFn, messages: SlackMessage[]) {
   for (const m of messages) await respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
 }
 
@@ -77,7 +70,8 @@ export function slackHandlers(deps: HandlerDeps) {
     }
     const user = `slack:${command.user_id}`;
     const ctx = { core, user, channel: `slack:${command.channel_id}`, role: roleOf(core.config, user), platform: 'slack' as const };
-    const line = `${command.command} ${unescapeSlack(command.text ?? '')}`;
+    // Slack sends emoji in command text as `:shortcode:`; store them as the emoji people saw.
+    const line = `${command.command} ${shortcodesToEmoji(unescapeSlack(command.text ?? ''))}`;
     const work = executeLine(line, ctx, log).catch((error): CommandResult => {
       log('error', `${command.command} failed`, error);
       return { reply: { kind: 'error', text: OOPS } };
@@ -178,7 +172,7 @@ export function slackHandlers(deps: HandlerDeps) {
       return;
     }
     const input = view.state?.values?.[COMMENT_BLOCK]?.[COMMENT_INPUT]?.value;
-    const text = typeof input === 'string' ? input : '';
+    const text = typeof input === 'string' ? shortcodesToEmoji(input) : '';
     let code: string;
     try {
       code = (await core.comment(`slack:${user}`, meta.s, meta.n, text)).proposal.code;
@@ -201,15 +195,30 @@ export function slackHandlers(deps: HandlerDeps) {
 
 export function registerHandlers(app: App, deps: HandlerDeps): void {
   const handlers = slackHandlers(deps);
-  // One listener for every command: Bolt runs each listener's matchers on every request.
-  const commandNames = new RegExp(`^/(${topLevel().map((g) => g.name).join('|')})$`);
-  app.command(commandNames, (args) => handlers.slashCommand(args as never));
+  acknowledgeRateLimited(app, deps.log);
+  // One listener for every command of the app, known or not: an unknown one (an old manifest, a typo in
+  // the app's settings) gets a private line naming the closest command and /help instead of dispatch_failed.
+  app.command(/^\/.+$/, (args) => handlers.slashCommand(args as never));
   app.event('reaction_added', handlers.reaction(true) as never);
   app.event('reaction_removed', handlers.reaction(false) as never);
   const stances: Array<[string, Stance]> = [[ACTION.support, 'support'], [ACTION.neutral, 'neutral'], [ACTION.oppose, 'oppose']];
   for (const [actionId, stance] of stances) app.action(actionId, handlers.stanceButton(actionId, stance) as never);
   app.action(ACTION.comment, handlers.commentButton as never);
   app.view(COMMENT_CALLBACK, handlers.commentForm as never);
+}
+
+/**
+ * Slack sends `{"type":"app_rate_limited"}` when it dropped our events for a minute. Bolt has no type for it
+ * (it would leave it unacknowledged: a 404 after 3 s), so it is acknowledged here and logged as a warning.
+ */
+function acknowledgeRateLimited(app: App, log: Log): void {
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event) => {
+    const body = event.body as { type?: unknown; minute_rate_limited?: unknown; team_id?: unknown };
+    if (body?.type !== 'app_rate_limited') return processEvent(event);
+    await event.ack();
+    log('warn', `slack: app_rate_limited — Slack dropped events for team ${String(body.team_id)} in the minute starting ${String(body.minute_rate_limited)}`);
+  };
 }
 
 export interface ReactionEvent {

@@ -72,7 +72,13 @@ export class SlackPoster implements PlatformPoster {
     }
     for (const message of renderView(view)) {
       await this.pace(channelId);
-      await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks });
+      if (message.file) {
+        // One message holding the blocks and the whole text as a file (files upload V2: get URL, upload, complete).
+        await client.filesUploadV2({
+          channel_id: channelId, blocks: message.blocks as never, filename: message.file.name, title: message.file.name,
+          content: message.file.content,
+        });
+      } else await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks });
     }
     if (view.kind === 'digest' && view.file) {
       await this.pace(channelId);

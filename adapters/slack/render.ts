@@ -1,15 +1,20 @@
 /**
  * Views as Slack messages (Block Kit + fallback text). Pure: a view in, messages out.
  * Every string that came from a user (titles, names, texts, comments, and the notices that quote them)
- * is escaped here, once, at the edge.
+ * is escaped here, once, at the edge, and kept on its line.
  */
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
-import { groupBreakdown, percent } from '../../src/view-text.ts';
-import type { Stance } from '../../src/model.ts';
+import { digestChartBlocks, summaryChartBlocks } from './chart-blocks.ts';
+import { bridgingLine } from '../../src/opinion-groups.ts';
+import type { Session, Stance } from '../../src/model.ts';
+import { clipPoints, groupBreakdown, oneLine, percent } from '../../src/view-text.ts';
 import {
-  button, codeSections, context, divider, escapeSlack as esc, header, paginate, section, sections,
-  type Block, type SlackMessage,
+  digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,
+} from '../../src/digest-format.ts';
+import {
+  blocksTextLength, button, codeSections, context, divider, escapeSlack as esc, fitsOneMessage, header, LIMITS,
+  packLines, paginate, section, sections, type Block, type SlackMessage,
 } from './blocks.ts';
 
 /** Button action ids; the value is `<sessionId>:<number>` so a click needs no lookup. */
@@ -33,22 +38,36 @@ const counts = (c: { support: number; neutral: number; oppose: number }) =>
   `:+1: ${c.support}   :neutral_face: ${c.neutral}   :-1: ${c.oppose}`;
 const countsPlain = (c: { support: number; neutral: number; oppose: number }) =>
   `support ${c.support}, neutral ${c.neutral}, oppose ${c.oppose}`;
-const who = (card: ProposalCard) => esc(card.organisation ? `${card.speakerName}, ${card.organisation}` : card.speakerName);
+/**
+ * A participant's text, safe inside one of our lines: escaped (no pings, no `<url|masked>` links), its line
+ * breaks kept on the line. It never starts a line either (Slack reads `&gt;` at a line start as a quote), so
+ * every caller puts something of ours before it.
+ */
+const txt = (s: string) => esc(oneLine(s));
+const txtClip = (s: string, max: number) => esc(clipPoints(oneLine(s), max));
+const who = (card: ProposalCard) => txt(card.organisation ? `${card.speakerName}, ${card.organisation}` : card.speakerName);
 const stateNote = (card: ProposalCard) =>
   card.state === 'closed' ? ' · session closed' : card.state === 'withdrawn' ? ' · withdrawn' : '';
 
+/**
+ * The actions block id changes whenever a card is re-rendered with other counts (Slack asks for a new
+ * block_id on each update, or a client may keep the old buttons' state); `revision` makes it unique per edit.
+ */
+export const actionsBlockId = (card: ProposalCard, revision?: number) =>
+  `plenary_${actionValue(card.sessionId, card.number)}_${card.counts.support}.${card.counts.neutral}.${card.counts.oppose}${revision === undefined ? '' : `_r${revision}`}`;
+
 /** One proposal's message: code, speaker, text, live counts and (while open) the four buttons. */
-export function proposalMessage(card: ProposalCard): SlackMessage {
+export function proposalMessage(card: ProposalCard, revision?: number): SlackMessage {
   const value = actionValue(card.sessionId, card.number);
+  const text = card.state === 'withdrawn' ? `~${txt(card.text)}~` : txt(card.text);
   const blocks: Block[] = [
-    section(`*${card.code}* · *${who(card)}*`),
-    ...sections(card.state === 'withdrawn' ? `~${esc(card.text)}~` : esc(card.text)),
+    ...sections(`*${card.code}* · *${who(card)}*\n> ${text}`),
     context(`${counts(card.counts)}   · ${card.counts.reactors} reactor${card.counts.reactors === 1 ? '' : 's'}${stateNote(card)}`),
   ];
   if (card.state === 'open') {
     blocks.push({
       type: 'actions',
-      block_id: `plenary_${value}`,
+      block_id: actionsBlockId(card, revision),
       elements: [
         button('👍 Support', ACTION.support, value, 'primary'),
         button('😐 Neutral', ACTION.neutral, value),
@@ -57,54 +76,98 @@ export function proposalMessage(card: ProposalCard): SlackMessage {
       ],
     });
   }
-  const fallback = `${card.code} · ${who(card)}: ${esc(card.text)} (${countsPlain(card.counts)})${stateNote(card)}`;
+  const fallback = `${card.code} · ${who(card)}: ${txt(card.text)} (${countsPlain(card.counts)})${stateNote(card)}`;
   return paginate(blocks, fallback)[0];
 }
 
-const cardLine = (card: ProposalCard) => `*${card.code}* · ${who(card)}: ${esc(card.text)}\n${counts(card.counts)}${stateNote(card)}`;
+const cardLine = (card: ProposalCard, textMax = 500) =>
+  `*${card.code}* · ${who(card)}: ${txtClip(card.text, textMax)}\n${counts(card.counts)}${stateNote(card)}`;
 
 function proposalSummaryText(p: ProposalSummary, place: number): string {
   const label = p.label ? `  _${p.label}_` : '';
   const lines = [
-    `*${place}. ${p.code}* (${esc(p.speaker)}) ${esc(p.text)}`,
+    `*${place}. ${p.code}* (${txt(p.speaker)}) ${txt(p.text)}`,
     `${counts(p)} · ${p.reactors} reactors, ${percent(p.support, p.reactors)} support${label}`,
   ];
   const groups = groupBreakdown(p.byGroup);
-  if (groups) lines.push(`by group: ${esc(groups)}`);
-  for (const c of p.comments) lines.push(`> “${esc(c.text)}” — ${esc(c.group)}`);
+  if (groups) lines.push(`by group: ${txt(groups)}`);
+  for (const c of p.comments) lines.push(`> “${txt(c.text)}” — ${txt(c.group)}`);
   return lines.join('\n');
 }
 
-function summaryBlocks(s: SessionSummary, final: boolean): { blocks: Block[]; fallback: string } {
-  const title = `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${s.title}”`;
-  const blocks: Block[] = [header(esc(title)), context(`${s.state} · ${s.participants} participants${s.theme ? ` · theme: ${esc(s.theme)}` : ''}`)];
-  if (s.proposals.length === 0) blocks.push(section('No proposals yet.'));
-  s.proposals.forEach((p, i) => blocks.push(...sections(proposalSummaryText(p, i + 1))));
+/** One short line per ranked proposal: what a post keeps when the whole text does not fit. */
+const compactProposal = (p: ProposalSummary, place: number, textMax: number) =>
+  `*${place}. ${p.code}* (${txt(p.speaker)}) ${txtClip(p.text, textMax)} — ${counts(p)} · ${percent(p.support, p.reactors)} of ${p.reactors}${p.label ? `  _${p.label}_` : ''}`;
+
+/**
+ * One message from a head, a full body and a compact body: the full one when it fits; else the compact
+ * lines (as many as fit, then a line counting the rest) with the whole text attached as a Markdown file.
+ */
+function oneMessage(
+  head: Block[], full: Block[], compact: string[], foot: Block[], fallback: string,
+  file: { name: string; content: string },
+): SlackMessage {
+  const whole = [...head, ...full, ...foot];
+  if (fitsOneMessage(whole)) return paginate(whole, fallback)[0];
+  const note = (rest: number) =>
+    context(`${rest ? `${rest} more lines not shown. ` : ''}Cut to fit Slack: the whole text, every comment included, is in the attached file ${esc(file.name)}.`);
+  const reserved = blocksTextLength([...head, ...foot, note(99_999)]);
+  const { blocks, taken } = packLines(compact, LIMITS.messageText - reserved, LIMITS.blocksPerMessage - head.length - foot.length - 1);
+  return { ...paginate([...head, ...blocks, note(compact.length - taken), ...foot], fallback)[0], file };
+}
+
+function summaryMessage(s: SessionSummary, final: boolean): SlackMessage {
+  const title = `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${oneLine(s.title)}”`;
+  const charts = summaryChartBlocks(s);
+  const head: Block[] = [
+    header(esc(title)), context(`${s.state} · ${s.participants} participants${s.theme ? ` · theme: ${txt(s.theme)}` : ''}`),
+    ...(charts.blocks as unknown as Block[]),
+  ];
+  const full: Block[] = s.proposals.length ? s.proposals.flatMap((p, i) => sections(proposalSummaryText(p, i + 1))) : [section('No proposals yet.')];
   const consensus = s.proposals.filter((p) => p.label === 'consensus').map((p) => p.code);
   const divisive = s.proposals.filter((p) => p.label === 'divisive').map((p) => p.code);
-  blocks.push(context(`Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`));
-  return { blocks, fallback: `${esc(title)}: ${s.proposals.length} proposals, ${s.participants} participants` };
+  const bridging = bridgingLine(s);
+  const foot = [
+    context(`Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`),
+    ...(bridging ? [context(bridging)] : []),
+  ];
+  const compact = s.proposals.map((p, i) => compactProposal(p, i + 1, 160));
+  const fallback = `${esc(title)}: ${s.proposals.length} proposals, ${s.participants} participants${charts.fallback ? `. ${esc(charts.fallback)}` : ''}`;
+  return oneMessage(head, full, compact, foot, fallback, { name: summaryFileName(s), content: summaryMarkdown(s, final) });
 }
 
-function digestBlocks(d: Digest): { blocks: Block[]; fallback: string } {
+function digestMessage(d: Digest): SlackMessage {
   const t = d.totals;
-  const title = `Digest of ${d.conference.name} for ${d.date}`;
+  const title = `Digest of ${oneLine(d.conference.name)} for ${d.date}`;
   const totals = `${t.sessions} sessions · ${t.proposals} proposals · ${t.reactions} reactions · ${t.participants} participants`;
-  const blocks: Block[] = [header(esc(title)), context(`${esc(d.conference.timezone)} · ${totals}`)];
+  const charts = digestChartBlocks(d);
+  const head: Block[] = [header(esc(title)), context(`${esc(d.conference.timezone)} · ${totals}`), ...(charts.blocks as unknown as Block[])];
+  const sessionHead = (s: SessionSummary) => `*Session ${s.id} “${txt(s.title)}”* (${s.state}) — ${s.speakers.length} speakers, ${s.participants} participants`;
+  const topLines = d.top.map((p, i) => `${i + 1}. ${p.session} *${p.code}* (${txt(p.speaker)}) ${txtClip(p.text, 160)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`);
+  const full: Block[] = [];
   for (const s of d.sessions) {
-    const lines = [`*Session ${s.id} “${esc(s.title)}”* (${s.state}) — ${s.speakers.length} speakers, ${s.participants} participants`];
-    s.proposals.forEach((p, i) => lines.push(`${i + 1}. *${p.code}* (${esc(p.speaker)}) ${esc(p.text)} — ${counts(p)}${p.label ? `  _${p.label}_` : ''}`));
-    blocks.push(...sections(lines.join('\n')));
+    const lines = [sessionHead(s), ...s.proposals.map((p, i) => `${i + 1}. *${p.code}* (${txt(p.speaker)}) ${txt(p.text)} — ${counts(p)}${p.label ? `  _${p.label}_` : ''}`)];
+    full.push(...sections(lines.join('\n')));
   }
-  if (d.top.length) {
-    const lines = ['*Top proposals of the day*'];
-    d.top.forEach((p, i) => lines.push(`${i + 1}. ${p.session} *${p.code}* (${esc(p.speaker)}) ${esc(p.text)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`));
-    blocks.push(...sections(lines.join('\n')));
-  }
-  return { blocks, fallback: `${esc(title)}: ${totals}` };
+  if (topLines.length) full.push(...sections(['*Top proposals of the day*', ...topLines].join('\n')));
+  // Compact: the day's top proposals first (the organiser's question), then each session's ranked lines.
+  const compact = [
+    ...(topLines.length ? ['*Top proposals of the day*', ...topLines] : []),
+    ...d.sessions.flatMap((s) => [sessionHead(s), ...s.proposals.map((p, i) => `${i + 1}. *${p.code}* ${txtClip(p.text, 80)} — ${counts(p)}${p.label ? `  _${p.label}_` : ''}`)]),
+  ];
+  const fallback = `${esc(title)}: ${totals}${charts.fallback ? `. ${esc(charts.fallback)}` : ''}`;
+  return oneMessage(head, full, compact, [], fallback, { name: digestFileName(d, 'md'), content: digestMarkdown(d) });
 }
 
-/** A view as one or more messages (long menus, summaries and digests are split, in order). */
+function menuMessage(session: Session, cards: ProposalCard[]): SlackMessage {
+  const title = `Menu of session ${session.id} “${oneLine(session.title)}” (${session.state})`;
+  const head = [header(esc(title))];
+  const full = cards.length ? cards.flatMap((c) => sections(cardLine(c))) : [section('No proposals yet.')];
+  const compact = cards.map((c) => cardLine(c, 160).replace('\n', ' — '));
+  return oneMessage(head, full, compact, [], `${esc(title)}: ${cards.length} proposals`, { name: menuFileName(session), content: menuMarkdown(session, cards) });
+}
+
+/** A view as messages: a menu, summary or digest is always one message (what does not fit rides in `file`). */
 export function renderView(view: View): SlackMessage[] {
   switch (view.kind) {
     case 'notice':
@@ -113,32 +176,57 @@ export function renderView(view: View): SlackMessage[] {
       return paginate(sections(`:warning: ${esc(view.text)}`), `⚠ ${esc(view.text)}`);
     case 'proposal':
       return [proposalMessage(view.card)];
-    case 'menu': {
-      const title = `Menu of session ${view.session.id} “${view.session.title}” (${view.session.state})`;
-      const body = view.cards.length ? view.cards.flatMap((c) => sections(cardLine(c))) : [section('No proposals yet.')];
-      return paginate([header(esc(title)), ...body], `${esc(title)}: ${view.cards.length} proposals`);
-    }
+    case 'menu':
+      return [menuMessage(view.session, view.cards)];
     case 'status': {
       const s = view.session;
-      const line1 = `*Session ${s.id}* “${esc(s.title)}” — ${s.state}, started ${s.startedAt}${s.closedAt ? `, closed ${s.closedAt}` : ''}`;
+      const line1 = `*Session ${s.id}* “${txt(s.title)}” — ${s.state}, started ${s.startedAt}${s.closedAt ? `, closed ${s.closedAt}` : ''}`;
       const line2 = `${view.speakers} speakers · ${view.proposals} proposals · ${view.reactions} reactions · ${view.participants} participants · channels: ${esc(view.channels.join(', '))}`;
-      return paginate([...sections(`${line1}\n${line2}`)], `Session ${s.id} “${esc(s.title)}” — ${s.state}`);
+      return paginate([...sections(`${line1}\n${line2}`)], `Session ${s.id} “${txt(s.title)}” — ${s.state}`);
     }
     case 'speakers': {
       const s = view.session;
-      const lines = view.speakers.map((p) => `• *${esc(p.handle)}* — ${esc(p.name)}${p.organisation ? `, ${esc(p.organisation)}` : ''}${p.group ? ` [${esc(p.group)}]` : ''}`);
+      const lines = view.speakers.map((p) => `• *${esc(p.handle)}* — ${txt(p.name)}${p.organisation ? `, ${txt(p.organisation)}` : ''}${p.group ? ` [${esc(p.group)}]` : ''}`);
       const body = lines.length ? `*Speakers of session ${s.id}*\n${lines.join('\n')}` : `No speakers yet in session ${s.id}: add one with /speaker add &lt;handle&gt; &lt;name&gt;.`;
       return paginate(sections(body), `Speakers of session ${s.id}: ${view.speakers.length}`);
     }
-    case 'summary': {
-      const { blocks, fallback } = summaryBlocks(view.summary, view.final);
-      return paginate(blocks, fallback);
-    }
-    case 'digest': {
-      const { blocks, fallback } = digestBlocks(view.digest);
-      return paginate(blocks, fallback);
-    }
+    case 'summary':
+      return [summaryMessage(view.summary, view.final)];
+    case 'digest':
+      return [digestMessage(view.digest)];
   }
+}
+
+/** Slack: a response_url takes 5 posts; the ack carries the first private message, so 1 + 4 in all. */
+export const PRIVATE_MESSAGES = 5;
+
+/** How to get what a private reply had to leave out (ephemeral messages take no file). */
+function restHint(view: View): string {
+  if (view.kind === 'digest') return 'add `post` to post it here with the whole text as a file';
+  if (view.kind === 'summary') return 'a moderator\'s `/summary post` posts it here with the whole text as a file';
+  if (view.kind === 'menu') return 'a moderator\'s `/menu post` posts it here with the whole text as a file';
+  return 'ask again with a narrower question';
+}
+
+/** Replaces the tail of a message by a line saying what was cut and how to get it. */
+function cutWith(m: SlackMessage, why: string, view: View): SlackMessage {
+  const line = context(`:scissors: ${why}: ${restHint(view)}.`);
+  const blocks = [...m.blocks];
+  while (blocks.length && !fitsOneMessage([...blocks, line])) blocks.pop();
+  return { text: m.text, blocks: [...blocks, line] };
+}
+
+/**
+ * A reply shown privately: the view's message, then (for a digest in a format) the file inline as code
+ * blocks. At most the ack plus 4 response_url posts; what does not fit is cut with a line saying how to get it.
+ */
+export function privateMessages(view: View): SlackMessage[] {
+  const shown: SlackMessage[] = renderView(view).map((m) => (m.file ? cutWith(m, 'Cut to fit Slack', view) : m));
+  if (view.kind === 'digest' && view.file) shown.push(...privateFileMessages(view.file));
+  if (shown.length <= PRIVATE_MESSAGES) return shown;
+  const kept = shown.slice(0, PRIVATE_MESSAGES);
+  kept[PRIVATE_MESSAGES - 1] = cutWith(kept[PRIVATE_MESSAGES - 1], `${shown.length - PRIVATE_MESSAGES + 1} more part(s) did not fit in private replies`, view);
+  return kept;
 }
 
 /**
@@ -163,7 +251,7 @@ export function commentModal(card: ProposalCard, metadata: string): Record<strin
     submit: { type: 'plain_text', text: 'Send' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      section(`*${card.code}* · *${who(card)}*\n${esc(card.text)}`),
+      ...sections(`*${card.code}* · *${who(card)}*\n> ${txt(card.text)}`),
       {
         type: 'input',
         block_id: COMMENT_BLOCK,

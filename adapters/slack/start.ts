@@ -4,7 +4,8 @@
  * counts on posted proposals live. Resolves to an async stop (with `port` when serving HTTP).
  */
 import type { AddressInfo, Server } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
+import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
+import express, { type Express } from 'express';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Environment } from '../../src/config.ts';
 import type { Log } from '../../src/log.ts';
@@ -27,6 +28,8 @@ export interface StartSlackOptions {
   log: Log;
   delivery: Delivery;
   tuning?: SlackTuning;
+  /** Over HTTP, the web app (the room's screen) that Bolt's receiver serves beside `/slack/events`. */
+  web?: Express;
 }
 
 export type SlackStop = (() => Promise<void>) & { port?: number; app: App };
@@ -48,7 +51,7 @@ function boltLogger(log: Log): Logger {
   };
 }
 
-export async function startSlack({ core, env, log, delivery, tuning = {} }: StartSlackOptions): Promise<SlackStop> {
+export async function startSlack({ core, env, log, delivery, tuning = {}, web }: StartSlackOptions): Promise<SlackStop> {
   const slack = env.slack;
   if (!slack?.botToken) throw new Error('Slack needs SLACK_BOT_TOKEN, with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)');
   const logger = boltLogger(log);
@@ -56,7 +59,7 @@ export async function startSlack({ core, env, log, delivery, tuning = {} }: Star
   const socketMode = Boolean(slack.appToken);
   const receiver = socketMode
     ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions } })
-    : new HTTPReceiver({ signingSecret: slack.signingSecret ?? '', endpoints: '/slack/events', logger });
+    : new ExpressReceiver({ signingSecret: slack.signingSecret ?? '', endpoints: '/slack/events', logger, app: web ?? express() });
   // The WebClient retries 429s itself: it pauses all calls for Retry-After seconds, then tries again.
   // No conversation store: plenary keeps its state in its own store, and Bolt's would cost every request.
   const app = new App({ token: slack.botToken, receiver, logger, clientOptions, convoStore: false });

@@ -76,6 +76,7 @@ const VALID: Record<string, { options: (sid: string) => Record<string, string>; 
   forgetme: { options: () => ({}), writes: true },
   summary: { options: () => ({}), writes: false },
   digest: { options: () => ({ date: '2026-11-28', format: 'csv' }), writes: false },
+  help: { options: () => ({ command: 'react' }), writes: false },
 };
 
 const higher = (a: Role, b: Role): Role => (mayAct(a, b) ? a : b);

@@ -51,6 +51,7 @@ const VALID: Record<string, { options: (sid: string) => Record<string, string>; 
   forgetme: { options: () => ({}), writes: true },
   summary: { options: () => ({}), writes: false },
   digest: { options: () => ({ format: 'csv' }), writes: false },
+  help: { options: () => ({}), writes: false },
 };
 const VARIANTS = commands.flatMap((command) => {
   const valid = VALID[command.name];

@@ -21,10 +21,11 @@ const proposalSummary = (i: number, comments = 0, text = `Proposal number ${i}`)
   byGroup: { government: { support: 3, neutral: 0, oppose: 0 }, academia: { support: 2, neutral: 1, oppose: 0 } },
   label: i === 1 ? 'consensus' : null,
   comments: Array.from({ length: comments }, (_, j) => ({ text: `comment ${j} ${'x'.repeat(300)}`, group: 'academia' })),
+  byOpinionGroup: {}, gic: 0.5, bridging: false,
 });
 const summary = (proposals: ProposalSummary[]): SessionSummary => ({
   id: 's7k2', title: 'Cyber capacity', theme: 'Closing the gap', state: 'closed', startedAt: session.startedAt, closedAt: null,
-  day: session.day, speakers: [], proposals, participants: 9,
+  day: session.day, speakers: [], proposals, participants: 9, opinionGroups: [],
 });
 
 /** Every message respects Discord's limits and mutes mentions. */
@@ -57,7 +58,8 @@ describe('Discord renderers', () => {
     checkLimits([m]);
     const embed = m.embeds![0];
     expect(embed.title).toBe('P1 · Ana (ICANN)');
-    expect(embed.description).toBe('Fund CERTs in every region <@123> @everyone');
+    // Mention syntax is escaped (shown as typed, never a mention pill or link); allowed_mentions stops pings anyway.
+    expect(embed.description).toBe('Fund CERTs in every region \\<@123\\> @everyone');
     expect(embed.fields!.map((f) => [f.name, f.value])).toEqual([['👍 Support', '3'], ['😐 Neutral', '1'], ['👎 Oppose', '2']]);
     const buttons = m.components![0].components;
     expect(buttons.map((b) => ('label' in b ? b.label : ''))).toEqual(['Support', 'Neutral', 'Oppose', 'Comment']);
@@ -84,7 +86,10 @@ describe('Discord renderers', () => {
     }
     const modal = commentModal('s7k2', 3);
     expect(modal.title.length).toBeLessThanOrEqual(45);
-    expect(modal.components[0]).toMatchObject({ components: [{ custom_id: 'comment', max_length: 500, style: 2 }] });
+    expect(modal.components[0]).toMatchObject({ type: 18, component: { custom_id: 'comment', max_length: 500, style: 2 } });
+    const label = (modal.components[0] as { label: string; description?: string });
+    expect([...label.label].length).toBeLessThanOrEqual(45);
+    expect([...(label.description ?? '')].length).toBeLessThanOrEqual(100);
   });
 
   it('splits long text on line breaks and never cuts a surrogate pair', () => {
@@ -105,18 +110,20 @@ describe('Discord renderers', () => {
     checkLimits(messages);
   });
 
-  it('packs a big summary into several embeds within 6,000 characters, keeping every comment', () => {
+  it('posts a big summary as one message within 6,000 characters, every comment in the attached file', () => {
     const s = summary(Array.from({ length: 30 }, (_, i) => proposalSummary(i + 1, 6, 'T'.repeat(500))));
     const embeds = summaryEmbeds(s, true);
-    expect(embeds.length).toBeGreaterThan(3);
+    expect(embeds.length).toBeGreaterThan(3); // the whole text would need several messages
     const messages = renderView({ kind: 'summary', summary: s, final: true });
-    expect(messages.length).toBe(embeds.length);
+    expect(messages).toHaveLength(1);
     checkLimits(messages);
-    expect(embeds[0].title).toBe('Final summary of session s7k2 “Cyber capacity”');
-    expect(embeds[0].description).toContain('Broad support across groups: P1');
-    const text = JSON.stringify(embeds);
-    for (let i = 1; i <= 30; i++) expect(text).toContain(`${i}. P${i} (icann)`);
-    expect(text.match(/comment \d x/g)!.length).toBe(30 * 6);
+    expect(messages[0].embeds![0].title).toBe('Final summary of session s7k2 “Cyber capacity”');
+    expect(messages[0].embeds![0].description).toContain('Broad support across groups: P1');
+    expect(messages[0].embeds![0].description).toContain('1. **P1** (icann)');
+    expect(messages[0].embeds![0].footer!.text).toMatch(/plenary-summary-s7k2\.md/);
+    const file = messages[0].files![0].attachment.toString();
+    for (let i = 1; i <= 30; i++) expect(file).toContain(`${i}. **P${i}** (icann)`);
+    expect(file.match(/comment \d x/g)!.length).toBe(30 * 6);
   });
 
   it('renders a digest, and with a format attaches the file', () => {
@@ -148,7 +155,10 @@ describe('Discord renderers', () => {
     for (const view of views) checkLimits(renderView(view));
     expect(renderView(views[1])[0].content).toBe('⚠️ no');
     expect(JSON.stringify(renderView(views[5]))).toContain('<#99>');
-    expect(renderView(views[3]).length).toBeGreaterThan(1);
+    const menu = renderView(views[3]);
+    expect(menu).toHaveLength(1); // one message: the whole menu rides along as a Markdown file
+    expect(menu[0].files![0].name).toBe('plenary-menu-s7k2.md');
+    expect(menu[0].files![0].attachment.toString().match(/\*\*P\d+\*\*/g)).toHaveLength(40);
   });
 
   it('packEmbeds keeps fields in order across continuation embeds', () => {

@@ -54,7 +54,8 @@ describe('a panel over Slack HTTP', () => {
     await command(MOD, '/speaker add itu Doreen org:ITU group:intergovernmental');
     await command(MOD, '/priority add icann Keep the DNS stable & secure <!here>');
     await command(MOD, '/priority add icann Open standards');
-    await command(MOD, '/priority add itu Capacity building 能力建设 👍🏽');
+    // Slack sends emoji in command text as shortcodes: known ones (skin tones too) become emoji, custom ones stay.
+    await command(MOD, '/priority add itu Capacity building 能力建设 :+1::skin-tone-4: :partyparrot:');
     const refused = await command('UAUD1', '/priority add itu Sneaky');
     expect(replyText(refused)).toMatch(/Only a moderator/);
 
@@ -71,7 +72,8 @@ describe('a panel over Slack HTTP', () => {
     });
     expect(blockText(posts[0].args.blocks)).toContain('Keep the DNS stable &amp; secure &lt;!here&gt;');
     expect(blockText(posts[0].args.blocks)).toContain('Göran &lt;@U0VICTIM&gt;, ICANN &amp; co');
-    expect(String(posts[2].args.text)).toContain('能力建设 👍🏽');
+    expect(String(posts[2].args.text)).toContain('能力建设 👍🏽 :partyparrot:');
+    expect((await h.core.activeProposals(sid))[2].text).toBe('Capacity building 能力建设 👍🏽 :partyparrot:');
     for (const n of [1, 2, 3]) expect(await h.core.proposalForMessage(`slack:${C}:${ts[n]}`)).toEqual({ sessionId: sid, number: n });
   });
 

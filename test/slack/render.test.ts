@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipEscaped, escapeSlack, LIMITS, paginate, section, splitEscaped, unescapeSlack, type Block } from '../../adapters/slack/blocks.ts';
+import { blocksTextLength, clipEscaped, escapeSlack, LIMITS, paginate, section, splitEscaped, unescapeSlack, type Block } from '../../adapters/slack/blocks.ts';
 import { ACTION, commentModal, parseActionValue, privateFileMessages, proposalMessage, renderView } from '../../adapters/slack/render.ts';
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { Session } from '../../src/model.ts';
@@ -54,10 +54,11 @@ describe('escaping', () => {
     const p: ProposalSummary = {
       code: 'P1', number: 1, speaker: 'icann', rank: 1, text: nasty, support: 1, neutral: 0, oppose: 0, reactors: 1, score: 0.2,
       byGroup: { government: { support: 1, neutral: 0, oppose: 0 } }, label: null, comments: [{ text: nasty, group: 'government' }],
+      byOpinionGroup: {}, gic: 0.5, bridging: false,
     };
     const summary: SessionSummary = {
       id: 's7k2', title: nasty, theme: nasty, state: 'open', startedAt: session.startedAt, closedAt: null, day: session.day,
-      speakers: [{ handle: 'icann', name: nasty, organisation: nasty, group: null }], proposals: [p], participants: 1,
+      speakers: [{ handle: 'icann', name: nasty, organisation: nasty, group: null }], proposals: [p], participants: 1, opinionGroups: [],
     };
     const views: View[] = [
       { kind: 'notice', text: nasty },
@@ -138,28 +139,32 @@ describe('limits and splitting', () => {
     expect(clipEscaped('&amp;&amp;', 7)).toBe('&amp;…');
   });
 
-  it('a long menu becomes several messages of at most 50 blocks, each with fallback text', () => {
+  it('a long menu stays one message within every limit, the whole menu in the attached Markdown file', () => {
     const cards = Array.from({ length: 120 }, (_, i) => card({ code: `P${i + 1}`, number: i + 1, text: `${'long & text '.repeat(40)}` }));
     const messages = renderView({ kind: 'menu', session, cards });
-    expect(messages.length).toBeGreaterThanOrEqual(3);
+    expect(messages).toHaveLength(1);
     expectWithinLimits(messages);
-    const shown = messages.flatMap((m) => sectionTexts(m.blocks)).join('\n');
-    for (let i = 1; i <= 120; i++) expect(shown).toContain(`*P${i}*`);
-    expect(messages[1].text).toMatch(/continued/);
+    expect(blocksTextLength(messages[0].blocks)).toBeLessThanOrEqual(LIMITS.messageText);
+    const shown = sectionTexts(messages[0].blocks).join('\n');
+    expect(shown).toContain('*P1*');
+    expect(JSON.stringify(messages[0].blocks)).toMatch(/\d+ more lines not shown.*plenary-menu-s7k2\.md/);
+    for (let i = 1; i <= 120; i++) expect(messages[0].file!.content).toContain(`**P${i}**`);
   });
 
   it('a summary with many long comments keeps every section under 3,000 characters', () => {
     const p = (n: number): ProposalSummary => ({
       code: `P${n}`, number: n, speaker: 'icann', rank: 1, text: '<'.repeat(500), support: 1, neutral: 0, oppose: 0, reactors: 1, score: 0,
       byGroup: {}, label: 'divisive', comments: Array.from({ length: 30 }, () => ({ text: '&'.repeat(500), group: 'academia' })),
+      byOpinionGroup: {}, gic: 0.5, bridging: false,
     });
     const summary: SessionSummary = {
       id: 's7k2', title: 't', theme: null, state: 'closed', startedAt: '', closedAt: '', day: '', speakers: [],
-      proposals: Array.from({ length: 10 }, (_, i) => p(i + 1)), participants: 9,
+      proposals: Array.from({ length: 10 }, (_, i) => p(i + 1)), participants: 9, opinionGroups: [],
     };
     const messages = renderView({ kind: 'summary', summary, final: true });
-    expect(messages.length).toBeGreaterThan(1);
+    expect(messages).toHaveLength(1);
     expectWithinLimits(messages);
+    expect(messages[0].file!.content.match(/academia/g)).toHaveLength(300); // every comment is in the file
     for (const m of messages) for (const t of sectionTexts(m.blocks)) expect(entitiesIntact(t)).toBe(true);
   });
 

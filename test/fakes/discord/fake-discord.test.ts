@@ -132,6 +132,17 @@ describe('fake Discord with a real discord.js Client', () => {
     expect(fake.interaction(submit.id)!.responses[0].type).toBe(4);
   });
 
+  it('refuses a modal whose text-input label is 46 characters, as Discord does (50035)', async () => {
+    const click = fake.sendButton({ customId: 'ask', messageId: fake.messages(CHANNEL)[0].id });
+    const b = await received(click.id);
+    if (!b.isButton()) throw new Error('expected a button');
+    const label = 'Your comment (others see it without your name)';
+    expect(label.length).toBe(46);
+    const refused = await b.showModal({ custom_id: 'ask-modal', title: 'Ask', components: [{ type: 1, components: [{ type: 4, custom_id: 'q', label, style: 2 }] }] }).catch((e) => e);
+    expect(refused).toMatchObject({ code: 50035, status: 400 });
+    expect(JSON.stringify(refused.rawError.errors)).toContain('BASE_TYPE_BAD_LENGTH');
+  });
+
   it('answers autocomplete (callback 8)', async () => {
     const sent = fake.sendAutocomplete({ name: 'panel', subcommand: 'open', options: { topic: 'A' }, focused: 'topic' });
     const i = await received(sent.id);

@@ -18,6 +18,8 @@ export interface ComponentSpec extends InteractionContext {
 }
 export interface ModalSubmitSpec extends InteractionContext {
   customId: string; fields: Record<string, string>; messageId?: string;
+  /** The submitted modal's layout (default: Label components, as plenary's modals use). */
+  layout?: 'label' | 'action-row';
 }
 
 export function baseInteraction(model: DiscordModel, type: number, ctx: InteractionContext, extra: Json): Json {
@@ -103,9 +105,10 @@ export function componentPayload(model: DiscordModel, spec: ComponentSpec): Json
 export function modalSubmitPayload(model: DiscordModel, spec: ModalSubmitSpec): Json {
   const p = withData(model, 5, spec, () => ({
     custom_id: spec.customId,
-    components: Object.entries(spec.fields).map(([customId, value]) => ({
-      type: 1, components: [{ type: 4, custom_id: customId, value }],
-    })),
+    // Discord answers in the modal's own layout: Label components (type 18) or legacy action rows.
+    components: Object.entries(spec.fields).map(([customId, value], i) => (spec.layout === 'action-row'
+      ? { type: 1, id: 2 * i + 1, components: [{ type: 4, id: 2 * i + 2, custom_id: customId, value }] }
+      : { type: 18, id: 2 * i + 1, component: { type: 4, id: 2 * i + 2, custom_id: customId, value } })),
   }));
   if (spec.messageId) p.message = messageFor(model, spec.messageId, p.channel_id);
   return p;

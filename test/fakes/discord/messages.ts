@@ -2,6 +2,7 @@
 // validation errors with real codes, allowed_mentions applied, edits merged.
 import type { APIMessage } from 'discord.js';
 import { nextSnowflake, type DiscordModel } from './model.ts';
+import { checkMessageLimits, FormBodyError } from './limits.ts';
 
 type Json = Record<string, any>;
 
@@ -14,18 +15,15 @@ export class ApiError extends Error {
   }
 }
 
-const formError = (field: string, code: string, message: string) =>
-  new ApiError(400, 50035, 'Invalid Form Body', { [field]: { _errors: [{ code, message }] } });
+/** Discord's answer to a body outside its limits. */
+export const asApiError = (error: unknown) =>
+  error instanceof FormBodyError ? new ApiError(400, 50035, 'Invalid Form Body', error.errors) : error;
 
 export function validateMessageBody(body: Json, files: UploadedFile[], partial: boolean): void {
-  if (typeof body.content === 'string' && body.content.length > 2000) {
-    throw formError('content', 'BASE_TYPE_MAX_LENGTH', 'Must be 2000 or fewer in length.');
-  }
-  if (Array.isArray(body.embeds) && body.embeds.length > 10) {
-    throw formError('embeds', 'BASE_TYPE_MAX_LENGTH', 'Must be 10 or fewer in length.');
-  }
-  if (Array.isArray(body.components) && body.components.length > 5 && !((body.flags ?? 0) & 32768)) {
-    throw formError('components', 'BASE_TYPE_MAX_LENGTH', 'Must be 5 or fewer in length.');
+  try {
+    checkMessageLimits(body);
+  } catch (error) {
+    throw asApiError(error);
   }
   const empty = !body.content && !body.embeds?.length && !body.components?.length && !files.length
     && !body.sticker_ids?.length && !body.poll;

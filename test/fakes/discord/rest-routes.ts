@@ -2,7 +2,16 @@
 // mistakes a bot adapter can realistically make (late/double acks, unknown ids...).
 import type { FakeRest, RouteRequest } from './fake-rest.ts';
 import { nextSnowflake, type DiscordModel, type InteractionRecord } from './model.ts';
-import { ApiError, applyEdit, buildMessage, parseEmoji, tallyReaction } from './messages.ts';
+import { ApiError, applyEdit, asApiError, buildMessage, parseEmoji, tallyReaction } from './messages.ts';
+import { checkAutocompleteLimits, checkCommandLimits, checkModalLimits } from './limits.ts';
+
+const limited = (check: () => void) => {
+  try {
+    check();
+  } catch (error) {
+    throw asApiError(error);
+  }
+};
 
 type Json = Record<string, any>;
 export type Dispatch = (t: string, d: Json, intent?: number) => void;
@@ -51,12 +60,14 @@ export function registerRoutes(rest: FakeRest, model: DiscordModel, dispatch: Di
     rest.add('PUT', base, ({ params, body }) => {
       const list = commandList(params);
       if (!Array.isArray(body)) throw new ApiError(400, 50035, 'Invalid Form Body');
+      limited(() => checkCommandLimits(body));
       const next = body.map((c: Json) => toCommand(c, params.guild, list.find((o) => o.name === c.name && o.type === (c.type ?? 1))));
       list.splice(0, list.length, ...next);
       return ok(list);
     });
     rest.add('POST', base, ({ params, body }) => {
       const list = commandList(params);
+      limited(() => checkCommandLimits([body]));
       const ix = list.findIndex((o) => o.name === body.name);
       const cmd = toCommand(body, params.guild, list[ix]);
       if (ix >= 0) list[ix] = cmd; else list.push(cmd);
@@ -101,9 +112,9 @@ export function registerRoutes(rest: FakeRest, model: DiscordModel, dispatch: Di
       it.originalMessageId = it.payload.message?.id;
       message = target;
     } else if (type === 9) {
-      if (!body.data?.custom_id || !body.data?.title || !Array.isArray(body.data?.components)) {
-        throw new ApiError(400, 50035, 'Invalid Form Body');
-      }
+      limited(() => checkModalLimits(body.data ?? {}));
+    } else if (type === 8) {
+      limited(() => checkAutocompleteLimits(body.data ?? {}));
     }
     it.responses.push({ type, data: body.data, at: Date.now() });
     if (query.with_response !== 'true') return ok();

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { BlockError, checkMessageBlocks, refusal } from './block-limits.ts';
 import {
   SlackWorld, type ApiResult, type Args, type Identity, type StoredEphemeral, type StoredFile,
   type StoredMessage, type StoredView,
@@ -26,7 +27,11 @@ export type Fault =
   | { delayMs: number }
   | { error: string }; // HTTP 200 with { ok:false, error }
 
-export interface RecordedResponse { id: string; body: Args; at: number }
+export interface RecordedResponse { id: string; body: Args; at: number; status: number }
+
+/** Slack: a response_url takes at most 5 posts within 30 minutes of the interaction. */
+export const RESPONSE_URL_POSTS = 5;
+const RESPONSE_URL_TTL_MS = 30 * 60_000;
 
 export interface FakeWebApiOptions extends Partial<Identity> {
   /** When set, any other bot/user token gets `invalid_auth`. */
@@ -50,6 +55,8 @@ export interface FakeSlackWebApi {
   addReaction(channel: string, ts: string, name: string, user: string): void;
   seedChannel(id: string, info: Args): void;
   seedUser(id: string, info: Args): void;
+  /** The bot leaves (or was never invited to) a channel: posts there answer `not_in_channel`. */
+  removeBotFrom(channel: string): void;
   failNext(method: string, fault: Fault, times?: number): void;
   rateLimit(method: string, opts: { perSecond: number } | null): void;
   responseUrl(id: string, bind?: { channel?: string; messageTs?: string; user?: string }): string;
@@ -108,7 +115,7 @@ export async function startFakeSlackWebApi(opts: FakeWebApiOptions = {}): Promis
   const calls: RecordedCall[] = [];
   const faults = new Map<string, Fault[]>();
   const limits = new Map<string, { perSecond: number; hits: number[] }>();
-  const sinks = new Map<string, { bind: { channel?: string; messageTs?: string; user?: string }; got: RecordedResponse[] }>();
+  const sinks = new Map<string, { bind: { channel?: string; messageTs?: string; user?: string }; got: RecordedResponse[]; createdAt: number }>();
   let socketSource: { connectUrl(): string } | null = null;
   let base = '';
   const handlers = world.handlers(() => `${base}/upload/v1`, () => socketSource?.connectUrl());
@@ -177,10 +184,23 @@ export async function startFakeSlackWebApi(opts: FakeWebApiOptions = {}): Promis
 
   async function responseSink(id: string, req: IncomingMessage, res: ServerResponse) {
     const raw = await readBody(req);
-    const sink = sinks.get(id) ?? { bind: {}, got: [] };
+    const sink = sinks.get(id) ?? { bind: {}, got: [], createdAt: Date.now() };
     sinks.set(id, sink);
     const body = parseArgs(raw, req.headers['content-type'], new URLSearchParams());
-    sink.got.push({ id, body, at: Date.now() });
+    const at = Date.now();
+    const accepted = sink.got.filter((r) => r.status === 200).length;
+    if (accepted >= RESPONSE_URL_POSTS || at - sink.createdAt > RESPONSE_URL_TTL_MS) {
+      sink.got.push({ id, body, at, status: 404 });
+      return send(res, 404, { ok: false, error: 'used_url' });
+    }
+    try {
+      checkMessageBlocks(body.blocks, body.text);
+    } catch (error) {
+      if (!(error instanceof BlockError)) throw error;
+      sink.got.push({ id, body, at, status: 400 });
+      return send(res, 400, refusal(error));
+    }
+    sink.got.push({ id, body, at, status: 200 });
     // Mirror what Slack does with a response_url reply when we know the channel it belongs to.
     const { channel, messageTs, user } = sink.bind;
     if (channel && body.delete_original && messageTs) {
@@ -233,6 +253,7 @@ export async function startFakeSlackWebApi(opts: FakeWebApiOptions = {}): Promis
     addReaction: (channel, ts, name, user) => void world.react(channel, ts, name, user),
     seedChannel: (id, info) => void world.channels.set(id, { id, ...info }),
     seedUser: (id, info) => void world.users.set(id, { id, ...info }),
+    removeBotFrom: (channel) => void world.outside.add(channel),
     failNext(method, fault, times = 1) {
       const q = faults.get(method) ?? [];
       for (let i = 0; i < times; i += 1) q.push(fault);
@@ -245,7 +266,7 @@ export async function startFakeSlackWebApi(opts: FakeWebApiOptions = {}): Promis
     responseUrl(id, bind = {}) {
       const sink = sinks.get(id);
       if (sink) sink.bind = { ...sink.bind, ...bind };
-      else sinks.set(id, { bind, got: [] });
+      else sinks.set(id, { bind, got: [], createdAt: Date.now() });
       return `${base}/response/${encodeURIComponent(id)}`;
     },
     responses: (id) => sinks.get(id)?.got ?? [],

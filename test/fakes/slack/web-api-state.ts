@@ -4,6 +4,8 @@
  * Response shapes follow the Slack method reference (docs.slack.dev/reference/methods).
  */
 
+import { BlockError, checkMessageBlocks, checkModal, refusal } from './block-limits.ts';
+
 export type Args = Record<string, unknown>;
 export type ApiResult = { ok: boolean; error?: string; [k: string]: unknown };
 
@@ -21,6 +23,7 @@ export interface StoredMessage {
   edits: number; // how many chat.update calls landed on it
   deleted: boolean;
   reactions: Reaction[];
+  files?: Args[]; // shared with files.completeUploadExternal
 }
 
 export interface StoredEphemeral { channel: string; user: string; ts: string; text?: string; blocks?: unknown[] }
@@ -67,6 +70,17 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 const arr = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
 const fail = (error: string, extra: Args = {}): ApiResult => ({ ok: false, error, ...extra });
 
+/** Runs Slack's Block Kit checks first; a refusal is answered as Slack answers it. */
+function withinLimits(check: () => void, then: () => ApiResult): ApiResult {
+  try {
+    check();
+  } catch (error) {
+    if (error instanceof BlockError) return refusal(error) as ApiResult;
+    throw error;
+  }
+  return then();
+}
+
 export class SlackWorld {
   readonly clock = new TsClock();
   readonly messages = new Map<string, StoredMessage>(); // key: channel:ts
@@ -75,6 +89,8 @@ export class SlackWorld {
   readonly files = new Map<string, StoredFile>();
   readonly channels = new Map<string, Args>();
   readonly users = new Map<string, Args>();
+  /** Channels the bot is not a member of: posting there answers `not_in_channel`, as Slack does. */
+  readonly outside = new Set<string>();
   private readonly usedTriggers = new Set<string>();
   private idSeq = 0;
 
@@ -147,7 +163,7 @@ export class SlackWorld {
     // Any well-formed id exists, so adapters need no seeding for the common case.
     return {
       id, name: `chan-${id.toLowerCase()}`, is_channel: id.startsWith('C'), is_group: id.startsWith('G'),
-      is_im: id.startsWith('D'), is_private: !id.startsWith('C'), is_archived: false, is_member: true,
+      is_im: id.startsWith('D'), is_private: !id.startsWith('C'), is_archived: false, is_member: !this.outside.has(id),
       created: 1_600_000_000, creator: 'U0CREATOR', is_general: false, topic: { value: '' }, purpose: { value: '' },
     };
   }
@@ -173,14 +189,15 @@ export class SlackWorld {
         ok: true, url: `https://${me.teamDomain}.slack.com/`, team: 'Plenary Test', user: 'plenary',
         team_id: me.teamId, user_id: me.botUserId, bot_id: me.botId, is_enterprise_install: false,
       }),
-      'chat.postMessage': (a) => {
+      'chat.postMessage': (a) => withinLimits(() => checkMessageBlocks(a.blocks, a.text), () => {
         const channel = str(a.channel);
         if (!channel) return fail('channel_not_found');
+        if (this.outside.has(channel)) return fail('not_in_channel');
         if (a.text === undefined && !arr(a.blocks) && !arr(a.attachments)) return fail('no_text');
         const m = this.post(channel, a);
         return { ok: true, channel, ts: m.ts, message: this.render(m) };
-      },
-      'chat.update': (a) => {
+      }),
+      'chat.update': (a) => withinLimits(() => checkMessageBlocks(a.blocks, a.text), () => {
         const channel = str(a.channel), ts = str(a.ts);
         const m = channel && ts ? this.messages.get(this.key(channel, ts)) : undefined;
         if (!m || m.deleted) return fail('message_not_found');
@@ -189,15 +206,16 @@ export class SlackWorld {
         if (a.attachments !== undefined) m.attachments = arr(a.attachments);
         m.edits += 1;
         return { ok: true, channel: m.channel, ts: m.ts, text: m.text ?? '', message: this.render(m) };
-      },
-      'chat.postEphemeral': (a) => {
+      }),
+      'chat.postEphemeral': (a) => withinLimits(() => checkMessageBlocks(a.blocks, a.text), () => {
         const channel = str(a.channel), user = str(a.user);
         if (!channel) return fail('channel_not_found');
+        if (this.outside.has(channel)) return fail('not_in_channel');
         if (!user) return fail('user_not_found');
         const e: StoredEphemeral = { channel, user, ts: this.clock.next(), text: str(a.text), blocks: arr(a.blocks) };
         this.ephemerals.push(e);
         return { ok: true, message_ts: e.ts };
-      },
+      }),
       'chat.delete': (a) => {
         const channel = str(a.channel), ts = str(a.ts);
         const m = channel && ts ? this.messages.get(this.key(channel, ts)) : undefined;
@@ -205,7 +223,7 @@ export class SlackWorld {
         m.deleted = true;
         return { ok: true, channel: m.channel, ts: m.ts };
       },
-      'views.open': (a) => {
+      'views.open': (a) => withinLimits(() => checkModal(a.view as Args), () => {
         const bad = this.useTrigger(str(a.trigger_id));
         if (bad) return fail(bad);
         if (!a.view || typeof a.view !== 'object') return fail('invalid_arguments');
@@ -215,8 +233,8 @@ export class SlackWorld {
         };
         this.views.set(v.id, v);
         return { ok: true, view: this.renderView(v) };
-      },
-      'views.update': (a) => {
+      }),
+      'views.update': (a) => withinLimits(() => checkModal(a.view as Args), () => {
         const id = str(a.view_id), ext = str(a.external_id);
         const v = id ? this.views.get(id) : [...this.views.values()].find((x) => ext && x.external_id === ext);
         if (!v) return fail('not_found');
@@ -225,7 +243,7 @@ export class SlackWorld {
         v.view = a.view as Args;
         v.hash = `${Date.now()}.fake${(this.idSeq += 1)}`;
         return { ok: true, view: this.renderView(v) };
-      },
+      }),
       'conversations.info': (a) => {
         const c = this.channelInfo(String(a.channel ?? ''));
         return c ? { ok: true, channel: c } : fail('channel_not_found');
@@ -247,13 +265,16 @@ export class SlackWorld {
       'files.getUploadURLExternal': (a) => {
         const filename = str(a.filename), length = Number(a.length);
         if (!filename || !Number.isFinite(length) || length <= 0) return fail('invalid_arguments');
+        if (length > 1024 ** 3) return fail('file_too_large');
         const f: StoredFile = { id: this.newId('F'), filename, length, completed: false };
         this.files.set(f.id, f);
         return { ok: true, upload_url: `${uploadBase()}/${f.id}`, file_id: f.id };
       },
-      'files.completeUploadExternal': (a) => {
+      'files.completeUploadExternal': (a) => withinLimits(() => checkMessageBlocks(a.blocks), () => {
         const list = arr(a.files) as { id?: string; title?: string }[] | undefined;
         if (!list?.length) return fail('invalid_arguments');
+        const target = str(a.channel_id);
+        if (target && this.outside.has(target)) return fail('not_in_channel');
         const done: Args[] = [];
         for (const item of list) {
           const f = item.id ? this.files.get(item.id) : undefined;
@@ -268,8 +289,13 @@ export class SlackWorld {
             permalink: `https://${me.teamDomain}.slack.com/files/${me.botUserId}/${f.id}/${f.filename}`,
           });
         }
+        // Shared to a channel, the files arrive as one message: the blocks (or initial comment) with the files.
+        if (target) {
+          const m = this.post(target, { text: str(a.initial_comment) ?? '', blocks: str(a.initial_comment) ? undefined : a.blocks, thread_ts: a.thread_ts });
+          m.files = done;
+        }
         return { ok: true, files: done };
-      },
+      }),
       'apps.connections.open': () => {
         const url = socketUrl();
         // A fail-fast error (socket-mode treats not_authed as unrecoverable) instead of a retry storm.

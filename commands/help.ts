@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { defineCommand, type Command } from './command.ts';
+import { usageOf } from './parse.ts';
+import { mayAct } from '../src/roles.ts';
+import { UserError } from '../src/errors.ts';
+import { clip } from '../src/text-rules.ts';
+import { notice } from '../src/views.ts';
+
+/** Levenshtein distance (small strings: command names). */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+/** The command closest to what was typed (`sesion strat` → `session start`, `halp` → `help`). */
+export function closestCommand(typed: string, all: readonly Command[]): string {
+  const words = typed.toLowerCase().replace(/^\//, '').trim().split(/\s+/);
+  let best = all[0]?.name ?? 'help';
+  let bestScore = Infinity;
+  for (const { name } of all) {
+    const parts = name.split(' ');
+    const score = parts.reduce((sum, part, i) => sum + distance(words[i] ?? '', part), 0);
+    if (score < bestScore) [best, bestScore] = [name, score];
+  }
+  return best;
+}
+
+export default defineCommand({
+  name: 'help',
+  description: 'The commands you may use, or one command’s usage',
+  usage: '[command]',
+  role: 'participant',
+  options: [{ name: 'command', description: 'A command, e.g. react or session start', type: 'text', positional: true, maxLength: 40 }],
+  schema: z.object({ command: z.string().trim().optional() }),
+  async handler(ctx, { command }) {
+    const { commands } = await import('./registry.ts'); // the registry lists this command too
+    const allowed = commands.filter((c) => mayAct(ctx.role, c.role));
+    if (!command) {
+      const lines = allowed.map((c) => `${usageOf(c)} — ${c.description}`);
+      return { reply: notice(`Commands you may use:\n${lines.join('\n')}\nType /help <command> for one command's usage.`) };
+    }
+    const asked = command.toLowerCase().replace(/^\//, '').replace(/\s+/g, ' ');
+    const matches = commands.filter((c) => c.name === asked || c.name.startsWith(`${asked} `));
+    if (matches.length === 0) {
+      throw new UserError(`There is no /${clip(asked, 24)}: the closest is /${closestCommand(asked, commands)}. Type /help for the list.`);
+    }
+    const lines = matches.map((c) => {
+      const who = mayAct(ctx.role, c.role) ? '' : ` (${c.role === 'organiser' ? 'organisers' : 'moderators'} only)`;
+      const options = c.options.map((o) => `  ${o.name}${o.type === 'flag' ? '' : ':…'} — ${o.description}${o.required ? '' : ' (optional)'}`);
+      return [`${usageOf(c)} — ${c.description}${who}`, ...options].join('\n');
+    });
+    return { reply: notice(lines.join('\n')) };
+  },
+});
