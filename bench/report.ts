@@ -26,6 +26,8 @@ export interface Results {
   measuredAt: string;
   machine: { node: string; cpus: number; cpu: string; platform: string; loadAtStart: number; loadAtEnd: number };
   repetitions: number;
+  ingestRepetitions?: number;
+  growthRepetitions?: number;
   day: DayShape;
   growthBase: DayShape;
   figures: Figure[];
@@ -148,7 +150,7 @@ export function renderMarkdown(r: Results): string {
     '',
     `- Commit measured: \`${r.commit}\` ${r.commit.endsWith('-dirty') ? '(`-dirty`: the shared work tree had uncommitted changes at the time)' : '(a clean checkout of that commit, see Commands)'}`,
     `- Measured at ${r.measuredAt} on ${r.machine.cpus} × ${r.machine.cpu}, Node ${r.machine.node} (${r.machine.platform}); run took ${fmt(r.durationS)} s; 1-min load average ${fmt(r.machine.loadAtStart)} at start, ${fmt(r.machine.loadAtEnd)} at end (other engineers share this machine: above 2 means the figures are slowed by contention)`,
-    `- ${r.repetitions} repetitions per figure, ${r.quick ? 1 : 5} for ingest (min / median / max); ratios are computed per repetition within this run`,
+    `- ${r.repetitions} repetitions per figure, ${r.ingestRepetitions ?? (r.quick ? 1 : 5)} for ingest, ${r.growthRepetitions ?? r.repetitions} per growth size (min / median / max); ratios are computed per repetition within this run`,
     '- Store: the default SQLite store (`sqlite://…`, WAL, synchronous=NORMAL), a fresh file per repetition',
     '',
     '## Targets',
@@ -223,6 +225,7 @@ source: the public repository compdemocracy/openData).
 
 - \`npm run bench\` — full run (writes \`bench/results.json\` and this file)
 - \`npm run bench -- --quick\` — CI run in under a minute: vTaiwan only, a 10-session day, smaller growth base, 1 repetition, no Slack (writes \`bench/results.quick.json\` only)
+- \`npm run bench -- --lean\` — the full inputs with 2 ingest repetitions and 1 per growth size, for a machine too loaded for the full run in time
 - \`npm run bench -- --render\` — re-renders this file from \`bench/results.json\` without measuring
 - Measuring a clean commit while others edit the shared tree (child processes load the sources when they start,
   so a tree edited mid-run would mix versions): \`git worktree add --detach /tmp/plenary-bench HEAD && ln -s
@@ -230,5 +233,8 @@ source: the public repository compdemocracy/openData).
   npm run bench)\`, then copy \`/tmp/plenary-bench/bench/results.json\` here, \`npm run bench -- --render\`, and
   \`git worktree remove --force /tmp/plenary-bench\`. This is how the figures above were taken when the commit has no \`-dirty\`.
 - \`node bin/run-ts.js scripts/replay-polis.ts\` — the data-replay check alone
+- \`BENCH_CPU_PROF=<dir>\` (with any run that measures Slack) — writes a CPU profile of \`plenary start\` under the \`/react\` load
+- Bench sections of other parts: \`bench/sections.ts\` (one import and one entry per section)
+- The \`plenary\` children (start-up, Slack, digest CLI) run the compiled build (\`dist/\`, rebuilt by the bench first); the in-process and \`cold-digest.ts\` figures run the sources through tsx
 - \`node bin/run-ts.js bench/cold-digest.ts --store <file> --date YYYY-MM-DD [--repeat N]\` — one cold digest with its own timings and peak RSS
 `;

@@ -22,7 +22,11 @@ import { SECTIONS } from './sections.ts';
 import { opinionGroupsBench } from './opinion-groups.ts';
 
 const quick = process.argv.includes('--quick');
+/** `--lean`: the full inputs with fewer repetitions (ingest 2, growth 1), for a run that must fit a loaded machine. */
+const lean = process.argv.includes('--lean');
 const REPS = quick ? 1 : 3;
+const INGEST_REPS = quick ? 1 : lean ? 2 : 5;
+const GROWTH_REPS = quick || lean ? 1 : REPS;
 const DATE = '2026-11-27';
 const DAY: DayShape = quick
   ? { sessions: 10, proposals: 15, participants: 500, date: DATE }
@@ -71,7 +75,7 @@ async function main(): Promise<number> {
         const ratio: number[] = [];
         const concurrentRatio: number[] = [];
         // Ingest is the noisiest figure on a shared machine: five repetitions in a full run.
-        for (let rep = 0; rep < (quick ? 1 : 5); rep++) {
+        for (let rep = 0; rep < INGEST_REPS; rep++) {
           const r = await ingestRep(conversation, scratch.dir);
           core.push(r.coreRate);
           concurrent.push(r.concurrentRate);
@@ -186,7 +190,7 @@ async function main(): Promise<number> {
       const digestUs: number[] = [];
       const digestMs: number[] = [];
       const rssMb: number[] = [];
-      for (let rep = 0; rep < REPS; rep++) {
+      for (let rep = 0; rep < GROWTH_REPS; rep++) {
         const path = join(scratch.dir, `growth-${factor}-${rep}.sqlite`);
         const ingest = await ingestDayThroughCore(path, shape);
         ingestUs.push(1e6 / ingest.rate);
@@ -265,6 +269,8 @@ async function main(): Promise<number> {
     measuredAt: new Date().toISOString(),
     machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', platform: process.platform, loadAtStart, loadAtEnd: loadavg()[0] },
     repetitions: REPS,
+    ingestRepetitions: INGEST_REPS,
+    growthRepetitions: GROWTH_REPS,
     day: DAY,
     growthBase: GROWTH_BASE,
     figures,
