@@ -21,6 +21,8 @@ export interface IngestRep {
 
 /** One repetition: the core replay on a fresh store, its check against the recount, then the bare loop. */
 export async function ingestRep(conversation: Conversation, dir: string, votes = conversation.votes): Promise<IngestRep & { coreStore: string }> {
+  // The bare loop runs before and after the core replays (A B A): a shared machine's load drifts within a rep.
+  const bareBefore = bareLoop(join(dir, `bare-a-${Date.now()}.sqlite`), conversation, votes);
   const path = join(dir, `core-${Date.now()}.sqlite`);
   const store = await openStore(`sqlite://${path}`);
   let coreRate: number;
@@ -36,7 +38,7 @@ export async function ingestRep(conversation: Conversation, dir: string, votes =
   }
   const { rate: concurrentRate, checked: concurrentChecked } = await concurrentRep(conversation, dir, votes);
   if (!concurrentChecked.ok) checked = concurrentChecked;
-  const bareRate = bareLoop(join(dir, `bare-${Date.now()}.sqlite`), conversation, votes);
+  const bareRate = (bareBefore + bareLoop(join(dir, `bare-b-${Date.now()}.sqlite`), conversation, votes)) / 2;
   return { coreRate, concurrentRate, bareRate, checked, coreStore: path };
 }
 

@@ -19,10 +19,15 @@ import { renderMarkdown, evaluateTargets, type Results } from './report.ts';
 import { slackHttpRep } from './slack-http.ts';
 import { burstRep } from './slack-burst.ts';
 import { screenRep } from './screen.ts';
+import { SECTIONS } from './sections.ts';
 import { opinionGroupsBench } from './opinion-groups.ts';
 
 const quick = process.argv.includes('--quick');
+/** `--lean`: the full inputs with fewer repetitions (ingest 2, growth 1), for a run that must fit a loaded machine. */
+const lean = process.argv.includes('--lean');
 const REPS = quick ? 1 : 3;
+const INGEST_REPS = quick ? 1 : lean ? 2 : 5;
+const GROWTH_REPS = quick || lean ? 1 : REPS;
 const DATE = '2026-11-27';
 const DAY: DayShape = quick
   ? { sessions: 10, proposals: 15, participants: 500, date: DATE }
@@ -46,6 +51,9 @@ interface ColdRun {
 
 async function main(): Promise<number> {
   const started = performance.now();
+  // Every `plenary` child runs the compiled build (bin/plenary.js → dist/): build it from these sources first.
+  const build = await runChild(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
+  if (build.code !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
   const loadAtStart = loadavg()[0];
   const figures: Figure[] = [];
   const checks: Results['checks'] = [];
@@ -68,7 +76,7 @@ async function main(): Promise<number> {
         const ratio: number[] = [];
         const concurrentRatio: number[] = [];
         // Ingest is the noisiest figure on a shared machine: five repetitions in a full run.
-        for (let rep = 0; rep < (quick ? 1 : 5); rep++) {
+        for (let rep = 0; rep < INGEST_REPS; rep++) {
           const r = await ingestRep(conversation, scratch.dir);
           core.push(r.coreRate);
           concurrent.push(r.concurrentRate);
@@ -146,9 +154,14 @@ async function main(): Promise<number> {
     };
     const digestCli: number[] = [];
     const terminal: number[] = [];
+    const terminalEmpty: number[] = [];
     const bareNode: number[] = [];
     for (let rep = 0; rep < REPS; rep++) {
       if (rep === 0) await runChild(process.execPath, ['bin/plenary.js', 'help']); // warms the OS file cache once
+      const emptyEnv = { ...startupEnv, PLENARY_STORE: `sqlite://${join(scratch.dir, `empty-${rep}.sqlite`)}` };
+      const e = await runChild(process.execPath, ['bin/plenary.js', 'start'], emptyEnv);
+      if (e.code !== 0) throw new Error(`plenary start (terminal, stdin closed, empty store) exited ${e.code}: ${e.stderr.slice(-1000)}`);
+      terminalEmpty.push(e.wallMs);
       const d = await runChild(process.execPath, ['bin/plenary.js', 'digest', '--date', DATE, '--format', 'json'], startupEnv);
       if (d.code !== 0 || !d.stdout.includes('"totals"')) throw new Error(`plenary digest failed (${d.code}): ${d.stderr.slice(-1000)}`);
       digestCli.push(d.wallMs);
@@ -158,9 +171,18 @@ async function main(): Promise<number> {
       bareNode.push((await runChild(process.execPath, ['-e', '0'])).wallMs);
     }
     figures.push(figure('startup.digestCli', '`plenary digest --format json` on the day store, spawn → exit', 'ms', digestCli));
+    figures.push(figure('startup.terminalEmpty', '`plenary start` (terminal, stdin closed) on an empty store, spawn → exit', 'ms', terminalEmpty));
     figures.push(figure('startup.terminal', '`plenary start` (terminal, stdin closed) on the day store, spawn → exit', 'ms', terminal));
     figures.push(figure('startup.node', 'Reference: `node -e 0`, spawn → exit', 'ms', bareNode));
-    log(`start-up: digest CLI ${Math.round(figures.at(-3)?.median ?? 0)} ms, terminal ${Math.round(figures.at(-2)?.median ?? 0)} ms`);
+    log(`start-up: digest CLI ${Math.round(figures.at(-4)?.median ?? 0)} ms, terminal (empty store) ${Math.round(figures.at(-3)?.median ?? 0)} ms`);
+
+    // ── 3b. other parts' sections (bench/sections.ts) ─────────────────────────
+    for (const section of SECTIONS) {
+      const added = await section.run({ quick, repetitions: REPS, dir: scratch.dir, dayStore: dayPath, date: DATE });
+      for (const f of added) if (!f.id.startsWith('section.')) throw new Error(`bench section ${section.name}: figure id ${f.id} must start with "section."`);
+      figures.push(...added);
+      log(`section ${section.name}: ${added.map((f) => `${f.label} ${f.median.toFixed(1)} ${f.unit}`).join('; ')}`);
+    }
 
     // ── 4. growth: ingest through the core and digest at 1×, 4×, 16× participants ──
     for (const factor of GROWTH_FACTORS) {
@@ -169,7 +191,7 @@ async function main(): Promise<number> {
       const digestUs: number[] = [];
       const digestMs: number[] = [];
       const rssMb: number[] = [];
-      for (let rep = 0; rep < REPS; rep++) {
+      for (let rep = 0; rep < GROWTH_REPS; rep++) {
         const path = join(scratch.dir, `growth-${factor}-${rep}.sqlite`);
         const ingest = await ingestDayThroughCore(path, shape);
         ingestUs.push(1e6 / ingest.rate);
@@ -264,6 +286,8 @@ async function main(): Promise<number> {
     measuredAt: new Date().toISOString(),
     machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', platform: process.platform, loadAtStart, loadAtEnd: loadavg()[0] },
     repetitions: REPS,
+    ingestRepetitions: INGEST_REPS,
+    growthRepetitions: GROWTH_REPS,
     day: DAY,
     growthBase: GROWTH_BASE,
     figures,
@@ -271,6 +295,7 @@ async function main(): Promise<number> {
     checks,
     durationS: (performance.now() - started) / 1000,
     targets: [],
+    sectionTargets: SECTIONS.flatMap((s) => s.targets ?? []),
   };
   results.targets = evaluateTargets(results);
   const out = join(ROOT, 'bench', quick ? 'results.quick.json' : 'results.json');

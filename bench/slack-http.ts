@@ -168,7 +168,9 @@ export async function slackHttpRep(dir: string, rep: number, seconds: number): P
       SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.apiUrl, SLACK_APP_TOKEN: '',
       DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', PLENARY_STORE: storeUrl, PLENARY_CONFIG: slackConfig(dir), PLENARY_LOG_LEVEL: 'error',
     };
-    const plenaryServer = await serve(['bin/plenary.js', 'start'], env);
+    // BENCH_CPU_PROF=<dir>: a CPU profile of plenary under the load (BENCHMARKS.md, profile).
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const plenaryServer = await serve([...profile, 'bin/plenary.js', 'start'], env);
     let plenary: LoadResult;
     try {
       await setUpPanel(plenaryServer.port, api, responseUrl);

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// The `plenary` command: loads TypeScript through tsx, so there is no build step to forget.
-import { register } from 'tsx/esm/api';
+// The `plenary` command: runs the JavaScript that `npm install` compiled into dist/ (the `prepare` script),
+// so starting costs no TypeScript compilation. Tests and the bench load the TypeScript sources instead.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../cli/main.ts');
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('plenary: the build is missing (dist/); run `npm install` or `npm run build` first\n');
+  process.exit(1);
+}
+await import(entry.href);

@@ -35,7 +35,7 @@ export async function start(): Promise<void> {
   let platforms = 0;
   if (env.slack) {
     const { startSlack } = await import('../adapters/slack/start.ts');
-    const slackStop = await startSlack({ core, env, log, delivery, web: screen.slackHttp ? screen.web.app : undefined });
+    const slackStop = await startSlack({ core, env, log, delivery, web: screen.slackHttp ? screen.web?.app : undefined });
     if (screen.slackHttp) screen.servedOn(slackStop.port);
     stoppers.push(slackStop);
     platforms++;

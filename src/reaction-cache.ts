@@ -46,6 +46,18 @@ export class ReactionCache {
     return cached;
   }
 
+  /** The session's reactions if the cache holds them (and nobody else wrote since); never reads them in. */
+  async cached(sid: string): Promise<SessionReactions | undefined> {
+    if (!this.store.changeToken) return undefined;
+    if ((await this.store.changeToken()) !== this.token) return undefined;
+    const cached = this.sessions.get(sid);
+    if (cached) {
+      this.sessions.delete(sid); // least-recently-used order, as in session()
+      this.sessions.set(sid, cached);
+    }
+    return cached;
+  }
+
   /**
    * How many reaction writes of this process touched the session. The map `session()` returns changes only
    * through `note`, which bumps this first, so (that map, this number) identifies what the map holds.

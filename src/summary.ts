@@ -90,13 +90,15 @@ export class SummaryReader {
 
   /** Live counts for one proposal's message: scans only that proposal's reactions. */
   async proposalCounts(sid: string, n: number): Promise<StanceCounts & { reactors: number }> {
-    const rows = await this.store.scan<Reaction>(keys.reactionsOfProposal(sid, n));
     const counts = { support: 0, neutral: 0, oppose: 0, reactors: 0 };
-    for (const [, reaction] of rows) {
-      if (!reaction.stance) continue;
+    const count = (reaction: Reaction) => {
+      if (!reaction.stance) return;
       counts[reaction.stance] += 1;
       counts.reactors += 1;
-    }
+    };
+    // Streamed where the store can: a live card of a busy proposal must not build an array of every reaction.
+    if (this.store.scanEach) await this.store.scanEach<Reaction>(keys.reactionsOfProposal(sid, n), (_, r) => count(r));
+    else for (const [, reaction] of await this.store.scan<Reaction>(keys.reactionsOfProposal(sid, n))) count(reaction);
     return counts;
   }
 
@@ -112,19 +114,39 @@ export class SummaryReader {
     return (await this.summarise(sid))?.summary;
   }
 
-  /** The summary plus who took part (kept inside this module so no id leaks into a summary). */
+  /**
+   * One session's reactions for a digest, streamed from the store proposal by proposal (FactStore.scanEach) and
+   * not kept in the cache: a digest then holds one session's reactions at a time, never the whole day's.
+   */
+  private async streamSession(sid: string, active: Proposal[]): Promise<SessionReactions> {
+    const reactions: SessionReactions = new Map();
+    const store = this.store as FactStore & Required<Pick<FactStore, 'scanEach'>>;
+    for (const p of active) {
+      const users = new Map<string, Reaction>();
+      await store.scanEach<Reaction>(keys.reactionsOfProposal(sid, p.number), (user, r) => void users.set(user, r));
+      reactions.set(p.number, users);
+    }
+    return reactions;
+  }
+
+  /**
+   * The summary plus who took part (kept inside this module so no id leaks into a summary). A digest (which
+   * passes every group) uses the cache's copy of a session when it has one, else streams it (streamSession).
+   */
   private async summarise(
     sid: string,
     groups?: Map<string, string>,
   ): Promise<{ summary: SessionSummary; participants: Set<string> } | undefined> {
     const session = await this.store.get<Session>(keys.session(sid));
     if (!session) return undefined;
-    const [speakerRows, proposalRows, reactions] = await Promise.all([
+    const stream = Boolean(groups && this.store.scanEach);
+    const [speakerRows, proposalRows, cached] = await Promise.all([
       this.store.scan<Speaker>(keys.speakersPrefix(sid)),
       this.store.scan<Proposal>(keys.proposalsPrefix(sid)),
-      this.cache.session(sid),
+      stream ? this.cache.cached(sid) : this.cache.session(sid),
     ]);
     const active = proposalRows.map(([, p]) => p).filter((p) => !p.withdrawnAt);
+    const reactions = cached ?? (await this.streamSession(sid, active));
     const byProposal = new Map<number, Map<string, Reaction>>();
     for (const p of active) byProposal.set(p.number, reactions.get(p.number) ?? new Map());
     // Read with byProposal, before any await: a later write only makes the next call recompute.
@@ -194,8 +216,12 @@ export class SummaryReader {
       .map(([key]) => key.slice(keys.dayPrefix(date).length));
     // One read of every group serves all sessions of the day.
     const groups = new Map<string, string>();
-    for (const [key, declaration] of await this.store.scan<GroupDeclaration>(keys.groupsPrefix())) {
-      groups.set(key.slice(keys.groupsPrefix().length), declaration.group);
+    if (this.store.scanEach) {
+      await this.store.scanEach<GroupDeclaration>(keys.groupsPrefix(), (user, declaration) => groups.set(user, declaration.group));
+    } else {
+      for (const [key, declaration] of await this.store.scan<GroupDeclaration>(keys.groupsPrefix())) {
+        groups.set(key.slice(keys.groupsPrefix().length), declaration.group);
+      }
     }
     const sessions: SessionSummary[] = [];
     const participants = new Set<string>();

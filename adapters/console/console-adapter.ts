@@ -9,10 +9,15 @@ import { roleOf } from '../../src/roles.ts';
 import { UserError, isUserError } from '../../src/errors.ts';
 import { parseCode } from '../../src/text-rules.ts';
 import { errorView, notice, type CommandResult, type View } from '../../src/views.ts';
-import { executeLine, STORE_UNAVAILABLE_REPLY, type Logger } from '../../commands/execute.ts';
+import type { Logger } from '../../commands/execute.ts';
 import { StoreUnavailableError } from '../../src/store/fact-store.ts';
 import { renderView } from './render.ts';
-import { terminalHelpLines } from './help.ts';
+
+// The command registry (and zod with it) loads on the first line that needs it, so a terminal start with no
+// input (or only chat) does not pay for it; see BENCHMARKS.md, start-up.
+let commandLayer: Promise<typeof import('../../commands/execute.ts')> | undefined;
+const commandsModule = () => (commandLayer ??= import('../../commands/execute.ts'));
+const helpModule = () => import('./help.ts');
 
 export interface ConsoleOptions {
   core: Plenary;
@@ -51,13 +56,14 @@ export class ConsoleAdapter {
     const user = `console:${name}`;
     if (text.startsWith('/')) {
       const ctx = { core: this.core, user, channel: this.channel, role: roleOf(this.core.config, user), platform: 'console' as const };
+      const { executeLine } = await commandsModule();
       const result = await executeLine(text, ctx, this.log);
       // Posts a command queued in the store (the final summary of /session close) are printed first.
       await this.core
         .drainOutbox('console', (channel, view) => this.emit(`[#${channel.slice('console:'.length)}]`, view))
         .catch((error) => this.log('warn', 'the terminal could not read its queued posts; they stay queued', error));
       await this.print(name, result);
-      if (/^\/help\s*$/i.test(text)) await this.print(name, { reply: { kind: 'notice', text: terminalHelpLines().join('\n') } });
+      if (/^\/help\s*$/i.test(text)) await this.print(name, { reply: { kind: 'notice', text: (await helpModule()).terminalHelpLines().join('\n') } });
       return;
     }
     const emoji = EMOJI_LINE.exec(text);
@@ -76,7 +82,7 @@ export class ConsoleAdapter {
       if (isUserError(error)) return { reply: errorView(error.message) };
       if (error instanceof StoreUnavailableError) {
         this.log('warn', 'store unavailable during an emoji reaction', error.message);
-        return { reply: errorView(STORE_UNAVAILABLE_REPLY) };
+        return { reply: errorView((await commandsModule()).STORE_UNAVAILABLE_REPLY) };
       }
       this.log('error', 'emoji reaction failed', error);
       return { reply: errorView(error instanceof UserError ? error.message : 'Something went wrong and nothing was recorded: try again.') };
@@ -100,6 +106,7 @@ export class ConsoleAdapter {
     const rl = createInterface({ input, output: input.isTTY ? output : undefined, terminal: Boolean(input.isTTY) });
     if (input.isTTY) {
       this.write('plenary — type /help for commands; prefix a line with "alice: " to act as alice; Ctrl-D to quit.');
+      commandsModule().catch(() => {}); // someone is typing: load the commands meanwhile (a failure resurfaces on use)
       rl.setPrompt('> ');
       rl.prompt();
     }

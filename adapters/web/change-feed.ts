@@ -9,7 +9,7 @@
  *   a lost signal costs one refresh interval, never a reaction); screens subscribe. The subscriber has
  *   its own connection, as Redis requires.
  */
-import { createClient } from '@keyv/redis';
+import type { createClient } from '@keyv/redis';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
 
@@ -20,7 +20,9 @@ const TOKEN_POLL_MS = 200;
 export type ChangeListener = (sid: string | null) => void;
 type RedisClient = ReturnType<typeof createClient>;
 
-function redisClient(url: string, log: Log): RedisClient {
+/** The Redis client is loaded only for a Redis store: it costs more start-up time than the rest of the screen. */
+async function redisClient(url: string, log: Log): Promise<RedisClient> {
+  const { createClient } = await import('@keyv/redis');
   const client: RedisClient = createClient({
     url,
     disableOfflineQueue: true,
@@ -42,7 +44,7 @@ export class ChangePublisher {
 
   static async start(core: Plenary, storeUrl: string, log: Log): Promise<ChangePublisher | null> {
     if (!/^rediss?:\/\//.test(storeUrl)) return null;
-    const client = redisClient(storeUrl, log);
+    const client = await redisClient(storeUrl, log);
     try {
       await client.connect();
     } catch (error) {
@@ -107,7 +109,7 @@ export class ChangeFeed {
       feed.stops.push(() => clearInterval(poll));
     }
     if (/^rediss?:\/\//.test(storeUrl)) {
-      const subscriber = redisClient(storeUrl, log);
+      const subscriber = await redisClient(storeUrl, log);
       try {
         await subscriber.connect();
         await subscriber.subscribe(CHANGES_CHANNEL, (sid: string) => listener(sid));

@@ -38,6 +38,11 @@ export interface FactStore {
   /** Every record whose key starts with `prefix`, ordered by key (byte order). Costs O(matches), not O(store). */
   scan<T>(prefix: string): Promise<Array<[key: string, value: T]>>;
   /**
+   * Optional: the records of `scan(prefix)` handed to `visit` one at a time, in key order, with the key's rest
+   * after the prefix. A caller that only tallies (the digest) then never holds every record at once.
+   */
+  scanEach?<T>(prefix: string, visit: (rest: string, value: T) => void): Promise<void>;
+  /**
    * Optional: a value that changes whenever another process (another connection) commits a write.
    * Lets this process cache derived data safely; stores that cannot tell leave it undefined.
    */

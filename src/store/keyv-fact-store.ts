@@ -49,6 +49,8 @@ export interface RawBackend {
   scrub?(): Promise<void>;
   /** [storedKey, raw] pairs whose key starts with `storedPrefix`, in UTF-8 byte order. */
   scanPrefix(storedPrefix: string): Promise<Array<[string, string]>>;
+  /** Optional streaming form of scanPrefix: each key after the prefix with its value already parsed (the envelope). */
+  scanPrefixEach?(storedPrefix: string, visit: (rest: string, envelope: unknown) => void): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
   /** See FactStore.changeToken; only backends that can see other writers provide it. */
@@ -193,6 +195,22 @@ export class KeyvFactStore implements FactStore {
       out.push([storedKey.slice(PREFIX.length), env.value as T]);
     }
     return out;
+  }
+
+  async scanEach<T>(prefix: string, visit: (rest: string, value: T) => void): Promise<void> {
+    const now = Date.now();
+    const take = (rest: string, envelope: unknown) => {
+      const env = envelope as Envelope;
+      if (typeof env.expires === 'number' && env.expires < now) return; // Keyv's TTL semantics, as in scan
+      visit(rest, env.value as T);
+    };
+    const { backend } = this;
+    if (backend.scanPrefixEach) {
+      await this.run(() => (backend.scanPrefixEach as NonNullable<RawBackend['scanPrefixEach']>)(PREFIX + prefix, take));
+      return;
+    }
+    const skip = PREFIX.length + prefix.length;
+    for (const [storedKey, raw] of await this.run(() => backend.scanPrefix(PREFIX + prefix))) take(storedKey.slice(skip), deserialize(raw));
   }
 
   changeToken?: () => Promise<unknown>;

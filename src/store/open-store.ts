@@ -14,7 +14,6 @@ import Database from 'better-sqlite3';
 import { compareKeys } from './key-order.ts';
 import { StoreUnavailableError, type FactStore } from './fact-store.ts';
 import { KeyvFactStore, createKeyv, type RawBackend } from './keyv-fact-store.ts';
-import { openRedisStore } from './redis-backend.ts';
 import { SqliteKeyvStore } from './sqlite-keyv-store.ts';
 
 const VALID = 'sqlite://<path>, memory://, redis://host:port[/db]';
@@ -27,7 +26,8 @@ export async function openStore(url: string): Promise<FactStore> {
     case 'memory':
       return openMemoryStore();
     case 'redis':
-      return openRedisStore(url);
+      // Loaded only when asked for: the Redis client costs more start-up time than the rest of the store.
+      return (await import('./redis-backend.ts')).openRedisStore(url);
     default:
       throw new Error(`Unsupported store URL "${url}": valid schemes are ${VALID}`);
   }
@@ -41,6 +41,8 @@ function openSqliteStore(path: string): FactStore {
     mark: (key, ttlMs) => adapter.mark(key, ttlMs),
     scrub: () => adapter.scrub(),
     scanPrefix: async (prefix) => adapter.scanPrefix(prefix),
+    scanPrefixEach: async (prefix, visit) => adapter.scanPrefixEach(prefix, visit),
+    // The reaction path's read and write go to the adapter directly, in Keyv's exact stored layout.
     ping: async () => adapter.ping(),
     changeToken: async () => adapter.dataVersion(),
     close: () => adapter.disconnect(),

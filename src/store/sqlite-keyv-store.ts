@@ -41,6 +41,8 @@ type Row = { key: string; value: string };
 
 interface QueuedWrite {
   run: () => unknown;
+  /** One SQL statement: alone in its batch it autocommits, which is already one transaction. */
+  single: boolean;
   resolve: (result: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -65,6 +67,9 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   /** The file this connection opened (device + inode): a file deleted or replaced underneath is noticed. */
   private readonly identity: string | undefined;
   private prunedAt = 0;
+  /** Built once: better-sqlite3's transaction() wrapper is costly to create per commit. */
+  private readonly runBatch: (batch: QueuedWrite[]) => unknown[];
+  private readonly runOne: (w: QueuedWrite) => unknown;
 
   constructor(options: SqliteKeyvStoreOptions | string) {
     super();
@@ -95,6 +100,8 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
        CREATE INDEX IF NOT EXISTS ${table}_marks_expires ON ${table}_marks (expires);`,
     );
     this.identity = this.fileIdentity();
+    this.runBatch = this.db.transaction((batch: QueuedWrite[]) => batch.map((w) => w.run()));
+    this.runOne = this.db.transaction((w: QueuedWrite) => w.run());
   }
 
   /** Prepared statements are cached per SQL text; the table name is validated above. */
@@ -125,7 +132,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   /** `ttl` is ignored: Keyv stores the expiry inside the serialised value and checks it on read. */
   async set(key: string, value: unknown, _ttl?: number): Promise<boolean> {
     const text = toText(value);
-    await this.write(() => this.stmt(UPSERT).run(key, text));
+    await this.write(() => this.stmt(UPSERT).run(key, text), true);
     return true;
   }
 
@@ -140,6 +147,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   setIfAbsent(key: string, value: string): Promise<boolean> {
     return this.write(
       () => this.stmt('INSERT OR IGNORE INTO $table (key, value) VALUES (?, ?)').run(key, value).changes === 1,
+      true,
     );
   }
 
@@ -208,9 +216,9 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   }
 
   /** Queues a write for the next group commit; resolves with its result once committed. */
-  private write<T>(run: () => T): Promise<T> {
+  private write<T>(run: () => T, single = false): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ run, resolve: resolve as (r: unknown) => void, reject });
+      this.queue.push({ run, single, resolve: resolve as (r: unknown) => void, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -231,7 +239,8 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
     }
     let results: unknown[];
     try {
-      results = this.db.transaction(() => batch.map((w) => w.run()))();
+      // A lone one-statement write autocommits: the same durability as BEGIN…COMMIT, two statements fewer.
+      results = batch.length === 1 && batch[0].single ? [batch[0].run()] : this.runBatch(batch);
     } catch (error) {
       if (batch.length === 1) {
         batch[0].reject(error);
@@ -240,7 +249,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
       // One bad write must not fail its neighbours: retry each in its own transaction.
       for (const w of batch) {
         try {
-          w.resolve(this.db.transaction(w.run)());
+          w.resolve(this.runOne(w));
         } catch (single) {
           w.reject(single);
         }
@@ -260,7 +269,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   }
 
   delete(key: string): Promise<boolean> {
-    return this.write(() => this.stmt('DELETE FROM $table WHERE key = ?').run(key).changes > 0);
+    return this.write(() => this.stmt('DELETE FROM $table WHERE key = ?').run(key).changes > 0, true);
   }
 
   async deleteMany(keys: string[]): Promise<boolean> {
@@ -316,6 +325,30 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   }
 
   /**
+   * scanPrefix a page at a time, for callers that only tally: SQLite joins each page into two JSON texts (the
+   * keys without the prefix, and the values, which are JSON already), so a page costs two JSON.parse calls
+   * instead of a driver row per record: about half the time on a day's reactions. Values arrive parsed.
+   * Rows reach the aggregate in the subquery's key order; the two arrays come from one pass, so they align.
+   */
+  scanPrefixEach(prefix: string, visit: (rest: string, value: unknown) => void): void {
+    const [lo, hi] = rangeOf(prefix);
+    const from = [...prefix].length + 1; // substr counts characters (code points), from 1
+    const upper = hi === undefined ? '' : ' AND key < @hi';
+    const page = (op: string) =>
+      this.stmt(
+        `SELECT json_group_array(substr(key, @from)), '[' || group_concat(value, ',') || ']', max(key), count(*) FROM (SELECT key, value FROM $table WHERE key ${op} @lo${upper} ORDER BY key LIMIT ${SCAN_PAGE}) /* raw */`,
+      ).raw(true);
+    let row = page('>=').get({ from, lo, hi }) as [string, string, string, number];
+    while (row[3] > 0) {
+      const rests = JSON.parse(row[0]) as string[];
+      const values = JSON.parse(row[1]) as unknown[];
+      for (let i = 0; i < values.length; i++) visit(rests[i], values[i]);
+      if (row[3] < SCAN_PAGE) return;
+      row = page('>').get({ from, lo: row[2], hi }) as [string, string, string, number];
+    }
+  }
+
+  /**
    * Changes whenever another connection (another process) commits; our own commits leave it alone.
    * Read once per turn of the event loop: every caller in that turn sees the store as of its start,
    * which is what a read at that moment would have seen. (It is asked several times per reaction.)
@@ -348,6 +381,8 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
     return super.emit(event, ...args);
   }
 }
+
+const SCAN_PAGE = 500;
 
 const UPSERT = 'INSERT INTO $table (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value';
 

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
-import { BIN, runCli, tempDeployment } from '../helpers/cli.ts';
+import { runCli, spawnCli, tempDeployment } from '../helpers/cli.ts';
 
 const CONFIG = { conference: { name: 'CLI Conference', timezone: 'Asia/Shanghai' } };
 
@@ -61,7 +60,7 @@ describe('plenary command line', () => {
   it('piped output ends quietly when the reader closes early', async () => {
     const { env } = tempDeployment(CONFIG);
     const result = await new Promise<{ code: number | null; stderr: string }>((done) => {
-      const child = spawn(process.execPath, [BIN, 'manifest'], { env });
+      const child = spawnCli(['manifest'], env);
       let stderr = '';
       child.stderr.on('data', (d) => (stderr += d));
       child.stdout.once('data', () => child.stdout.destroy());

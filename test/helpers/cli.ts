@@ -1,10 +1,14 @@
-/** Runs the real `plenary` command line in a child process, on its own temporary store and config. */
+/**
+ * Runs the real `plenary` command line in a child process, on its own temporary store and config. It runs the
+ * TypeScript sources (through tsx), not the dist/ build that bin/plenary.js runs, so tests see the current code;
+ * test/cli/build.test.ts checks the build itself.
+ */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const BIN = resolve('bin/plenary.js');
+export const CLI_SOURCE = resolve('cli/main.ts');
 
 export function tempDeployment(config: unknown) {
   const dir = mkdtempSync(join(tmpdir(), 'plenary-cli-'));
@@ -16,7 +20,7 @@ export function tempDeployment(config: unknown) {
 }
 
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [BIN, ...args], { env, cwd: resolve('.') });
+  return spawn(process.execPath, ['--import', 'tsx', CLI_SOURCE, ...args], { env, cwd: resolve('.') });
 }
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv, input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
