@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from './command.ts';
 import { notice } from '../src/views.ts';
+import { forPosting } from '../src/posted-summary.ts';
 
 export default defineCommand({
   name: 'session close',

@@ -22,6 +22,9 @@
  *   message:<messageRef>                  a platform message → {sid, number}: emoji on old messages still count
  *   posted:<sid>:<number>:<messageRef>    every message showing a proposal, for live count updates
  *   event:hash-key                        the random key that hashes event ids (no user id in a marker)
+ *   sent:<sid>:<number>:<channelRef>      claimed when a proposal's card is first sent to a channel, so
+ *                                         `/priority post` never posts it there twice (unless `again`)
+ *   digest-run:<YYYY-MM-DD>              claimed by the one process that posts the day's scheduled digest
  *
  * Not facts: markers (FactStore.mark) `event:<platform>:<hmac>`, `command:<hmac>`, `form:<hmac>`, with
  * a lifetime, so retries and replays are applied once and then forgotten.
@@ -59,6 +62,10 @@ export const keys = {
   outboxPrefix: (platform: string) => `outbox:${platform}:`,
   outboxAll: () => 'outbox:',
   claimSecret: () => 'event:hash-key',
+  sent: (sid: string, n: number, channel: string) => `sent:${sid}:${pad(n)}:${channel}`,
+  sentPrefix: (sid: string) => `sent:${sid}:`,
+  postedOfSession: (sid: string) => `posted:${sid}:`,
+  digestRun: (day: string) => `digest-run:${day}`,
 };
 
 /** Splits `mine:<user>:<sid>:<number>` into the reaction it indexes. */

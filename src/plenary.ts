@@ -9,9 +9,11 @@ import { keys, parseMineKey } from './keys.ts';
 import type { Change } from './store/fact-store.ts';
 import type { ChannelRef, Proposal, Reaction, Session, Stance, UserId, GroupDeclaration } from './model.ts';
 import { checkText, LIMITS } from './text-rules.ts';
+import { forPosting } from './posted-summary.ts';
 import { emojiStance } from './stances.ts';
 import { SummaryReader } from './summary.ts';
-import { SessionBook, type SessionBookOptions } from './session-book.ts';
+import type { SessionBookOptions } from './session-book.ts';
+import { SessionCorrections } from './session-corrections.ts';
 import { loadWith, loadWithout, readLoad } from './priority-slots.ts';
 import type { OutboxItem } from './outbox.ts';
 import type { View } from './views.ts';
@@ -31,7 +33,7 @@ export interface ReactionOutcome {
   reaction: Reaction | null; // null when cleared
 }
 
-export class Plenary extends SessionBook {
+export class Plenary extends SessionCorrections {
   readonly summaries: SummaryReader;
   private readonly proposalCache = new Map<string, Map<number, Proposal>>();
   private readonly listeners = new Set<CountsListener>();
@@ -48,7 +50,7 @@ export class Plenary extends SessionBook {
     return () => this.listeners.delete(listener);
   }
 
-  private countsChanged(sid: string, n: number) {
+  protected countsChanged(sid: string, n: number) {
     for (const listener of this.listeners) listener(sid, n);
   }
 
@@ -300,7 +302,7 @@ export class Plenary extends SessionBook {
     if (item.view) return item.view;
     if (!item.finalSummaryOf) return undefined;
     const summary = await this.summaries.sessionSummary(item.finalSummaryOf);
-    return summary ? { kind: 'summary', summary, final: true } : undefined;
+    return summary ? { kind: 'summary', summary: forPosting(summary), final: true } : undefined;
   }
 
   /**
@@ -336,6 +338,10 @@ export class Plenary extends SessionBook {
   async postedMessages(sid: string, n: number): Promise<string[]> {
     const prefix = keys.postedPrefix(sid, n);
     return this.records.get(prefix, async () => (await this.store.scan(prefix)).map(([key]) => key.slice(prefix.length)));
+  }
+
+  protected forgetProposals(sid: string): void {
+    this.proposalCache.delete(sid);
   }
 
   /**

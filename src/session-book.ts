@@ -106,7 +106,13 @@ export class SessionBook {
     return session;
   }
 
-  async startSession(moderator: UserId, channel: ChannelRef, title: string, theme: string | null): Promise<Session> {
+  async startSession(
+    moderator: UserId,
+    channel: ChannelRef,
+    title: string,
+    theme: string | null,
+    { results = 'live' }: { results?: 'live' | 'hidden' } = {},
+  ): Promise<Session> {
     const cleanTitle = checkText(title, 'Title', LIMITS.title);
     const cleanTheme = theme === null ? null : checkText(theme, 'Theme', LIMITS.theme, { required: false }) || null;
     const session = await this.committed('session start', async (retry) => {
@@ -125,6 +131,7 @@ export class SessionBook {
         day: dayIn(this.config.conference.timezone, startedAt),
         state: 'open',
         closedAt: null,
+        results,
       };
       // Record, day index, binding and channel in one step: a half-started session cannot exist.
       const change: Change = {
@@ -149,7 +156,7 @@ export class SessionBook {
     return id;
   }
 
-  private bindingWrites(sid: string, channel: ChannelRef): Array<[string, unknown]> {
+  protected bindingWrites(sid: string, channel: ChannelRef): Array<[string, unknown]> {
     return [
       [keys.binding(sid, channel), { at: this.clock().toISOString() }],
       [keys.channel(channel), { sessionId: sid }],
