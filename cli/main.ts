@@ -61,7 +61,7 @@ async function main() {
     case 'start':
       return (await import('./start.ts')).start();
     case 'demo':
-      if (values.screen === 'true') return (await import('./demo-screen.ts')).demoScreen(process.stdout);
+      if (values.screen) return (await import('./demo-screen.ts')).demoScreen(process.stdout);
       return (await import('./demo.ts')).demo(process.stdout);
     case 'digest':
       return digest(values);
