@@ -2,6 +2,7 @@
 import type { Figure } from './measure.ts';
 import type { DayShape } from './synthetic-day.ts';
 import { analysis } from './analysis.ts';
+import { opinionGroupsMarkdown } from './opinion-groups.ts';
 
 export interface GrowthRow {
   factor: number;
@@ -141,6 +142,7 @@ export function renderMarkdown(r: Results): string {
     `The day: ${r.day.sessions} sessions × ${r.day.proposals} proposals × ${r.day.participants} participants, each reacting to every proposal of their session (${(r.day.sessions * r.day.proposals * r.day.participants).toLocaleString('en-US')} reactions), written in the core's key layout; attendees come from a pool of ${(r.day.participants * 10).toLocaleString('en-US')}, 6 in 7 declare a group, 1 reaction in 50 has a comment. "Warm" repeats the call in the process that answered cold.`,
     '',
   );
+  lines.push(...opinionGroupsMarkdown(r.figures));
   if (r.growth.length) {
     const base = r.growthBase;
     lines.push(

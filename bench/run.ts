@@ -18,6 +18,7 @@ import { figure, gitCommit, log, ROOT, runChild, runTsJson, tempDir, type Figure
 import { renderMarkdown, evaluateTargets, type Results } from './report.ts';
 import { slackHttpRep } from './slack-http.ts';
 import { burstRep } from './slack-burst.ts';
+import { opinionGroupsBench } from './opinion-groups.ts';
 
 const quick = process.argv.includes('--quick');
 const REPS = quick ? 1 : 3;
@@ -115,6 +116,9 @@ async function main(): Promise<number> {
       figures.push(figure('summary.vtaiwan.rss', 'vTaiwan summary process, peak RSS', 'MB', cold.map((c) => c.maxRssMb)));
       log(`summary vTaiwan: warm ${figures.at(-4)?.median.toFixed(1)} ms, cold ${figures.at(-3)?.median.toFixed(0)} ms`);
     }
+
+    // ── opinion groups (issue 15): ARI vs Pol.is, vTaiwan and 5,000 × 50 timings ──
+    figures.push(...(await opinionGroupsBench(quick, vtaiwanStore, REPS)));
 
     // ── 3. the synthetic day: digest warm / cold / RSS, start-up ────────────
     const dayPath = join(scratch.dir, 'day.sqlite');

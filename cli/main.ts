@@ -7,7 +7,7 @@ import { digestLines } from '../adapters/console/render.ts';
 
 const USAGE = `usage: plenary <command>
   start                                   run the bot (Slack/Discord when their variables are set, else the terminal)
-  demo                                    replay the seed panel on a temporary store
+  demo [--screen]                         replay the seed panel on a temporary store (--screen: with the live screen, ~30 s)
   digest [--date YYYY-MM-DD] [--format md|json|csv]   print the daily digest from the store
   manifest [--url https://host]           print the Slack app manifest
   discord register [--guild <id>]         register Discord application commands`;
@@ -49,6 +49,7 @@ async function main() {
     case 'start':
       return (await import('./start.ts')).start();
     case 'demo':
+      if (args.includes('--screen')) return (await import('./demo-screen.ts')).demoScreen(process.stdout);
       return (await import('./demo.ts')).demo(process.stdout);
     case 'digest':
       return digest(args);

@@ -4,6 +4,7 @@ import { createLogger } from '../src/log.ts';
 import { openCore } from './open-core.ts';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.ts';
 import { Delivery } from '../adapters/delivery.ts';
+import { startScreen } from '../adapters/web/start.ts';
 
 export async function start(): Promise<void> {
   const config = loadConfig();
@@ -25,17 +26,29 @@ export async function start(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
   process.on('unhandledRejection', (reason) => log('error', 'unhandled rejection', reason));
 
+  // The screen is served in every mode; behind Slack over HTTP, Bolt's receiver serves it on the same port.
+  const screen = await startScreen({ core, env, log });
+  stoppers.push(screen.stopPublisher);
+
   // Both platforms share one core, one store and one delivery, so a session can span them.
   const delivery = new Delivery(log);
+  let platforms = 0;
   if (env.slack) {
     const { startSlack } = await import('../adapters/slack/start.ts');
-    stoppers.push(await startSlack({ core, env, log, delivery }));
+    const slackStop = await startSlack({ core, env, log, delivery, web: screen.slackHttp ? screen.web.app : undefined });
+    if (screen.slackHttp) screen.servedOn(slackStop.port);
+    stoppers.push(slackStop);
+    platforms++;
   }
   if (env.discord) {
     const { startDiscord } = await import('../adapters/discord/start.ts');
     stoppers.push(await startDiscord({ core, env, log, delivery }));
+    platforms++;
   }
-  if (stoppers.length > 0) return; // servers keep the process alive until a signal
+  if (!screen.slackHttp) await screen.listen();
+  // Pushed last, so it runs first: open screens end their streams before the servers close.
+  stoppers.push(screen.stop);
+  if (platforms > 0) return; // servers keep the process alive until a signal
 
   const terminal = new ConsoleAdapter({ core, write: (line) => process.stdout.write(`${line}\n`), log });
   await terminal.run(process.stdin, process.stdout);

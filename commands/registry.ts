@@ -19,13 +19,14 @@ import iam from './iam.ts';
 import forgetme from './forgetme.ts';
 import summary from './summary.ts';
 import digest from './digest.ts';
+import screen from './screen.ts';
 import help from './help.ts';
 
 export const commands: readonly Command[] = [
   sessionStart, sessionJoin, sessionStatus, sessionClose,
   speakerAdd, speakerList,
   priorityAdd, priorityEdit, priorityWithdraw, priorityPost,
-  menu, react, iam, forgetme, summary, digest, help,
+  menu, react, iam, forgetme, summary, digest, screen, help,
 ] as unknown as readonly Command[];
 
 export interface TopLevelCommand {

@@ -15,8 +15,10 @@ const configSchema = z.strictObject({
     .strictObject({
       name: z.string().min(1, 'must not be empty').max(150, 'must be at most 150 characters'),
       timezone: timeZone.default('UTC'),
+      /** The language of posts and of the screen (PRODUCT.md "Languages"). */
+      language: z.enum(['ar', 'en', 'es', 'fr', 'ru', 'zh'], { error: 'must be one of ar, en, es, fr, ru, zh' }).default('en'),
     })
-    .default({ name: 'Plenary', timezone: 'UTC' }),
+    .default({ name: 'Plenary', timezone: 'UTC', language: 'en' }),
   stakeholderGroups: z
     .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'each group must be lower-case letters, digits and dashes'))
     .min(1, 'must list at least one group')

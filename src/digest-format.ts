@@ -3,6 +3,7 @@ import type { Digest, ProposalSummary, SessionSummary } from './summary.ts';
 import type { DigestFormat, ProposalCard } from './views.ts';
 import type { Session } from './model.ts';
 import { emojiCounts, oneLine, percent } from './view-text.ts';
+import { bridgingLine } from './opinion-groups.ts';
 
 
 /**
@@ -33,6 +34,8 @@ export function digestMarkdown(d: Digest): string {
       lines.push(`Speakers: ${s.speakers.map((sp) => `${escapeMarkdown(sp.name)}${sp.organisation ? ` (${escapeMarkdown(sp.organisation)})` : ''}`).join('; ')}`, '');
     }
     lines.push(`${s.participants} participants.`, '');
+    const bridging = bridgingLine(s);
+    if (bridging) lines.push(escapeMarkdown(bridging), '');
     s.proposals.forEach((p, i) => {
       lines.push(proposalLine(p, i + 1));
       const groups = Object.entries(p.byGroup).sort(([a], [b]) => a.localeCompare(b));

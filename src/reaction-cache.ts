@@ -46,6 +46,14 @@ export class ReactionCache {
     return cached;
   }
 
+  /**
+   * How many reaction writes of this process touched the session. The map `session()` returns changes only
+   * through `note`, which bumps this first, so (that map, this number) identifies what the map holds.
+   */
+  version(sid: string): number {
+    return this.writes.get(sid) ?? 0;
+  }
+
   /** Called after this process committed a reaction write (null = deleted). */
   note(sid: string, n: number, user: string, reaction: Reaction | null): void {
     this.writes.set(sid, (this.writes.get(sid) ?? 0) + 1);

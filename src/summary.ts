@@ -8,7 +8,8 @@ import { keys } from './keys.ts';
 import { bySpeakerOrder, UNSPECIFIED, type GroupDeclaration, type Proposal, type Reaction, type Session, type Speaker, type Stance, type StanceCounts } from './model.ts';
 import { compareRank, labelOf, tallyStances, wilsonLowerBound, type Label } from './tally.ts';
 import { dayIn } from './time.ts';
-import { ReactionCache } from './reaction-cache.ts';
+import { ReactionCache, type SessionReactions } from './reaction-cache.ts';
+import { analyseOpinions, analyseStances, type OpinionGroup, type StanceAnalysis } from './opinion-groups.ts';
 
 export interface ProposalSummary {
   code: string;
@@ -24,6 +25,10 @@ export interface ProposalSummary {
   byGroup: Record<string, StanceCounts>;
   label: Label;
   comments: Array<{ text: string; group: string }>;
+  /** counts per opinion group (empty below the threshold), group-informed consensus, bridging: see opinion-groups.ts */
+  byOpinionGroup: Record<string, StanceCounts>;
+  gic: number;
+  bridging: boolean;
 }
 
 export interface SessionSummary {
@@ -37,6 +42,8 @@ export interface SessionSummary {
   speakers: Array<{ handle: string; name: string; organisation: string | null; group: string | null }>;
   proposals: ProposalSummary[];
   participants: number;
+  /** inferred from the stances; [] below PRODUCT.md's threshold */
+  opinionGroups: OpinionGroup[];
 }
 
 export interface Digest {
@@ -52,6 +59,8 @@ const TOP_OF_DAY = 5;
 export class SummaryReader {
   /** Plenary notes its reaction writes here, so warm summaries need no rescan. */
   readonly cache: ReactionCache;
+  /** Opinion groups of the cached reactions, kept until those reactions or the proposals change. */
+  private readonly opinions = new WeakMap<SessionReactions, { key: string; stances: StanceAnalysis }>();
 
   constructor(
     private readonly store: FactStore,
@@ -85,6 +94,14 @@ export class SummaryReader {
     return counts;
   }
 
+  private stancesOf(reactions: SessionReactions, key: string, byProposal: Map<number, Map<string, Reaction>>): StanceAnalysis {
+    const memo = this.opinions.get(reactions);
+    if (memo?.key === key) return memo.stances;
+    const stances = analyseStances(byProposal);
+    this.opinions.set(reactions, { key, stances });
+    return stances;
+  }
+
   async sessionSummary(sid: string): Promise<SessionSummary | undefined> {
     return (await this.summarise(sid))?.summary;
   }
@@ -104,10 +121,13 @@ export class SummaryReader {
     const active = proposalRows.map(([, p]) => p).filter((p) => !p.withdrawnAt);
     const byProposal = new Map<number, Map<string, Reaction>>();
     for (const p of active) byProposal.set(p.number, reactions.get(p.number) ?? new Map());
+    // Read with byProposal, before any await: a later write only makes the next call recompute.
+    const opinionKey = `${this.cache.version(sid)}|${active.map((p) => p.number).join(',')}`;
     const participants = new Set<string>();
     for (const list of byProposal.values()) for (const [user, r] of list) if (r.stance) participants.add(user);
     const groupOf = groups ?? (await this.groupsOf([...byProposal.values()].flatMap((l) => [...l.keys()])));
     const group = (user: string) => groupOf.get(user) ?? UNSPECIFIED;
+    const opinions = analyseOpinions(byProposal, group, this.stancesOf(reactions, opinionKey, byProposal));
 
     const rankBySpeaker = new Map<string, number>();
     const proposals = active
@@ -135,6 +155,7 @@ export class SummaryReader {
           byGroup: tally.byGroup,
           label: labelOf(tally),
           comments,
+          ...(opinions.proposals.get(p.number) ?? { byOpinionGroup: {}, gic: 0, bridging: false }),
         };
       })
       .sort(compareRank);
@@ -153,6 +174,7 @@ export class SummaryReader {
         .map((s) => ({ handle: s.handle, name: s.name, organisation: s.organisation, group: s.group })),
       proposals,
       participants: participants.size,
+      opinionGroups: opinions.groups,
     };
     return { summary, participants };
   }

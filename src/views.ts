@@ -39,6 +39,8 @@ export interface Post {
 export interface CommandResult {
   reply?: View;
   posts?: Post[];
+  /** Outbox keys the command already queued in its own commit (the final summary of /session close). */
+  queued?: string[];
 }
 
 export const notice = (text: string): View => ({ kind: 'notice', text });

@@ -3,6 +3,8 @@ import type { ProposalCard, View } from '../../src/views.ts';
 import type { ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import type { Digest } from '../../src/summary.ts';
 import { emojiCounts, groupBreakdown, oneLine as line, percent } from '../../src/view-text.ts';
+import { bridgingLine } from '../../src/opinion-groups.ts';
+import { unicodeBar } from './chart-bars.ts';
 
 
 export function cardLine(card: ProposalCard): string {
@@ -14,6 +16,7 @@ export function cardLine(card: ProposalCard): string {
 function proposalLines(p: ProposalSummary, place: number): string[] {
   const label = p.label ? `  ‹${p.label}›` : '';
   const lines = [`${place}. ${p.code} (${p.speaker}) ${line(p.text)} — ${emojiCounts(p)} — ${p.reactors} reactors, ${percent(p.support, p.reactors)} support${label}`];
+  lines.push(unicodeBar(p));
   const groups = groupBreakdown(p.byGroup);
   if (groups) lines.push(`   by group: ${groups}`);
   for (const c of p.comments) lines.push(`   “${line(c.text)}” — ${c.group}`);
@@ -29,6 +32,8 @@ export function summaryLines(s: SessionSummary, final: boolean): string[] {
   const consensus = s.proposals.filter((p) => p.label === 'consensus').map((p) => p.code);
   const divisive = s.proposals.filter((p) => p.label === 'divisive').map((p) => p.code);
   lines.push(`Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`);
+  const bridging = bridgingLine(s);
+  if (bridging) lines.push(bridging);
   return lines;
 }
 

@@ -10,7 +10,9 @@ import {
 } from 'discord.js';
 import type { ChannelRef, Stance } from '../../src/model.ts';
 import type { ProposalSummary, SessionSummary, Digest } from '../../src/summary.ts';
+import { markdownWithCharts, withDigestCharts, withSummaryChart } from './chart-files.ts';
 import { emojiCounts, groupBreakdown, oneLine, percent, STANCE_EMOJI, STANCE_LABEL } from '../../src/view-text.ts';
+import { bridgingLine } from '../../src/opinion-groups.ts';
 import {
   digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,
 } from '../../src/digest-format.ts';
@@ -252,6 +254,7 @@ export function summaryEmbeds(s: SessionSummary, final: boolean): APIEmbed[] {
     s.theme ? `Theme: ${clip(md(s.theme), 600)}` : '',
     `${s.participants} participants · ${s.state}`,
     `Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`,
+    bridgingLine(s) ?? '',
     s.proposals.length ? '' : 'No proposals yet.',
   ].filter(Boolean).join('\n');
   const head: APIEmbed = { color: COLOR.brand, title: `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${md(s.title)}”`, description };
@@ -331,14 +334,15 @@ export function renderView(view: View): DiscordMessage[] {
     }
     case 'summary': {
       const s = view.summary;
-      return [oneMessage(summaryEmbeds(s, view.final), s.proposals.map((p, i) => compactSummary(p, i + 1)), { name: summaryFileName(s), content: summaryMarkdown(s, view.final) })];
+      return withSummaryChart([oneMessage(summaryEmbeds(s, view.final), s.proposals.map((p, i) => compactSummary(p, i + 1)), { name: summaryFileName(s), content: summaryMarkdown(s, view.final) })], s);
     }
     case 'digest': {
-      if (!view.file) return [oneMessage(digestEmbeds(view.digest), digestCompact(view.digest), { name: digestFileName(view.digest, 'md'), content: digestMarkdown(view.digest) })];
+      if (!view.file) return withDigestCharts([oneMessage(digestEmbeds(view.digest), digestCompact(view.digest), { name: digestFileName(view.digest, 'md'), content: digestMarkdown(view.digest) })], view.digest);
       const t = view.digest.totals;
+      const charted = view.file.format === 'md' ? markdownWithCharts(view.digest, view.file.content) : { markdown: view.file.content, images: [] };
       return [{
         content: `Digest for ${view.digest.date}: ${t.sessions} sessions, ${t.proposals} proposals, ${t.reactions} reactions — attached as ${view.file.name}.`,
-        files: [{ name: view.file.name, attachment: Buffer.from(view.file.content, 'utf8') }],
+        files: [{ name: view.file.name, attachment: Buffer.from(charted.markdown, 'utf8') }, ...charted.images],
         allowedMentions: NO_MENTIONS,
       }];
     }

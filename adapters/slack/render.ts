@@ -5,6 +5,8 @@
  */
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
+import { digestChartBlocks, summaryChartBlocks } from './chart-blocks.ts';
+import { bridgingLine } from '../../src/opinion-groups.ts';
 import type { Session, Stance } from '../../src/model.ts';
 import { clipPoints, groupBreakdown, oneLine, percent } from '../../src/view-text.ts';
 import {
@@ -116,13 +118,21 @@ function oneMessage(
 
 function summaryMessage(s: SessionSummary, final: boolean): SlackMessage {
   const title = `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${oneLine(s.title)}”`;
-  const head: Block[] = [header(esc(title)), context(`${s.state} · ${s.participants} participants${s.theme ? ` · theme: ${txt(s.theme)}` : ''}`)];
+  const charts = summaryChartBlocks(s);
+  const head: Block[] = [
+    header(esc(title)), context(`${s.state} · ${s.participants} participants${s.theme ? ` · theme: ${txt(s.theme)}` : ''}`),
+    ...(charts.blocks as unknown as Block[]),
+  ];
   const full: Block[] = s.proposals.length ? s.proposals.flatMap((p, i) => sections(proposalSummaryText(p, i + 1))) : [section('No proposals yet.')];
   const consensus = s.proposals.filter((p) => p.label === 'consensus').map((p) => p.code);
   const divisive = s.proposals.filter((p) => p.label === 'divisive').map((p) => p.code);
-  const foot = [context(`Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`)];
+  const bridging = bridgingLine(s);
+  const foot = [
+    context(`Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`),
+    ...(bridging ? [context(bridging)] : []),
+  ];
   const compact = s.proposals.map((p, i) => compactProposal(p, i + 1, 160));
-  const fallback = `${esc(title)}: ${s.proposals.length} proposals, ${s.participants} participants`;
+  const fallback = `${esc(title)}: ${s.proposals.length} proposals, ${s.participants} participants${charts.fallback ? `. ${esc(charts.fallback)}` : ''}`;
   return oneMessage(head, full, compact, foot, fallback, { name: summaryFileName(s), content: summaryMarkdown(s, final) });
 }
 
@@ -130,7 +140,8 @@ function digestMessage(d: Digest): SlackMessage {
   const t = d.totals;
   const title = `Digest of ${oneLine(d.conference.name)} for ${d.date}`;
   const totals = `${t.sessions} sessions · ${t.proposals} proposals · ${t.reactions} reactions · ${t.participants} participants`;
-  const head: Block[] = [header(esc(title)), context(`${esc(d.conference.timezone)} · ${totals}`)];
+  const charts = digestChartBlocks(d);
+  const head: Block[] = [header(esc(title)), context(`${esc(d.conference.timezone)} · ${totals}`), ...(charts.blocks as unknown as Block[])];
   const sessionHead = (s: SessionSummary) => `*Session ${s.id} “${txt(s.title)}”* (${s.state}) — ${s.speakers.length} speakers, ${s.participants} participants`;
   const topLines = d.top.map((p, i) => `${i + 1}. ${p.session} *${p.code}* (${txt(p.speaker)}) ${txtClip(p.text, 160)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`);
   const full: Block[] = [];
@@ -144,7 +155,8 @@ function digestMessage(d: Digest): SlackMessage {
     ...(topLines.length ? ['*Top proposals of the day*', ...topLines] : []),
     ...d.sessions.flatMap((s) => [sessionHead(s), ...s.proposals.map((p, i) => `${i + 1}. *${p.code}* ${txtClip(p.text, 80)} — ${counts(p)}${p.label ? `  _${p.label}_` : ''}`)]),
   ];
-  return oneMessage(head, full, compact, [], `${esc(title)}: ${totals}`, { name: digestFileName(d, 'md'), content: digestMarkdown(d) });
+  const fallback = `${esc(title)}: ${totals}${charts.fallback ? `. ${esc(charts.fallback)}` : ''}`;
+  return oneMessage(head, full, compact, [], fallback, { name: digestFileName(d, 'md'), content: digestMarkdown(d) });
 }
 
 function menuMessage(session: Session, cards: ProposalCard[]): SlackMessage {

@@ -52,6 +52,7 @@ const VALID: Record<string, { options: (sid: string) => Record<string, string>; 
   summary: { options: () => ({}), writes: false },
   digest: { options: () => ({ format: 'csv' }), writes: false },
   help: { options: () => ({}), writes: false },
+  screen: { options: () => ({}), writes: true },
 };
 const VARIANTS = commands.flatMap((command) => {
   const valid = VALID[command.name];

@@ -14,7 +14,7 @@ const problemsOf = (fn: () => unknown): string[] => {
 describe('configuration', () => {
   it('defaults: conference Plenary, UTC, console:you organiser, six groups, limit 3', () => {
     const config = parseConfig({});
-    expect(config.conference).toEqual({ name: 'Plenary', timezone: 'UTC' });
+    expect(config.conference).toEqual({ name: 'Plenary', timezone: 'UTC', language: 'en' });
     expect(config.roles.organisers).toEqual(['console:you']);
     expect(config.stakeholderGroups).toHaveLength(6);
     expect(config.priorityLimit).toBe(3);

@@ -21,10 +21,11 @@ const proposalSummary = (i: number, comments = 0, text = `Proposal number ${i}`)
   byGroup: { government: { support: 3, neutral: 0, oppose: 0 }, academia: { support: 2, neutral: 1, oppose: 0 } },
   label: i === 1 ? 'consensus' : null,
   comments: Array.from({ length: comments }, (_, j) => ({ text: `comment ${j} ${'x'.repeat(300)}`, group: 'academia' })),
+  byOpinionGroup: {}, gic: 0.5, bridging: false,
 });
 const summary = (proposals: ProposalSummary[]): SessionSummary => ({
   id: 's7k2', title: 'Cyber capacity', theme: 'Closing the gap', state: 'closed', startedAt: session.startedAt, closedAt: null,
-  day: session.day, speakers: [], proposals, participants: 9,
+  day: session.day, speakers: [], proposals, participants: 9, opinionGroups: [],
 });
 
 /** Every message respects Discord's limits and mutes mentions. */

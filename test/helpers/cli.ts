@@ -10,7 +10,7 @@ export function tempDeployment(config: unknown) {
   const dir = mkdtempSync(join(tmpdir(), 'plenary-cli-'));
   const configPath = join(dir, 'plenary.config.json');
   writeFileSync(configPath, JSON.stringify(config));
-  const env: NodeJS.ProcessEnv = { ...process.env, PLENARY_CONFIG: configPath, PLENARY_STORE: `sqlite://${join(dir, 'store.sqlite')}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, PLENARY_CONFIG: configPath, PLENARY_STORE: `sqlite://${join(dir, 'store.sqlite')}`, PORT: '0' };
   for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID']) delete env[name];
   return { dir, env };
 }

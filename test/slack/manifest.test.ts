@@ -12,7 +12,7 @@ describe('Slack manifest', () => {
   it('lists every top-level command, with hints built from the subcommands’ usages', () => {
     const m = renderManifest() as { features: { slash_commands: Array<{ command: string; description: string; usage_hint?: string }> } };
     const names = m.features.slash_commands.map((c) => c.command);
-    expect(names).toEqual(['/session', '/speaker', '/priority', '/menu', '/react', '/iam', '/forgetme', '/summary', '/digest', '/help']);
+    expect(names).toEqual(['/session', '/speaker', '/priority', '/menu', '/react', '/iam', '/forgetme', '/summary', '/digest', '/screen', '/help']);
     expect(names).toEqual(topLevel().map((g) => `/${g.name}`));
     const session = m.features.slash_commands[0];
     expect(session.usage_hint).toContain('start <title…>');

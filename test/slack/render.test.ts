@@ -54,10 +54,11 @@ describe('escaping', () => {
     const p: ProposalSummary = {
       code: 'P1', number: 1, speaker: 'icann', rank: 1, text: nasty, support: 1, neutral: 0, oppose: 0, reactors: 1, score: 0.2,
       byGroup: { government: { support: 1, neutral: 0, oppose: 0 } }, label: null, comments: [{ text: nasty, group: 'government' }],
+      byOpinionGroup: {}, gic: 0.5, bridging: false,
     };
     const summary: SessionSummary = {
       id: 's7k2', title: nasty, theme: nasty, state: 'open', startedAt: session.startedAt, closedAt: null, day: session.day,
-      speakers: [{ handle: 'icann', name: nasty, organisation: nasty, group: null }], proposals: [p], participants: 1,
+      speakers: [{ handle: 'icann', name: nasty, organisation: nasty, group: null }], proposals: [p], participants: 1, opinionGroups: [],
     };
     const views: View[] = [
       { kind: 'notice', text: nasty },
@@ -154,10 +155,11 @@ describe('limits and splitting', () => {
     const p = (n: number): ProposalSummary => ({
       code: `P${n}`, number: n, speaker: 'icann', rank: 1, text: '<'.repeat(500), support: 1, neutral: 0, oppose: 0, reactors: 1, score: 0,
       byGroup: {}, label: 'divisive', comments: Array.from({ length: 30 }, () => ({ text: '&'.repeat(500), group: 'academia' })),
+      byOpinionGroup: {}, gic: 0.5, bridging: false,
     });
     const summary: SessionSummary = {
       id: 's7k2', title: 't', theme: null, state: 'closed', startedAt: '', closedAt: '', day: '', speakers: [],
-      proposals: Array.from({ length: 10 }, (_, i) => p(i + 1)), participants: 9,
+      proposals: Array.from({ length: 10 }, (_, i) => p(i + 1)), participants: 9, opinionGroups: [],
     };
     const messages = renderView({ kind: 'summary', summary, final: true });
     expect(messages).toHaveLength(1);
@@ -184,7 +186,7 @@ describe('limits and splitting', () => {
 
 describe('card updates', () => {
   it('renews the actions block_id on every re-render with new counts (Slack asks for a new block_id per update)', () => {
-    const id = (c: ProposalCard, r?: number) => (proposalMessage(c, r).blocks.find((b) => b.type === 'actions') as { block_id: string }).block_id;
+    const id = (c: ProposalCard, r?: number) => (proposalMessage(c, r).blocks.find((b) => b.type === 'actions') as unknown as { block_id: string }).block_id;
     const before = card();
     const after = card({ counts: { support: 4, neutral: 1, oppose: 2, reactors: 7 } });
     expect(id(before)).not.toBe(id(after));

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { defineCommand } from './command.ts';
+import { requireRole } from './shared.ts';
+import { notice } from '../src/views.ts';
+import { clip } from '../src/text-rules.ts';
+import { ScreenLinks } from '../src/screen-links.ts';
+
+export default defineCommand({
+  name: 'screen',
+  description: "The link of this session's live screen, for the projector (day: the day's page, organisers)",
+  usage: '[day]',
+  role: 'moderator',
+  options: [{ name: 'day', description: "The day's page with every session and the digest downloads (organisers)", type: 'flag' }],
+  schema: z.object({ day: z.boolean().optional() }),
+  async handler(ctx, { day }) {
+    const links = new ScreenLinks(ctx.core.store, () => ctx.core.now());
+    if (day) {
+      requireRole(ctx, 'organiser', "open the day's page");
+      const date = ctx.core.summaries.today(ctx.core.now());
+      const url = await links.link({ kind: 'day', date });
+      return { reply: notice(`The day's page for ${date}: ${url} (keep this link private: it opens the page without a login).`) };
+    }
+    const session = await ctx.core.requireSession(ctx.channel);
+    const url = await links.link({ kind: 'session', sessionId: session.id });
+    return {
+      reply: notice(`Screen of session ${session.id} “${clip(session.title, 60)}”: ${url} (put it on the projector; keep the link private: it opens the screen without a login).`),
+    };
+  },
+});
