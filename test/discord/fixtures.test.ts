@@ -2,7 +2,7 @@
 // through the real discord.js against the fake gateway, to the outcomes PRODUCT.md promises.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOT, GUILD, MAIN, U, sleep, slash, startWorld, type World } from './helpers.ts';
+import { BOT, GUILD, MAIN, U, answerOf, sleep, slash, startWorld, textOf, type World } from './helpers.ts';
 
 const INTENT_GUILD_REACTIONS = 1 << 10;
 const INTENT_DM_REACTIONS = 1 << 13;
@@ -64,5 +64,40 @@ describe('Discord reaction dispatches from the docs', () => {
     await until(async () => (await stanceOf(U.gina)) === 'neutral');
     w.fake.dispatch('MESSAGE_REACTION_REMOVE_ALL', f.MESSAGE_REACTION_REMOVE_ALL, INTENT_GUILD_REACTIONS);
     await until(async () => (await stanceOf(U.gina)) === null);
+  });
+});
+
+describe('INTERACTION_CREATE of every type, in the docs’ shapes', () => {
+  const interactions = () => {
+    const { _source, ...rest } = JSON.parse(readFileSync(new URL('../fixtures/discord/interaction-create.json', import.meta.url), 'utf8').replaceAll('SID', sid));
+    expect(_source).toMatch(/discord-api-docs/);
+    return rest as Record<string, { type: number; data: Record<string, unknown> }>;
+  };
+  const message = () => w.fake.message(cardId)!;
+
+  it('2 APPLICATION_COMMAND: /help react answers privately with its usage', async () => {
+    const sent = w.fake.sendInteraction({ ...interactions().APPLICATION_COMMAND, userId: U.gina, channelId: MAIN });
+    const answer = await answerOf(w.fake, sent.id);
+    expect(answer.flags & 64).toBe(64);
+    expect(textOf(answer)).toMatch(/\/react <code> <stance>/);
+  });
+
+  it('3 MESSAGE_COMPONENT: the Oppose button sets the stance', async () => {
+    const sent = w.fake.sendInteraction({ ...interactions().MESSAGE_COMPONENT, message: message(), userId: U.gina, channelId: MAIN });
+    expect((await answerOf(w.fake, sent.id)).content).toBe('You oppose P1.');
+    expect(await stanceOf(U.gina)).toBe('oppose');
+  });
+
+  it('4 AUTOCOMPLETE: proposal codes of this channel’s session, within Discord’s rules', async () => {
+    const sent = w.fake.sendInteraction({ ...interactions().APPLICATION_COMMAND_AUTOCOMPLETE, userId: U.gina, channelId: MAIN });
+    const response = await w.fake.waitFor(() => w.fake.interaction(sent.id)?.responses[0]);
+    expect(response.type).toBe(8);
+    expect(response.data.choices).toEqual([{ name: 'P1 · icann: Keep the DNS stable', value: 'P1' }]);
+  });
+
+  it('5 MODAL_SUBMIT: a Label-wrapped comment is saved, the stance kept', async () => {
+    const sent = w.fake.sendInteraction({ ...interactions().MODAL_SUBMIT, message: message(), userId: U.gina, channelId: MAIN });
+    expect((await answerOf(w.fake, sent.id)).content).toMatch(/Your comment on P1 is saved/);
+    expect(await w.core.store.get(`reaction:${sid}:000001:discord:${U.gina}`)).toMatchObject({ stance: 'oppose', comment: 'Regions differ — 地区不同' });
   });
 });
