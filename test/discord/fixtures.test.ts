@@ -92,7 +92,7 @@ describe('INTERACTION_CREATE of every type, in the docs’ shapes', () => {
     const sent = w.fake.sendInteraction({ ...interactions().APPLICATION_COMMAND_AUTOCOMPLETE, userId: U.gina, channelId: MAIN });
     const response = await w.fake.waitFor(() => w.fake.interaction(sent.id)?.responses[0]);
     expect(response.type).toBe(8);
-    expect(response.data.choices).toEqual([{ name: 'P1 · icann: Keep the DNS stable', value: 'P1' }]);
+    expect(response.data?.choices).toEqual([{ name: 'P1 · icann: Keep the DNS stable', value: 'P1' }]);
   });
 
   it('5 MODAL_SUBMIT: a Label-wrapped comment is saved, the stance kept', async () => {

@@ -83,7 +83,7 @@ describe('Slack fixtures over Socket Mode', () => {
   afterAll(async () => h?.close());
 
   it('an events_api envelope redelivered with retry_attempt after a later removal is applied once', async () => {
-    const envelope = fixture('socket-mode-events-api-retry.json');
+    const envelope = fixture('socket-mode-events-api-retry.json') as { type: string; payload: any; envelope_id: string; retry_attempt: number; retry_reason: string };
     envelope.payload.event.item.ts = ts;
     const first = await h.sm!.push({ ...envelope, envelope_id: 'env-first', retry_attempt: 0, retry_reason: '' });
     await h.sm!.waitForAck(first);
