@@ -4,8 +4,9 @@
  * counts on posted proposals live. Resolves to an async stop (with `port` when serving HTTP).
  */
 import type { AddressInfo, Server } from 'node:net';
-import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
-import express, { type Express } from 'express';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
+import type { Express } from 'express';
+import { SCREEN_ROUTES } from '../web/server.ts';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Environment } from '../../src/config.ts';
 import type { Log } from '../../src/log.ts';
@@ -29,7 +30,10 @@ export interface StartSlackOptions {
   log: Log;
   delivery: Delivery;
   tuning?: SlackTuning;
-  /** Over HTTP, the web app (the room's screen) that Bolt's receiver serves beside `/slack/events`. */
+  /**
+   * Over HTTP, the web app (the room's screen) that Bolt's receiver serves beside `/slack/events`, as Bolt's
+   * own custom routes: Bolt matches `/slack/events` before any custom route, so the reaction path is unchanged.
+   */
   web?: Express;
 }
 
@@ -60,7 +64,12 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
   const socketMode = Boolean(slack.appToken);
   const receiver = socketMode
     ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions } })
-    : new ExpressReceiver({ signingSecret: slack.signingSecret ?? '', endpoints: '/slack/events', logger, app: web ?? express() });
+    : new HTTPReceiver({
+      signingSecret: slack.signingSecret ?? '',
+      endpoints: '/slack/events',
+      logger,
+      customRoutes: web ? SCREEN_ROUTES.map((path) => ({ path, method: ['GET', 'HEAD'], handler: (req, res) => web(req as never, res as never) })) : [],
+    });
   // The WebClient retries 429s itself: it pauses all calls for Retry-After seconds, then tries again.
   // No conversation store: plenary keeps its state in its own store, and Bolt's would cost every request.
   const app = new App({ token: slack.botToken, receiver, logger, clientOptions, convoStore: false });

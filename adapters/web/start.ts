@@ -11,7 +11,7 @@ import { createWebScreen, portOf, type WebScreen } from './server.ts';
 
 export interface ScreenStart {
   web: WebScreen;
-  /** True when Slack runs over HTTP: Bolt's ExpressReceiver listens, with our app inside it. */
+  /** True when Slack runs over HTTP: Bolt's HTTPReceiver listens and serves our app as its custom routes. */
   slackHttp: boolean;
   servedOn(port: number | undefined): void;
   /** Listens on PORT. A taken port only turns the screen off (said in one line); the bot still runs. */
