@@ -80,7 +80,8 @@ describe('the worst case fits, on every platform', () => {
     for (const m of privately) expect(() => checkMessageBlocks(slackTyped(m.blocks), m.text)).not.toThrow();
   });
 
-  it.each(WORST)('%s: Discord — one message Discord accepts, the rest attached', (_name, view) => {
+  // Long: the charts helper renders up to ten session charts (PNG) for a Discord digest.
+  it.each(WORST)('%s: Discord — one message Discord accepts, the rest attached', { timeout: 300_000 }, (_name, view) => {
     const messages = renderDiscord(view);
     expect(messages).toHaveLength(1);
     for (const m of messages) expect(() => checkMessageLimits(discordTyped(m))).not.toThrow();
@@ -121,7 +122,6 @@ const HOSTILE = [
   '<https://evil.example|Official vote form> <!channel> <@U0VICTIM> <#C0SECRET>',
   '| col | col |\n|---|---|',
   'quote " comma , pipe | semicolon ; "" end',
-  '\u0085next line\u000bvertical\u000cform feed',
 ];
 
 /** A line that begins with a participant's text (after any quote marker): what a forged line would need. */
