@@ -1,40 +1,236 @@
 /**
- * Routes posts to the platform that owns each channel (`slack:C1`, `discord:99`), so a command given on
- * Slack posts to every bound channel on Discord too. One process, one core, one store, one Delivery.
+ * Delivers the durable outbox (src/outbox.ts) for the platforms this process runs. Commands put their
+ * posts in the store before they are answered (`enqueue`); every process pumps the outbox of its own
+ * platforms, so a post to a Discord channel made from Slack goes out from whichever process runs
+ * Discord, and a process killed mid-way leaves the rest for the next one.
+ *
+ * Per channel, items go out strictly in order: a channel's run stops at an item another process
+ * holds, or one waiting to be retried. Each item is leased by compare-and-set, its progress is
+ * recorded after every message, and it is deleted when delivered. A post the platform refuses for
+ * good (bot not in the channel, a missing permission, too long) is dropped, logged, and the person
+ * who caused it is told privately how to fix it; a transient failure is retried with backoff.
  */
+import { randomBytes } from 'node:crypto';
 import type { Post, View } from '../src/views.ts';
 import type { Log } from '../src/log.ts';
+import type { Plenary } from '../src/plenary.ts';
+import type { Notify, OutboxItem } from '../src/outbox.ts';
+
+export interface PostProgress {
+  /** The outbox item's key: the same for every attempt at this post (Discord derives its nonces from it). */
+  id: string;
+  /** Messages of this view already posted (by an earlier attempt): do not post them again. */
+  skip: number;
+  /** Called after message `count` went out, so a crash resumes after it. */
+  sent(count: number): Promise<void>;
+}
 
 export interface PlatformPoster {
   platform: 'slack' | 'discord' | 'console';
-  /** Posts one view to one channel (the id after `platform:`); resolves once it is delivered or queued durably in order. */
-  post(channelId: string, view: View): Promise<void>;
+  /** Posts one view to one channel (the id after `platform:`), in order; rejects when it failed. */
+  post(channelId: string, view: View, progress?: PostProgress): Promise<void>;
+  /** For a refusal that retrying cannot fix: one line saying how to fix it. Undefined: transient. */
+  permanentFailure?(error: unknown, channelId: string): string | undefined;
+  /** A private line to a person (platform user id), near `channelId` where they asked, if known. */
+  notify?(userId: string, channelId: string | undefined, text: string): Promise<void>;
 }
+
+export interface DeliveryOptions {
+  /** How long a taken item stays reserved without news from its process (ms). */
+  leaseMs?: number;
+  /** How often the outbox is polled for posts queued by other processes (ms). */
+  pollMs?: number;
+}
+
+const MAX_BACKOFF_MS = 60_000;
+/** A person hears about the same failure in the same channel once in this long. */
+const NOTIFY_ONCE_MS = 5 * 60_000;
+/** The longest a command's handler waits for its own posts before letting the pump carry on alone. */
+const WAIT_FOR_POSTS_MS = 60_000;
 
 export class Delivery {
   private readonly posters = new Map<string, PlatformPoster>();
+  private core: Plenary | undefined;
+  private readonly owner = randomBytes(6).toString('hex');
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly busyChannels = new Set<string>();
+  private readonly waiters = new Map<string, Array<() => void>>();
+  private readonly notified = new Map<string, number>();
+  private pumping: Promise<void> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
 
-  constructor(private readonly log: Log = () => {}) {}
-
-  register(poster: PlatformPoster): void {
-    this.posters.set(poster.platform, poster);
+  constructor(
+    private readonly log: Log = () => {},
+    options: DeliveryOptions = {},
+  ) {
+    this.leaseMs = options.leaseMs ?? Number(process.env.PLENARY_OUTBOX_LEASE_MS ?? 30_000);
+    this.pollMs = options.pollMs ?? 1000;
   }
 
-  /** Delivers posts in order; a channel on a platform this process does not run is logged, not fatal. */
-  async deliver(posts: Post[] | undefined): Promise<void> {
-    for (const { channel, view } of posts ?? []) {
-      const cut = channel.indexOf(':');
-      const platform = channel.slice(0, cut);
-      const poster = this.posters.get(platform);
-      if (!poster) {
-        this.log('warn', `no ${platform} connection in this process; a ${view.kind} post was not delivered there`);
-        continue;
+  register(poster: PlatformPoster, core?: Plenary): void {
+    this.posters.set(poster.platform, poster);
+    if (core) this.attach(core);
+  }
+
+  /** The core whose store holds the outbox; pumping starts once there is one. */
+  attach(core: Plenary): void {
+    if (this.core) return;
+    this.core = core;
+    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /**
+   * Writes posts to the outbox (resolves once they are durable) and returns a promise that settles
+   * when this process has delivered those on its platforms (others are left to other processes).
+   */
+  async enqueue(core: Plenary, posts: Post[] | undefined, notify?: Notify, alreadyQueued: string[] = []): Promise<{ delivered: Promise<void> }> {
+    this.attach(core);
+    const queued = [...alreadyQueued, ...(await core.outbox.enqueue(posts ?? [], notify))];
+    const mine = queued.filter((key) => this.posters.has(key.split(':')[1]));
+    const delivered = Promise.race([
+      Promise.all(mine.map((key) => new Promise<void>((resolve) => this.waiters.set(key, [...(this.waiters.get(key) ?? []), resolve])))).then(() => {}),
+      new Promise<void>((resolve) => setTimeout(resolve, WAIT_FOR_POSTS_MS).unref()),
+    ]);
+    if (mine.length) this.kick();
+    return { delivered };
+  }
+
+  /** Enqueue, then wait for this process's share to go out (adapters that answer before posting). */
+  async deliver(core: Plenary, posts: Post[] | undefined, notify?: Notify): Promise<void> {
+    const { delivered } = await this.enqueue(core, posts, notify);
+    await delivered;
+  }
+
+  /** Stops polling; resolves when the current pass is done (what is left stays durable in the store). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.pumping;
+  }
+
+  /** Runs a pass over the outbox now, or right after the one running. */
+  kick(): void {
+    if (this.stopped || !this.core) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = this.pass()
+      .catch((error) => this.log('warn', 'reading the outbox failed; posts stay queued', error))
+      .finally(() => {
+        this.pumping = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  private async pass(): Promise<void> {
+    const core = this.core as Plenary;
+    const runs: Array<Promise<void>> = [];
+    for (const [platform, poster] of this.posters) {
+      const pending = await core.outbox.pending(platform);
+      const present = new Set(pending.map(([key]) => key));
+      // Items another process delivered: whoever waits for them can stop.
+      for (const key of this.waiters.keys()) if (key.startsWith(`outbox:${platform}:`) && !present.has(key)) this.settled(key);
+      const byChannel = new Map<string, Array<[string, OutboxItem]>>();
+      for (const entry of pending) byChannel.set(entry[1].channel, [...(byChannel.get(entry[1].channel) ?? []), entry]);
+      for (const [channel, items] of byChannel) {
+        if (this.busyChannels.has(channel)) continue;
+        this.busyChannels.add(channel);
+        runs.push(this.runChannel(poster, items).finally(() => this.busyChannels.delete(channel)));
       }
+    }
+    await Promise.all(runs);
+  }
+
+  private async runChannel(poster: PlatformPoster, items: Array<[string, OutboxItem]>): Promise<void> {
+    for (const [key, item] of items) {
+      const now = Date.now();
+      if (item.lease && item.lease.until > now && item.lease.owner !== this.owner) return; // another process has this channel
+      if (item.retryAt && item.retryAt > now) return; // keep the order: nothing after it goes first
+      if (!(await this.deliverItem(poster, key, item))) return;
+    }
+  }
+
+  /** True when the item is done with (delivered or dropped), so the next one may go. */
+  private async deliverItem(poster: PlatformPoster, key: string, item: OutboxItem): Promise<boolean> {
+    const { outbox } = this.core as Plenary;
+    const channelId = item.channel.slice(item.channel.indexOf(':') + 1);
+    let current: OutboxItem = { ...item, lease: { owner: this.owner, until: Date.now() + this.leaseMs } };
+    if (!(await outbox.replace(key, item, current))) return false; // taken or changed: the next pass sees it
+    // A long post (Slack waits out rate limits inside the client) keeps its lease alive.
+    const heartbeat = setInterval(() => void renew(current.sent).catch(() => {}), Math.max(1000, this.leaseMs / 3));
+    heartbeat.unref();
+    const renew = async (sent: number) => {
+      const next: OutboxItem = { ...current, sent, lease: { owner: this.owner, until: Date.now() + this.leaseMs } };
+      if (await outbox.replace(key, current, next)) current = next;
+    };
+    try {
+      const view = await (this.core as Plenary).outboxView(item);
+      if (view) await poster.post(channelId, view, { id: key, skip: item.sent, sent: (count) => renew(count) });
+      clearInterval(heartbeat);
+      await outbox.replace(key, current, null);
+      this.settled(key);
+      return true;
+    } catch (error) {
+      clearInterval(heartbeat);
+      const fix = poster.permanentFailure?.(error, channelId);
+      if (fix !== undefined) {
+        this.log('error', `a ${item.view?.kind ?? 'summary'} post to ${item.channel} was refused for good: ${fix}`, error);
+        await outbox.replace(key, current, null);
+        this.settled(key);
+        await this.tell(item, fix);
+        return true;
+      }
+      const attempts = (item.attempts ?? 0) + 1;
+      const retryAt = Date.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1));
+      this.log('warn', `posting a ${item.view?.kind ?? 'summary'} to ${item.channel} failed (attempt ${attempts}); it stays queued`, error);
+      const { lease: _, ...rest } = current;
+      await outbox.replace(key, current, { ...rest, attempts, retryAt }).catch(() => {});
+      setTimeout(() => this.kick(), retryAt - Date.now() + 10).unref();
+      return false;
+    }
+  }
+
+  /** One private line to whoever caused the post; the same failure in the same place once per few minutes. */
+  private async tell(item: OutboxItem, fix: string): Promise<void> {
+    const recipients = item.notify ? [item.notify] : [];
+    for (const { user, channel } of recipients) {
+      const platform = user.slice(0, user.indexOf(':'));
+      const target = this.posters.get(platform);
+      if (!target?.notify) continue;
+      const once = `${user} ${item.channel} ${fix}`;
+      const last = this.notified.get(once) ?? 0;
+      if (Date.now() - last < NOTIFY_ONCE_MS) continue;
+      this.notified.set(once, Date.now());
+      const where = channel?.startsWith(`${platform}:`) ? channel.slice(platform.length + 1) : undefined;
+      const what = item.finalSummaryOf ? 'the final summary' : item.view?.kind === 'proposal' ? 'a proposal card' : `the ${item.view?.kind ?? 'post'}`;
+      const text = `⚠ I could not post ${what} to ${item.channel === channel ? 'this channel' : describe(item.channel, platform)}: ${fix}`;
       try {
-        await poster.post(channel.slice(cut + 1), view);
+        await target.notify(user.slice(platform.length + 1), where, text);
       } catch (error) {
-        this.log('error', `posting a ${view.kind} to ${platform} failed`, error);
+        this.log('warn', 'telling the moderator about a failed post failed too', error);
       }
     }
   }
+
+  private settled(key: string): void {
+    for (const resolve of this.waiters.get(key) ?? []) resolve();
+    this.waiters.delete(key);
+  }
+}
+
+/** A channel as the reader's platform shows it: a channel link on the same platform, else its platform and id. */
+function describe(channel: string, readerPlatform: string): string {
+  const platform = channel.slice(0, channel.indexOf(':'));
+  const id = channel.slice(platform.length + 1);
+  if (platform === readerPlatform && platform !== 'console') return `<#${id}>`;
+  return `the ${platform === 'slack' ? 'Slack' : platform === 'discord' ? 'Discord' : 'terminal'} channel ${id}`;
 }

@@ -49,9 +49,9 @@ export interface Comparison {
 }
 
 /** ARI and GIC Spearman of one session's stances (proposal number → participant → stance). */
-export function compare(byProposal: StancesByProposal, polis: Map<string, string>, ourGic?: Map<number, number>): Comparison {
+export function compare(byProposal: StancesByProposal, polis: Map<string, string>, ourGic?: Map<number, number>, seed?: number): Comparison {
   const started = performance.now();
-  const placement = placeParticipants(byProposal);
+  const placement = placeParticipants(byProposal, seed);
   const ms = performance.now() - started;
   const problems: string[] = [];
   if (!placement) return { ari: 0, compared: 0, sizes: [], polisSizes: [], spearman: 0, proposals: 0, bridging: 0, ms, problems: ['no opinion groups found'] };
@@ -134,10 +134,18 @@ export async function opinionGroupsBench(quick: boolean, vtaiwanStore: string | 
   if (vtaiwanStore) {
     for (const name of quick ? DATASETS.slice(0, 1) : DATASETS) {
       const tag = name.split('.')[0];
-      const c = compare(stancesOf(loadConversation(name)), readPolisGroups(name));
+      const stances = stancesOf(loadConversation(name));
+      const polis = readPolisGroups(name);
+      const c = compare(stances, polis);
       figures.push(figure(`opinion.ari.${tag}`, `ARI vs Pol.is group-id, ${name} (${c.compared} participants placed by both; plenary ${c.sizes.join('/')}, Pol.is ${c.polisSizes.join('/')})`, 'ARI', [c.ari]));
       figures.push(figure(`opinion.spearman.${tag}`, `Spearman, GIC ranking vs GIC from Pol.is's groups, ${name} (${c.proposals} proposals, ${c.bridging} bridging)`, 'ρ', [c.spearman]));
       log(`opinion groups ${name}: ARI ${c.ari.toFixed(3)}, GIC Spearman ${c.spearman.toFixed(3)}`);
+      if (!quick) {
+        // How much the fixed seed matters: the same comparison from other seeds.
+        const seeds = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => compare(stances, polis, undefined, seed));
+        figures.push(figure(`opinion.ariSeeds.${tag}`, `ARI vs Pol.is, ${tag}, from 8 other seeds (spread)`, 'ARI', seeds.map((r) => r.ari)));
+        figures.push(figure(`opinion.spearmanSeeds.${tag}`, `GIC Spearman, ${tag}, from 8 other seeds (spread)`, 'ρ', seeds.map((r) => r.spearman)));
+      }
     }
     const runs: ChildRun[] = [];
     for (let rep = 0; rep < reps; rep++) runs.push(await runTsJson<ChildRun>('bench/opinion-groups.ts', ['--store', vtaiwanStore, '--repeat', quick ? '3' : '10']));

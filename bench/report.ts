@@ -210,6 +210,17 @@ export function renderMarkdown(r: Results): string {
     '**Not measured yet.** The Slack HTTP throughput (signed `/react` slash commands from distinct users over 50 connections with autocannon, against `plenary start` in Slack HTTP mode and against a bare Bolt app that only acks: req/s, p50, p99, ratios, then a digest check that every acked reaction counts) and the platform-economy burst (1,000 reactions on one proposal through the Slack fake, counting `chat.update` calls) need the Slack adapter (`adapters/slack/`), which was not committed when this run was made. No figure is given rather than a made-up one (the quick CI run never measures Slack).',
     '',
   );
+  const screen = r.figures.filter((f) => f.id.startsWith('screen.'));
+  if (screen.length) {
+    lines.push(
+      "## The room's screen",
+      '',
+      ...figureRows(screen),
+      '',
+      '`plenary start` (terminal mode, SQLite) in a child process; 200 server-sent-event streams open on one session\'s screen (memory = the child\'s VmRSS with them open minus before); then 1,000 `/react` lines typed into its terminal at once, each page\'s `state` events timed. Targets: ≤ 2 updates a second per page, ≤ 50 MB for 200 pages. The Slack `/react` figures above are taken with the screen served by the same Bolt receiver.',
+      '',
+    );
+  }
   return `${lines.join('\n')}\n${analysis(r)}\n${DATA_AND_COMMANDS}`;
 }
 

@@ -19,6 +19,7 @@ import { renderMarkdown, evaluateTargets, type Results } from './report.ts';
 import { slackHttpRep } from './slack-http.ts';
 import { burstRep } from './slack-burst.ts';
 import { SECTIONS } from './sections.ts';
+import { screenRep } from './screen.ts';
 import { opinionGroupsBench } from './opinion-groups.ts';
 
 const quick = process.argv.includes('--quick');
@@ -258,6 +259,22 @@ async function main(): Promise<number> {
       figures.push(figure('slack.burst.maxPerSecond', 'Burst: most chat.update calls on the message in any 1 s window', 'calls', bursts.map((b) => b.maxPerSecond)));
       figures.push(figure('slack.burst.minGap', 'Burst: tightest gap between two chat.update calls on the message', 'ms', bursts.map((b) => b.minGapMs)));
       figures.push(figure('slack.burst.settle', 'Burst: last ack → message shows the final counts', 'ms', bursts.map((b) => b.settleMs)));
+    }
+
+    // ── 6. the room's screen: 200 open pages, a burst of 1,000 reactions (full run only) ──
+    if (!quick) {
+      const screens = [];
+      for (let rep = 0; rep < REPS; rep++) {
+        const s = await screenRep(scratch.dir);
+        if (!s.lastStateCorrect) throw new Error('screen: the open pages never showed the final counts');
+        screens.push(s);
+        log(`screen rep ${rep + 1}: ${s.pages} pages +${s.extraMbFor200Pages.toFixed(1)} MB; burst → ≤ ${s.maxUpdatesPerPagePerSecond} updates/s per page, last state after ${Math.round(s.lastStateAfterMs)} ms`);
+      }
+      checks.push({ dataset: 'screen burst', ok: true, detail: 'after each burst every open page shows the final counts' });
+      figures.push(figure('screen.memory200', 'Screen: extra resident memory of the bot with 200 pages open on one session', 'MB', screens.map((s) => s.extraMbFor200Pages)));
+      figures.push(figure('screen.maxPerSecond', 'Screen: burst of 1,000 reactions, most updates one page got in any 1 s window', 'updates', screens.map((s) => s.maxUpdatesPerPagePerSecond)));
+      figures.push(figure('screen.updates', 'Screen: updates each page got during the burst', 'updates', screens.map((s) => s.updatesPerPage)));
+      figures.push(figure('screen.lastState', 'Screen: first reaction typed → every page shows the final counts', 'ms', screens.map((s) => s.lastStateAfterMs)));
     }
   } finally {
     scratch.remove();

@@ -6,10 +6,10 @@ import { parseConfig } from '../src/config.ts';
 import { Plenary } from '../src/plenary.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.ts';
-import { DEMO_AUDIENCE, DEMO_COMMENTS, DEMO_LEANINGS, DEMO_MODERATOR, DEMO_SPEAKERS } from './demo-script.ts';
+import { CAMP_SWING, DEMO_AUDIENCE, DEMO_COMMENTS, DEMO_LEANINGS, DEMO_MODERATOR, DEMO_SPEAKERS, GROUP_LANGUAGES, SOVEREIGNTY_CAMP } from './demo-script.ts';
 
 /** A small seeded generator, so every demo run tells the same story. */
-function seeded(seed: number) {
+export function seeded(seed: number) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -30,20 +30,35 @@ export function demoLines(random = seeded(2016)): { panel: string[]; audience: s
   panel.push(`${m} /priority post all`);
 
   const audience: string[] = [];
+  const spoken = new Set<string>();
   let index = 0;
   const proposals = DEMO_SPEAKERS.reduce((n, s) => n + s.priorities.length, 0);
   for (const [group, count] of DEMO_AUDIENCE) {
     for (let i = 0; i < count; i++) {
       const name = `aud${String(++index).padStart(2, '0')}`;
       if (group) audience.push(`${name}: /iam ${group}`);
-      const leanings = DEMO_LEANINGS[group ?? 'unspecified'];
+      const kind = group ?? 'unspecified';
+      const leanings = DEMO_LEANINGS[kind];
+      // Each person writes in one language, the likelier ones of their group more often.
+      const languages = GROUP_LANGUAGES[kind];
+      const language = languages[Math.floor(random() ** 1.6 * languages.length)];
+      // A government in the other camp swings the other way on sovereignty, the code and free flow.
+      const liberalGovernment = group === 'government' && random() > SOVEREIGNTY_CAMP;
+      const temper = (random() - 0.5) * 0.4; // some people are keener than others on everything
       for (let p = 1; p <= proposals; p++) {
         if (random() < 0.12) continue; // not everyone reacts to everything
-        const lean = leanings[p - 1] + (random() - 0.5) * 0.9;
-        const stance = lean > 0.35 ? 'support' : lean < -0.25 ? 'oppose' : 'neutral';
+        const lean = leanings[p - 1] + (liberalGovernment ? (CAMP_SWING[p] ?? 0) : 0) + temper + (random() - 0.5) * 0.7;
+        const stance = lean > 0.35 ? 'support' : lean < -0.2 ? 'oppose' : 'neutral';
+        const said = DEMO_COMMENTS[p][stance] ?? {};
+        // Each remark is made once: two people never post the same words.
+        const comment = (said as Record<string, string>)[language];
+        const fresh = comment !== undefined && !spoken.has(comment);
         const how = random();
-        if (how < 0.3) audience.push(`${name}: +${{ support: ':+1:', neutral: ':neutral_face:', oppose: '👎🏽' }[stance]} P${p}`);
-        else if (how < 0.36) audience.push(`${name}: /react P${p} ${stance} ${DEMO_COMMENTS[Math.floor(random() * DEMO_COMMENTS.length)]}`);
+        if (fresh && how < 0.2) {
+          spoken.add(comment);
+          audience.push(`${name}: /react P${p} ${stance} ${comment}`);
+        }
+        else if (how < 0.42) audience.push(`${name}: +${{ support: ':+1:', neutral: ':neutral_face:', oppose: '👎🏽' }[stance]} P${p}`);
         else audience.push(`${name}: /react P${p} ${{ support: 'agree', neutral: 'pass', oppose: 'disagree' }[stance]}`);
       }
     }

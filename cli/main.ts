@@ -1,39 +1,45 @@
 /** `plenary <start|demo|digest|manifest|discord register>`: the command line of the bot. */
-import { ConfigError, loadConfig, loadEnvironment } from '../src/config.ts';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig, loadEnvironment, type Environment } from '../src/config.ts';
 import { isCalendarDate } from '../src/time.ts';
 import { formatDigest } from '../src/digest-format.ts';
 import { openCore } from './open-core.ts';
 import { digestLines } from '../adapters/console/render.ts';
+import { parseArgs, subcommandUsage, usage, UsageError } from './args.ts';
 
-const USAGE = `usage: plenary <command>
-  start                                   run the bot (Slack/Discord when their variables are set, else the terminal)
-  demo [--screen]                         replay the seed panel on a temporary store (--screen: with the live screen, ~30 s)
-  digest [--date YYYY-MM-DD] [--format md|json|csv]   print the daily digest from the store
-  manifest [--url https://host]           print the Slack app manifest
-  discord register [--guild <id>]         register Discord application commands`;
+/** A failure the user fixes (a store, a file, a variable): one line, exit 1, no stack. */
+class CliFailure extends Error {}
 
-function flagValue(args: string[], name: string): string | undefined {
-  const index = args.indexOf(`--${name}`);
-  if (index === -1) {
-    const inline = args.find((a) => a.startsWith(`--${name}=`));
-    return inline?.slice(name.length + 3);
+/** `| head` closing the pipe is not an error: stop quietly. */
+function quietOnClosedPipe() {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
   }
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) fail(`--${name} needs a value`);
-  return value;
 }
 
-function fail(message: string): never {
-  process.stderr.write(`plenary: ${message}\n`);
-  process.exit(2);
+async function openStoreOrFail(env: Environment, { mustExist }: { mustExist: boolean }) {
+  const sqlite = /^sqlite:\/\/(.+)$/.exec(env.store)?.[1];
+  if (mustExist && sqlite && !existsSync(sqlite)) {
+    throw new CliFailure(`no store at ${resolve(sqlite)} (PLENARY_STORE=${env.store}): set PLENARY_STORE to the bot's store, or run plenary start first`);
+  }
+  try {
+    return await openCore(loadConfig(), env);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new CliFailure(`cannot open the store ${env.store} (${(error as Error).message.split('\n')[0]}): check PLENARY_STORE`);
+  }
 }
 
-async function digest(args: string[]) {
-  const date = flagValue(args, 'date');
-  const format = flagValue(args, 'format');
-  if (date !== undefined && !isCalendarDate(date)) fail(`--date "${date}" must be a day like 2026-11-28`);
-  if (format !== undefined && !['md', 'json', 'csv', 'text'].includes(format)) fail(`--format "${format}" must be md, json or csv`);
-  const { core, close } = await openCore(loadConfig(), loadEnvironment());
+async function digest(values: Record<string, string>) {
+  const { date, format } = values;
+  if (date !== undefined && !isCalendarDate(date)) throw new UsageError(`digest: --date "${date}" must be a day like 2026-11-28`, subcommandUsage(parseArgs(['digest']).command!));
+  if (format !== undefined && !['md', 'json', 'csv', 'text'].includes(format)) throw new UsageError(`digest: --format "${format}" must be md, json or csv`, subcommandUsage(parseArgs(['digest']).command!));
+  loadConfig(); // config problems are reported before the store is touched
+  const { core, close } = await openStoreOrFail(loadEnvironment(), { mustExist: true });
   try {
     const result = await core.summaries.digest(date ?? core.summaries.today(core.now()));
     const text = format && format !== 'text' ? formatDigest(result, format as 'md' | 'json' | 'csv') : `${digestLines(result).join('\n')}\n`;
@@ -44,44 +50,52 @@ async function digest(args: string[]) {
 }
 
 async function main() {
-  const [command = 'start', ...args] = process.argv.slice(2);
-  switch (command) {
+  quietOnClosedPipe();
+  const parsed = parseArgs(process.argv.slice(2));
+  if (parsed.help) {
+    process.stdout.write(`${parsed.command ? subcommandUsage(parsed.command) : usage()}\n`);
+    return;
+  }
+  const { command, values } = parsed;
+  switch (command.name) {
     case 'start':
       return (await import('./start.ts')).start();
     case 'demo':
-      if (args.includes('--screen')) return (await import('./demo-screen.ts')).demoScreen(process.stdout);
+      if (process.argv.slice(2).includes('--screen')) return (await import('./demo-screen.ts')).demoScreen(process.stdout);
       return (await import('./demo.ts')).demo(process.stdout);
     case 'digest':
-      return digest(args);
+      return digest(values);
     case 'manifest': {
       const { renderManifest } = await import('../adapters/slack/manifest.ts');
-      process.stdout.write(`${JSON.stringify(renderManifest({ url: flagValue(args, 'url') }), null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(renderManifest({ url: values.url }), null, 2)}\n`);
       return;
     }
-    case 'discord': {
-      if (args[0] !== 'register') fail('usage: plenary discord register [--guild <id>]');
+    case 'discord register': {
       const { registerCommands } = await import('../adapters/discord/register.ts');
       const env = loadEnvironment();
-      if (!env.discord) fail('set DISCORD_TOKEN and DISCORD_APPLICATION_ID to register commands');
-      const count = await registerCommands(env.discord, loadConfig(), flagValue(args, 'guild') ?? env.discord.guildId);
+      if (!env.discord) throw new CliFailure('set DISCORD_TOKEN and DISCORD_APPLICATION_ID to register commands');
+      const count = await registerCommands(env.discord, loadConfig(), values.guild ?? env.discord.guildId);
       process.stdout.write(`Registered ${count} application commands.\n`);
       return;
     }
-    case 'help':
-    case '--help':
-    case '-h':
-      process.stdout.write(`${USAGE}\n`);
-      return;
-    default:
-      fail(`unknown command "${command}"\n${USAGE}`);
   }
 }
 
 main().catch((error) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`plenary: ${error.message}\n${error.usageText}\n`);
+    process.exit(2);
+  }
   if (error instanceof ConfigError) {
+    process.stderr.write(error.problems.map((problem) => `plenary: ${problem}\n`).join(''));
+    process.exit(1);
+  }
+  if (error instanceof CliFailure) {
     process.stderr.write(`plenary: ${error.message}\n`);
     process.exit(1);
   }
-  process.stderr.write(`plenary: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // Anything else is one line too; the stack only when asked for.
+  const debug = process.env.PLENARY_LOG_LEVEL === 'debug';
+  process.stderr.write(`plenary: ${error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message.split('\n')[0]) : String(error)}\n`);
   process.exit(1);
 });

@@ -48,6 +48,13 @@ export async function start(): Promise<void> {
   if (!screen.slackHttp) await screen.listen();
   // Pushed last, so it runs first: open screens end their streams before the servers close.
   stoppers.push(screen.stop);
+  if (config.digest && platforms > 0) {
+    // Claimed in the store once a day, so several processes on one store post it once.
+    const { DigestSchedule } = await import('../src/digest-schedule.ts');
+    const schedule = new DigestSchedule({ core, at: config.digest.at, channels: config.digest.channels, deliver: async (posts) => void (await delivery.enqueue(core, posts)), log });
+    schedule.start();
+    stoppers.push(() => schedule.stop());
+  }
   if (platforms > 0) return; // servers keep the process alive until a signal
 
   const terminal = new ConsoleAdapter({ core, write: (line) => process.stdout.write(`${line}\n`), log });

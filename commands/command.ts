@@ -14,9 +14,11 @@ export interface OptionSpec {
   positional?: boolean;
   required?: boolean;
   /** Fixed choices (shown as Discord choices); `group` takes the configured stakeholder groups. */
-  choices?: 'stance' | 'group' | 'format';
+  choices?: 'stance' | 'group' | 'format' | 'results';
   autocomplete?: 'speaker' | 'proposal';
   maxLength?: number;
+  /** A bare word of this shape fills the option without its `name:` (`/digest 2026-12-01 csv`). */
+  bare?: RegExp;
 }
 
 export interface CommandContext {

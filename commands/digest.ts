@@ -3,7 +3,11 @@ import { defineCommand } from './command.ts';
 import { flag } from './shared.ts';
 import { notice, type View } from '../src/views.ts';
 import { isCalendarDate } from '../src/time.ts';
+import { withheldDigest } from '../src/hidden-results.ts';
 import { digestFileName, formatDigest } from '../src/digest-format.ts';
+
+/** `2026-12-1` is read as 2026-12-01. */
+const padDate = (d: string) => d.replace(/^(\d{4})-(\d{1,2})-(\d{1,2})$/, (_, y, m, day) => `${y}-${m.padStart(2, '0')}-${day.padStart(2, '0')}`);
 
 export default defineCommand({
   name: 'digest',
@@ -11,18 +15,20 @@ export default defineCommand({
   usage: '[date:YYYY-MM-DD] [post] [format:md|json|csv]',
   role: 'organiser',
   options: [
-    { name: 'date', description: 'The day, YYYY-MM-DD (default: today in the conference time zone)', type: 'text', maxLength: 10 },
+    { name: 'date', description: 'The day, YYYY-MM-DD (default: today in the conference time zone)', type: 'text', maxLength: 10, bare: /^\d{4}-\d{1,2}-\d{1,2}$/ },
     { name: 'post', description: 'Post it in this channel', type: 'flag' },
-    { name: 'format', description: 'Attach a file: md, json or csv', type: 'text', choices: 'format' },
+    { name: 'format', description: 'Attach a file: md, json or csv', type: 'text', choices: 'format', bare: /^(md|json|csv|markdown)$/i },
   ],
   schema: z.object({
-    date: z.string().trim().refine(isCalendarDate, 'date must be a day like 2026-11-28').optional(),
+    date: z.string().trim().transform(padDate).refine(isCalendarDate, 'date: must be a day like 2026-11-28').optional(),
     post: flag(),
-    format: z.enum(['md', 'json', 'csv'], { error: 'format must be md, json or csv' }).optional(),
+    format: z.string().trim().toLowerCase().transform((f) => (f === 'markdown' ? 'md' : f)).pipe(z.enum(['md', 'json', 'csv'], { error: 'format: must be md, json or csv' })).optional(),
   }),
   async handler({ core, channel }, { date, post, format }) {
     const day = date ?? core.summaries.today(core.now());
-    const digest = await core.summaries.digest(day);
+    const full = await core.summaries.digest(day);
+    // Posted to a channel, sessions with hidden results that are still open stay hidden.
+    const digest = post ? withheldDigest(full) : full;
     const file = format ? { format, name: digestFileName(digest, format), content: formatDigest(digest, format) } : null;
     const view: View = { kind: 'digest', digest, file };
     return post ? { reply: notice(`Digest for ${day} posted.`), posts: [{ channel, view }] } : { reply: view };

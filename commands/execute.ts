@@ -1,6 +1,6 @@
 /** Runs a command for a caller: role check, option validation (zod), handler; refusals become private errors. */
 import { isUserError, UserError } from '../src/errors.ts';
-import { StoreUnavailableError } from '../src/store/fact-store.ts';
+import { OutcomeUnknownError, StoreReplacedError, StoreUnavailableError } from '../src/store/fact-store.ts';
 import { mayAct } from '../src/roles.ts';
 import { checkLine, parseOptions, usageOf } from './parse.ts';
 import { commands, topLevel } from './registry.ts';
@@ -13,6 +13,30 @@ export type Logger = (level: 'debug' | 'info' | 'warn' | 'error', message: strin
 
 /** What a caller is told when the store cannot be reached (every platform and path says the same). */
 export const STORE_UNAVAILABLE_REPLY = 'The store is unreachable right now, so nothing was recorded: try again in a few seconds.';
+
+/** A write was sent and the store stopped answering before it could be told whether it landed. */
+export const OUTCOME_UNKNOWN_REPLY =
+  'The store stopped answering after your command reached it, so it may or may not be recorded: check with /session status or /menu before trying again.';
+/** The database file was deleted or replaced under the running bot. */
+export const STORE_REPLACED_REPLY =
+  "The bot's database file was deleted or replaced while it runs, so nothing was recorded: ask the operator to restart plenary.";
+
+/** The private answer for a store failure, or undefined for anything else (a bug). */
+export function storeFailureReply(error: unknown, what: string, log: Logger): string | undefined {
+  if (error instanceof StoreUnavailableError) {
+    log('warn', `store unavailable during ${what}`, error.message);
+    return STORE_UNAVAILABLE_REPLY;
+  }
+  if (error instanceof OutcomeUnknownError) {
+    log('warn', `store outcome unknown during ${what}`, error.message);
+    return OUTCOME_UNKNOWN_REPLY;
+  }
+  if (error instanceof StoreReplacedError) {
+    log('error', `write refused during ${what}`, error.message);
+    return STORE_REPLACED_REPLY;
+  }
+  return undefined;
+}
 
 const article = (role: string) => (role === 'organiser' ? 'an organiser' : 'a moderator');
 
@@ -35,10 +59,8 @@ export async function execute(
     return await command.handler(ctx, parsed.data);
   } catch (error) {
     if (isUserError(error)) return { reply: errorView(error.message) };
-    if (error instanceof StoreUnavailableError) {
-      log('warn', `store unavailable during /${command.name}`, error.message);
-      return { reply: errorView(STORE_UNAVAILABLE_REPLY) };
-    }
+    const storeReply = storeFailureReply(error, `/${command.name}`, log);
+    if (storeReply) return { reply: errorView(storeReply) };
     log('error', `/${command.name} failed`, error);
     return { reply: errorView('Something went wrong on our side and nothing was confirmed: try again in a moment.') };
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from './command.ts';
-import { flag, proposalCard, requireRole, toEveryChannel } from './shared.ts';
+import { flag, proposalCard, requireRole, seesHiddenResults, toEveryChannel } from './shared.ts';
 import { notice, type View } from '../src/views.ts';
 
 export default defineCommand({
@@ -14,7 +14,9 @@ export default defineCommand({
     if (post) requireRole(ctx, 'moderator', 'post the menu');
     const session = await ctx.core.requireSession(ctx.channel);
     const proposals = await ctx.core.activeProposals(session.id, { fresh: true });
-    const cards = await Promise.all(proposals.map((p) => proposalCard(ctx.core, session, p)));
+    // Posted, hidden results stay hidden; privately, a moderator sees them.
+    const reveal = !post && seesHiddenResults(ctx);
+    const cards = await Promise.all(proposals.map((p) => proposalCard(ctx.core, session, p, { reveal })));
     const view: View = { kind: 'menu', session, cards };
     return post ? { reply: notice('Menu posted.'), posts: await toEveryChannel(ctx.core, session.id, [view]) } : { reply: view };
   },

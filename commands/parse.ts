@@ -42,6 +42,10 @@ export function checkLine(text: string): void {
   if ((text.match(/"/g)?.length ?? 0) % 2 === 1) throw new UserError('Unbalanced quote ("): close it, e.g. theme:"Cyber peace", or remove it.');
 }
 
+/** The not-yet-given option a bare word fits by its shape, if any. */
+const bareOption = (command: Command, word: string, given: Record<string, unknown>) =>
+  command.options.find((o) => o.bare?.test(word) && !(o.name in given));
+
 export const usageOf = (command: Command) => `/${command.name}${command.usage ? ` ${command.usage}` : ''}`;
 
 /** Parses the text after the command words into raw option values (strings, and true for flags). */
@@ -59,6 +63,8 @@ export function parseOptions(command: Command, text: string): Record<string, str
       values[option.name] = unquote(named[2]);
     } else if (flag?.type === 'flag') {
       values[flag.name] = true;
+    } else if (bareOption(command, token.raw, values)) {
+      values[(bareOption(command, token.raw, values) as OptionSpec).name] = token.raw;
     } else {
       leftovers.push(token);
     }

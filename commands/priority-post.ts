@@ -1,17 +1,22 @@
 import { z } from 'zod';
 import { defineCommand } from './command.ts';
-import { proposalCard, requiredText, toEveryChannel } from './shared.ts';
+import { proposalCard, requiredText } from './shared.ts';
+import { plural } from '../src/plurals.ts';
+import type { Post } from '../src/views.ts';
 import { notice } from '../src/views.ts';
 import { UserError } from '../src/errors.ts';
 
 export default defineCommand({
   name: 'priority post',
   description: "Post a speaker's priorities (or all) to every bound channel, with reaction controls",
-  usage: '<handle|all>',
+  usage: '<handle|all> [again]',
   role: 'moderator',
-  options: [{ name: 'handle', description: "A speaker's handle, or all", type: 'text', positional: true, required: true, autocomplete: 'speaker', maxLength: 24 }],
-  schema: z.object({ handle: requiredText('Speaker handle (or all)') }),
-  async handler({ core, channel }, { handle }) {
+  options: [
+    { name: 'handle', description: "A speaker's handle, or all", type: 'text', positional: true, required: true, autocomplete: 'speaker', maxLength: 24 },
+    { name: 'again', description: 'Post cards again in channels that already show them', type: 'flag' },
+  ],
+  schema: z.object({ handle: requiredText('Speaker handle (or all)'), again: z.boolean().optional() }),
+  async handler({ core, channel }, { handle, again = false }) {
     const session = await core.requireOpenSession(channel);
     const everyone = handle.trim().toLowerCase() === 'all';
     const speaker = everyone ? null : await core.requireSpeaker(session.id, handle);
@@ -20,8 +25,20 @@ export default defineCommand({
       throw new UserError(`${speaker ? `${speaker.handle} has` : 'The session has'} no priorities yet: add one with /priority add <handle> <text>.`);
     }
     const cards = await Promise.all(proposals.map((p) => proposalCard(core, session, p)));
-    const posts = await toEveryChannel(core, session.id, cards.map((card) => ({ kind: 'proposal', card })));
-    const channels = new Set(posts.map((p) => p.channel)).size;
-    return { reply: notice(`Posting ${cards.length} proposal${cards.length === 1 ? '' : 's'} to ${channels} channel${channels === 1 ? '' : 's'}.`), posts };
+    const channels = await core.bindings(session.id);
+    const posts: Post[] = [];
+    let skipped = 0;
+    // Channel by channel, so each channel's cards keep their order; a card a channel already shows is skipped.
+    for (const target of channels) {
+      for (const card of cards) {
+        if (await core.claimCardPost(session.id, card.number, target, again)) posts.push({ channel: target, view: { kind: 'proposal', card } });
+        else skipped++;
+      }
+    }
+    const reached = new Set(posts.map((p) => p.channel)).size;
+    const skipNote = skipped ? ` Skipped ${plural(skipped, 'card')} already in their channel (add "again" to post ${skipped === 1 ? 'it' : 'them'} anyway).` : '';
+    const proposalsPosted = new Set(posts.map((p) => (p.view.kind === 'proposal' ? p.view.card.number : 0))).size;
+    const head = posts.length ? `Posting ${plural(proposalsPosted, 'proposal')} to ${plural(reached, 'channel')}.` : 'Nothing new to post.';
+    return { reply: notice(`${head}${skipNote}`), posts };
   },
 });

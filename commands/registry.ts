@@ -7,8 +7,12 @@ import sessionStart from './session-start.ts';
 import sessionJoin from './session-join.ts';
 import sessionStatus from './session-status.ts';
 import sessionClose from './session-close.ts';
+import sessionReopen from './session-reopen.ts';
+import sessionDelete from './session-delete.ts';
 import speakerAdd from './speaker-add.ts';
 import speakerList from './speaker-list.ts';
+import speakerEdit from './speaker-edit.ts';
+import speakerRemove from './speaker-remove.ts';
 import priorityAdd from './priority-add.ts';
 import priorityEdit from './priority-edit.ts';
 import priorityWithdraw from './priority-withdraw.ts';
@@ -23,8 +27,8 @@ import screen from './screen.ts';
 import help from './help.ts';
 
 export const commands: readonly Command[] = [
-  sessionStart, sessionJoin, sessionStatus, sessionClose,
-  speakerAdd, speakerList,
+  sessionStart, sessionJoin, sessionStatus, sessionClose, sessionReopen, sessionDelete,
+  speakerAdd, speakerEdit, speakerRemove, speakerList,
   priorityAdd, priorityEdit, priorityWithdraw, priorityPost,
   menu, react, iam, forgetme, summary, digest, screen, help,
 ] as unknown as readonly Command[];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from './command.ts';
-import { toEveryChannel } from './shared.ts';
 import { notice } from '../src/views.ts';
+import { forPosting } from '../src/posted-summary.ts';
 
 export default defineCommand({
   name: 'session close',
@@ -10,12 +10,9 @@ export default defineCommand({
   role: 'moderator',
   options: [],
   schema: z.object({}),
-  async handler({ core, channel }) {
-    const session = await core.closeSession(channel);
-    const summary = await core.summaries.sessionSummary(session.id);
-    return {
-      reply: notice(`Session ${session.id} is closed; the final summary is posted.`),
-      posts: summary ? await toEveryChannel(core, session.id, [{ kind: 'summary', summary, final: true }]) : [],
-    };
+  async handler({ core, channel, user }) {
+    // The final summary goes to the outbox in the same commit as the close (see Outbox).
+    const { id, queued } = await core.closeSession(channel, { user, channel });
+    return { reply: notice(`Session ${id} is closed; the final summary is being posted to every bound channel.`), queued };
   },
 });

@@ -6,19 +6,26 @@ import { notice } from '../src/views.ts';
 export default defineCommand({
   name: 'session start',
   description: 'Open a session on a theme in this channel',
-  usage: '<title…> [theme:"…"]',
+  usage: '<title…> [theme:"…"] [results:live|hidden]',
   role: 'moderator',
   options: [
     { name: 'title', description: 'Session title (up to 150 characters)', type: 'text', positional: true, required: true, maxLength: 150 },
     { name: 'theme', description: 'The theme speakers address (up to 500 characters)', type: 'text', maxLength: 500 },
+    { name: 'results', description: 'live (default) or hidden: counts stay hidden from participants until the close', type: 'text', choices: 'results' },
   ],
-  schema: z.object({ title: requiredText('Title'), theme: optionalText() }),
-  async handler({ core, user, channel }, { title, theme }) {
-    const session = await core.startSession(user, channel, title, theme ?? null);
-    const themeLine = session.theme ? ` Theme: ${session.theme}.` : '';
+  schema: z.object({
+    title: requiredText('Title'),
+    theme: optionalText(),
+    results: z.string().trim().toLowerCase().pipe(z.enum(['live', 'hidden'], { error: 'results: must be live or hidden' })).optional(),
+  }),
+  async handler({ core, user, channel }, { title, theme, results }) {
+    const session = await core.startSession(user, channel, title, theme ?? null, { results });
+    // The theme is the user's own text: no full stop after it, so "…?" never becomes "…?.".
+    const themeLine = session.theme ? ` Theme: “${session.theme}”.` : '';
+    const hiddenLine = session.results === 'hidden' ? ' Results stay hidden until the session closes.' : '';
     return {
-      reply: notice(`Session ${session.id} is open here. Add speakers with /speaker add <handle> <name>; other channels can follow it with /session join ${session.id}.`),
-      posts: [{ channel, view: notice(`Session ${session.id} “${session.title}” is open.${themeLine} React to proposals with /react <code> <stance>, the buttons or 👍 😐 👎.`) }],
+      reply: notice(`Session ${session.id} is open here. Add speakers with /speaker add <handle> <name>; other channels can follow it with /session join ${session.id}.${session.results === 'hidden' ? ' Results are hidden from participants until you close it; you see them privately with /menu or /summary.' : ''}`),
+      posts: [{ channel, view: notice(`Session ${session.id} “${session.title}” is open.${themeLine}${hiddenLine} React to proposals with /react <code> <stance>, the buttons or 👍 😐 👎.`) }],
     };
   },
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from './command.ts';
+import { seesHiddenResults } from './shared.ts';
+import { resultsHidden } from '../src/hidden-results.ts';
 
 export default defineCommand({
   name: 'session status',
@@ -8,7 +10,8 @@ export default defineCommand({
   role: 'participant',
   options: [],
   schema: z.object({}),
-  async handler({ core, channel }) {
+  async handler(ctx) {
+    const { core, channel } = ctx;
     const session = await core.requireSession(channel);
     const [speakers, summary, channels] = await Promise.all([
       core.speakers(session.id),
@@ -16,15 +19,18 @@ export default defineCommand({
       core.bindings(session.id),
     ]);
     const proposals = summary?.proposals ?? [];
+    const withheld = resultsHidden(session) && !seesHiddenResults(ctx);
     return {
       reply: {
         kind: 'status',
         session,
         speakers: speakers.length,
         proposals: proposals.length,
-        reactions: proposals.reduce((sum, p) => sum + p.reactors, 0),
-        participants: summary?.participants ?? 0,
+        reactions: withheld ? 0 : proposals.reduce((sum, p) => sum + p.reactors, 0),
+        participants: withheld ? 0 : (summary?.participants ?? 0),
         channels,
+        timezone: core.config.conference.timezone,
+        resultsHidden: withheld,
       },
     };
   },

@@ -6,6 +6,7 @@ import type { Proposal, Session } from '../src/model.ts';
 import type { Plenary } from '../src/plenary.ts';
 import type { Post, ProposalCard, View } from '../src/views.ts';
 import type { CommandContext } from './command.ts';
+import { resultsHidden, withheldCard } from '../src/hidden-results.ts';
 
 export const requiredText = (what: string) =>
   z.string({ error: (issue) => (issue.input === undefined ? `${what} is missing` : `${what} must be text`) }).trim().min(1, `${what} is missing`);
@@ -18,12 +19,13 @@ export function requireRole(ctx: CommandContext, needed: Role, what: string): vo
   }
 }
 
-export async function proposalCard(core: Plenary, session: Session, proposal: Proposal): Promise<ProposalCard> {
+/** A proposal's card; with hidden results its counts are withheld unless `reveal` (a moderator, privately). */
+export async function proposalCard(core: Plenary, session: Session, proposal: Proposal, { reveal = false } = {}): Promise<ProposalCard> {
   const [speaker, counts] = await Promise.all([
     core.requireSpeaker(session.id, proposal.speaker).catch(() => undefined),
     core.summaries.proposalCounts(session.id, proposal.number),
   ]);
-  return {
+  const card: ProposalCard = {
     sessionId: session.id,
     code: proposal.code,
     number: proposal.number,
@@ -34,7 +36,11 @@ export async function proposalCard(core: Plenary, session: Session, proposal: Pr
     counts,
     state: proposal.withdrawnAt ? 'withdrawn' : session.state,
   };
+  return resultsHidden(session) && !reveal ? withheldCard(card) : card;
 }
+
+/** Moderators and organisers see hidden results privately; nobody else does. */
+export const seesHiddenResults = (ctx: CommandContext) => mayAct(ctx.role, 'moderator');
 
 /** The same view posted to every channel bound to the session. */
 export async function toEveryChannel(core: Plenary, sessionId: string, views: View[]): Promise<Post[]> {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineCommand } from './command.ts';
-import { flag, requireRole, toEveryChannel } from './shared.ts';
+import { flag, requireRole, seesHiddenResults, toEveryChannel } from './shared.ts';
+import { withheldSummary } from '../src/hidden-results.ts';
+import { forPosting } from '../src/posted-summary.ts';
 import { notice, type View } from '../src/views.ts';
 import { UserError } from '../src/errors.ts';
 
@@ -14,9 +16,12 @@ export default defineCommand({
   async handler(ctx, { post }) {
     if (post) requireRole(ctx, 'moderator', 'post the summary');
     const session = await ctx.core.requireSession(ctx.channel);
-    const summary = await ctx.core.summaries.sessionSummary(session.id);
-    if (!summary) throw new UserError(`Session ${session.id} could not be read; try again.`);
+    const full = await ctx.core.summaries.sessionSummary(session.id);
+    if (!full) throw new UserError(`Session ${session.id} could not be read; try again.`);
+    const summary = !post && seesHiddenResults(ctx) ? full : withheldSummary(full);
     const view: View = { kind: 'summary', summary, final: session.state === 'closed' };
-    return post ? { reply: notice('Summary posted.'), posts: await toEveryChannel(ctx.core, session.id, [view]) } : { reply: view };
+    if (!post) return { reply: view };
+    const posted: View = { ...view, summary: forPosting(summary) };
+    return { reply: notice('Summary posted.'), posts: await toEveryChannel(ctx.core, session.id, [posted]) };
   },
 });

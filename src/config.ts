@@ -32,6 +32,13 @@ const configSchema = z.strictObject({
       moderators: z.array(roleRef).default([]),
     })
     .default({ organisers: ['console:you'], moderators: [] }),
+  /** Post the day's digest daily at `at` (HH:MM, conference time zone) to each channel listed. */
+  digest: z
+    .strictObject({
+      at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day like 18:00'),
+      channels: z.array(z.string().regex(/^(slack|discord|console):[^\s:]+$/, 'each channel must look like slack:C123 or discord:998877')).min(1, 'must list at least one channel'),
+    })
+    .optional(),
 });
 
 export type PlenaryConfig = z.infer<typeof configSchema>;
@@ -52,27 +59,96 @@ export class ConfigError extends Error {
   }
 }
 
-/** One message per wrong key, named by its path: `roles.moderators[1]: must look like …`. */
-function describeIssues(error: z.ZodError, source: string): string[] {
+/** The keys each level of the config knows, for "did you mean" suggestions. */
+const KNOWN_KEYS: Record<string, string[]> = {
+  '': ['conference', 'stakeholderGroups', 'priorityLimit', 'roles', 'digest'],
+  conference: ['name', 'timezone'],
+  roles: ['organisers', 'moderators'],
+  digest: ['at', 'channels'],
+};
+
+/** Edit distance, for suggesting `organisers` when `organizers` was typed. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/** The closest of `candidates` to `word`, when close enough to be a typo. */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(word, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+const SECRET_KEY = /token|secret|password|key$/i;
+
+/** The value at `path` in the raw config, quoted for the message (secrets masked, long values clipped). */
+function echo(raw: unknown, path: PropertyKey[]): string {
+  let value: unknown = raw;
+  for (const step of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
+  if (value === undefined) return '';
+  const last = String(path.at(-1) ?? '');
+  if (SECRET_KEY.test(last) && typeof value === 'string') return ` (got "${value.slice(0, 2)}…")`;
+  const text = JSON.stringify(value) ?? String(value);
+  return ` (got ${text.length > 60 ? `${text.slice(0, 59)}…` : text})`;
+}
+
+/** One message per wrong key, named by its path: `roles.moderators[1]: must look like … (got "alice")`. */
+function describeIssues(error: z.ZodError, source: string, raw: unknown): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
     if (issue.code === 'unrecognized_keys') {
       const where = path ? `${path}.` : '';
-      return `${source}: unknown key ${issue.keys.map((k) => `"${where}${k}"`).join(', ')}`;
+      const known = KNOWN_KEYS[path] ?? [];
+      return `${source}: unknown key ${issue.keys.map((k) => {
+        const guess = nearest(k, known);
+        return `"${where}${k}"${guess ? ` (did you mean "${where}${guess}"?)` : ''}`;
+      }).join(', ')}`;
     }
-    return `${source}: ${path || '(top level)'}: ${issue.message}`;
+    return `${source}: ${path || '(top level)'}: ${issue.message}${echo(raw, issue.path)}`;
   });
 }
 
 export function parseConfig(raw: unknown, source = 'plenary.config.json'): PlenaryConfig {
   const result = configSchema.safeParse(raw);
-  if (!result.success) throw new ConfigError(describeIssues(result.error, source));
+  if (!result.success) throw new ConfigError(describeIssues(result.error, source, raw));
   return result.data;
+}
+
+/** Line and column (1-based) of a character offset. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/** JSON.parse's complaint, placed by line and column rather than character position. */
+function jsonProblem(text: string, error: Error): string {
+  const message = error.message.replace(/\s*\(line \d+ column \d+\)/, '');
+  const at = /at position (\d+)/.exec(message);
+  if (!at) return message.includes('end of JSON') ? `${message} (the file ends too early)` : message;
+  const { line, column } = lineAndColumn(text, Number(at[1]));
+  return `${message.replace(/\s*in JSON at position \d+/, '')} at line ${line}, column ${column}`;
 }
 
 export const defaultConfig = (): PlenaryConfig => parseConfig({});
 
-/** Reads `PLENARY_CONFIG` (or ./plenary.config.json when present); no file means the defaults. */
+/**
+ * Where the config is looked for: the file named by `PLENARY_CONFIG` (which must exist), else
+ * `plenary.config.json` in the current folder; with neither, the defaults.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenaryConfig {
   const path = env.PLENARY_CONFIG ?? (existsSync('plenary.config.json') ? 'plenary.config.json' : undefined);
   if (!path) return defaultConfig();
@@ -80,13 +156,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenaryConfig 
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ConfigError([`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`]);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code ?? String(e);
+    throw new ConfigError([`${path}: cannot be read (${why})${env.PLENARY_CONFIG ? '; fix PLENARY_CONFIG or create the file' : ''}`]);
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // Editors on Windows save a byte-order mark; it is not part of the JSON.
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new ConfigError([`${path}: is not valid JSON (${(e as Error).message})`]);
+    throw new ConfigError([`${path}: is not valid JSON: ${jsonProblem(text.replace(/^\uFEFF/, ''), e as Error)}`]);
   }
   return parseConfig(raw, path);
 }

@@ -2,8 +2,10 @@
 import type { Digest, ProposalSummary, SessionSummary } from './summary.ts';
 import type { DigestFormat, ProposalCard } from './views.ts';
 import type { Session } from './model.ts';
-import { emojiCounts, oneLine, percent } from './view-text.ts';
+import { cardCounts, oneLine, percent, reach, stanceWords } from './view-text.ts';
 import { bridgingLine } from './opinion-groups.ts';
+import { plural } from './plurals.ts';
+import { HIDDEN_NOTE } from './hidden-results.ts';
 
 
 /**
@@ -17,13 +19,13 @@ export function escapeMarkdown(text: string): string {
 
 function proposalLine(p: ProposalSummary, place: number): string {
   const label = p.label ? ` **${p.label}**` : '';
-  return `${place}. **${p.code}** (${escapeMarkdown(p.speaker)}) ${escapeMarkdown(p.text)} — ${p.support} support · ${p.neutral} neutral · ${p.oppose} oppose (${p.reactors} reactors, ${percent(p.support, p.reactors)} support)${label}`;
+  return `${place}. **${p.code}** (${escapeMarkdown(p.speaker)}) ${escapeMarkdown(p.text)} — ${p.support} support · ${p.neutral} neutral · ${p.oppose} oppose (${reach(p)})${label}`;
 }
 
 export function digestMarkdown(d: Digest): string {
   const lines = [`# ${escapeMarkdown(d.conference.name)} — digest for ${d.date}`, ''];
   lines.push(
-    `${d.totals.sessions} sessions · ${d.totals.proposals} proposals · ${d.totals.reactions} reactions · ${d.totals.participants} participants (time zone ${d.conference.timezone})`,
+    `${plural(d.totals.sessions, 'session')} · ${plural(d.totals.proposals, 'proposal')} · ${plural(d.totals.reactions, 'reaction')} · ${plural(d.totals.participants, 'participant')} (time zone ${d.conference.timezone})`,
     '',
   );
   if (d.sessions.length === 0) lines.push('_No session started on this day._', '');
@@ -33,13 +35,18 @@ export function digestMarkdown(d: Digest): string {
     if (s.speakers.length) {
       lines.push(`Speakers: ${s.speakers.map((sp) => `${escapeMarkdown(sp.name)}${sp.organisation ? ` (${escapeMarkdown(sp.organisation)})` : ''}`).join('; ')}`, '');
     }
-    lines.push(`${s.participants} participants.`, '');
+    lines.push(s.hidden ? `_${HIDDEN_NOTE}._` : `${plural(s.participants, 'participant')}.`, '');
+    if (s.hidden) {
+      s.proposals.forEach((p, i) => lines.push(`${i + 1}. **${p.code}** (${escapeMarkdown(p.speaker)}) ${escapeMarkdown(p.text)}`));
+      lines.push('');
+      continue;
+    }
     const bridging = bridgingLine(s);
     if (bridging) lines.push(escapeMarkdown(bridging), '');
     s.proposals.forEach((p, i) => {
       lines.push(proposalLine(p, i + 1));
       const groups = Object.entries(p.byGroup).sort(([a], [b]) => a.localeCompare(b));
-      for (const [group, c] of groups) lines.push(`   - ${group}: ${c.support} / ${c.neutral} / ${c.oppose}`);
+      for (const [group, c] of groups) lines.push(`   - ${group}: ${stanceWords(c)}`);
       for (const c of p.comments) lines.push(`   - “${escapeMarkdown(c.text)}” — ${c.group}`);
     });
     lines.push('');
@@ -56,12 +63,16 @@ export function digestMarkdown(d: Digest): string {
 export function summaryMarkdown(s: SessionSummary, final: boolean): string {
   const lines = [`# ${final ? 'Final summary' : 'Summary'} of session ${s.id}: ${escapeMarkdown(s.title)}`, ''];
   if (s.theme) lines.push(`Theme: ${escapeMarkdown(s.theme)}`, '');
-  lines.push(`${s.participants} participants · ${s.state}`, '');
+  lines.push(`${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')} · ${s.state}`, '');
   if (s.proposals.length === 0) lines.push('_No proposals yet._', '');
+  if (s.hidden) {
+    s.proposals.forEach((p, i) => lines.push(`${i + 1}. **${p.code}** (${escapeMarkdown(p.speaker)}) ${escapeMarkdown(p.text)}`));
+    return lines.join('\n');
+  }
   s.proposals.forEach((p, i) => {
     lines.push(proposalLine(p, i + 1));
     const groups = Object.entries(p.byGroup).sort(([a], [b]) => a.localeCompare(b));
-    for (const [group, c] of groups) lines.push(`   - ${escapeMarkdown(group)}: ${c.support} support · ${c.neutral} neutral · ${c.oppose} oppose`);
+    for (const [group, c] of groups) lines.push(`   - ${escapeMarkdown(group)}: ${stanceWords(c)}`);
     for (const c of p.comments) lines.push(`   - “${escapeMarkdown(c.text)}” — ${escapeMarkdown(c.group)}`);
   });
   const consensus = s.proposals.filter((p) => p.label === 'consensus').map((p) => p.code);
@@ -76,7 +87,7 @@ export function menuMarkdown(session: Session, cards: ProposalCard[]): string {
   if (cards.length === 0) lines.push('_No proposals yet._');
   for (const c of cards) {
     const who = c.organisation ? `${c.speakerName}, ${c.organisation}` : c.speakerName;
-    lines.push(`- **${c.code}** · ${escapeMarkdown(who)}: ${escapeMarkdown(c.text)} — ${emojiCounts(c.counts)}`);
+    lines.push(`- **${c.code}** · ${escapeMarkdown(who)}: ${escapeMarkdown(c.text)} — ${cardCounts(c)}`);
   }
   lines.push('');
   return lines.join('\n');
@@ -88,7 +99,7 @@ export function digestJson(d: Digest): string {
 }
 
 const CSV_COLUMNS = [
-  'date', 'session', 'session_title', 'place', 'code', 'speaker', 'rank', 'text', 'support', 'neutral', 'oppose', 'reactors', 'score', 'label', 'by_group', 'comments',
+  'date', 'session', 'session_title', 'session_participants', 'place', 'code', 'speaker', 'speaker_name', 'speaker_organisation', 'rank', 'text', 'support', 'neutral', 'oppose', 'reactors', 'score', 'label', 'by_group', 'comments',
 ];
 
 function csvCell(value: unknown): string {
@@ -102,14 +113,16 @@ function csvCell(value: unknown): string {
 export function digestCsv(d: Digest): string {
   const rows = [CSV_COLUMNS.join(',')];
   for (const s of d.sessions) {
+    const speakers = new Map(s.speakers.map((sp) => [sp.handle, sp]));
     s.proposals.forEach((p, i) => {
+      const speaker = speakers.get(p.speaker);
       const byGroup = Object.entries(p.byGroup)
         .map(([g, c]) => `${g}:${c.support}/${c.neutral}/${c.oppose}`)
         .join(' ');
       // A JSON array in one quoted cell: every comment comes back whole, whatever characters it holds.
       const comments = p.comments.length ? JSON.stringify(p.comments.map((c) => ({ text: c.text, group: c.group }))) : '';
       rows.push(
-        [d.date, s.id, s.title, i + 1, p.code, p.speaker, p.rank, p.text, p.support, p.neutral, p.oppose, p.reactors, p.score.toFixed(4), p.label ?? '', byGroup, comments]
+        [d.date, s.id, s.title, s.participants, i + 1, p.code, p.speaker, speaker?.name ?? '', speaker?.organisation ?? '', p.rank, p.text, p.support, p.neutral, p.oppose, p.reactors, p.score.toFixed(4), p.label ?? '', byGroup, comments]
           .map(csvCell)
           .join(','),
       );

@@ -11,3 +11,14 @@ export class UserError extends Error {
 }
 
 export const isUserError = (e: unknown): e is UserError => e instanceof UserError;
+
+/**
+ * A start-up problem the operator fixes (a bad token, an unusable store): printed as one line that
+ * names the variable to change, then exit code 1, without a stack.
+ */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}

@@ -9,14 +9,25 @@
  *   speaker:<sid>:<handle>                one key per speaker
  *   proposal:<sid>:<number>               one key per proposal, created with `claim` (atomic set-if-absent),
  *                                         so two processes adding at once get different codes
- *   slot:<sid>:<handle>:<k>               the speaker's k-th priority slot, claimed atomically, so concurrent
- *                                         additions can never exceed the priority limit (priority-slots.ts)
+ *   load:<sid>:<handle>                   {active: [numbers]}: the speaker's active priorities, rewritten by
+ *                                         compare-and-set with every add and withdraw, so the limit holds
+ *                                         under any concurrency (priority-slots.ts)
  *   reaction:<sid>:<number>:<userId>      one key per participant per proposal — the only key an audience
  *                                         action writes; tallies are derived by scanning the prefix
  *   group:<userId>                        one key per participant: their current stakeholder group
+ *   mine:<user>:<sid>:<number>            the participant's index (a user id has one `:`): /forgetme reads only
+ *                                         the caller's own facts, never the whole store
+ *   moderates:<user>:<sid>                sessions a moderator started (their id is in the record)
+ *   outbox:<platform>:<seq>               a post not yet delivered (outbox.ts); written with the command
  *   message:<messageRef>                  a platform message → {sid, number}: emoji on old messages still count
  *   posted:<sid>:<number>:<messageRef>    every message showing a proposal, for live count updates
- *   event:<platform>:<eventId>            claimed once per platform event id, so retries apply once
+ *   event:hash-key                        the random key that hashes event ids (no user id in a marker)
+ *   sent:<sid>:<number>:<channelRef>      claimed when a proposal's card is first sent to a channel, so
+ *                                         `/priority post` never posts it there twice (unless `again`)
+ *   digest-run:<YYYY-MM-DD>              claimed by the one process that posts the day's scheduled digest
+ *
+ * Not facts: markers (FactStore.mark) `event:<platform>:<hmac>`, `command:<hmac>`, `form:<hmac>`, with
+ * a lifetime, so retries and replays are applied once and then forgotten.
  *
  * Numbers are zero-padded to six digits so key order is code order. User ids come last because they
  * contain `:` themselves; a prefix scan always ends with `:` so `P1` never matches `P10`.
@@ -42,8 +53,26 @@ export const keys = {
   message: (messageRef: string) => `message:${messageRef}`,
   posted: (sid: string, n: number, messageRef: string) => `posted:${sid}:${pad(n)}:${messageRef}`,
   postedPrefix: (sid: string, n: number) => `posted:${sid}:${pad(n)}:`,
-  event: (platform: string, id: string) => `event:${platform}:${id}`,
+  mine: (user: string, sid: string, n: number) => `mine:${user}:${sid}:${pad(n)}`,
+  minePrefix: (user: string) => `mine:${user}:`,
+  moderates: (user: string, sid: string) => `moderates:${user}:${sid}`,
+  moderatesPrefix: (user: string) => `moderates:${user}:`,
+  load: (sid: string, handle: string) => `load:${sid}:${handle}`,
+  outbox: (platform: string, seq: string) => `outbox:${platform}:${seq}`,
+  outboxPrefix: (platform: string) => `outbox:${platform}:`,
+  outboxAll: () => 'outbox:',
+  claimSecret: () => 'event:hash-key',
+  sent: (sid: string, n: number, channel: string) => `sent:${sid}:${pad(n)}:${channel}`,
+  sentPrefix: (sid: string) => `sent:${sid}:`,
+  postedOfSession: (sid: string) => `posted:${sid}:`,
+  digestRun: (day: string) => `digest-run:${day}`,
 };
+
+/** Splits `mine:<user>:<sid>:<number>` into the reaction it indexes. */
+export function parseMineKey(key: string): { sid: string; number: number } {
+  const parts = key.split(':');
+  return { sid: parts[parts.length - 2], number: Number(parts[parts.length - 1]) };
+}
 
 /** Splits `reaction:<sid>:<number>:<user>` back into its number and user. */
 export function parseReactionKey(key: string): { number: number; user: string } {

@@ -224,10 +224,10 @@ function pickWeighted(weights: Float64Array, total: number, random: () => number
 }
 
 /** The best (lowest inertia) of several seeded k-means runs. */
-export function bestKMeans(points: Float64Array, weights: Float64Array, k: number, random: () => number, restarts: number): Clustering {
+export function bestKMeans(points: Float64Array, weights: Float64Array, k: number, random: () => number, restarts: number, maxIterations = 100): Clustering {
   let best: Clustering | undefined;
   for (let r = 0; r < restarts; r++) {
-    const run = kMeans(points, weights, k, random);
+    const run = kMeans(points, weights, k, random, maxIterations);
     if (!best || run.inertia < best.inertia - 1e-12) best = run;
   }
   return best as Clustering;

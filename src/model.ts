@@ -25,6 +25,10 @@ export interface Session {
   day: string; // YYYY-MM-DD in the conference time zone at start
   state: 'open' | 'closed';
   closedAt: string | null;
+  /** `hidden`: counts are shown to no participant until the session closes (absent = live). */
+  results?: 'live' | 'hidden';
+  /** Set when a moderator reopened it after a close. */
+  reopenedAt?: string | null;
 }
 
 export interface Speaker {

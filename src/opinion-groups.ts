@@ -22,6 +22,7 @@ export const MAX_GROUPS = 5;
 const BASE_CLUSTERS = 100;
 /** Base clusters only compress the people into weighted points: a few Lloyd steps are enough. */
 const BASE_ITERATIONS = 25;
+const BASE_RESTARTS = 3;
 const GROUP_RESTARTS = 10;
 /** A clustering with a group smaller than this (people, and share of those placed) is not considered: one outlier is no opinion group. */
 const MIN_GROUP_SIZE = 3;
@@ -68,7 +69,7 @@ export interface Placement {
  * structure at all, e.g. everyone voted the same way). Deterministic: participants are taken in sorted
  * order and every random start comes from a fixed seed.
  */
-export function placeParticipants(byProposal: StancesByProposal): Placement | null {
+export function placeParticipants(byProposal: StancesByProposal, seed = SEED): Placement | null {
   const numbers = [...byProposal.keys()].sort((a, b) => a - b);
   if (numbers.length < MIN_STANCES) return null;
   // Rows in sorted participant order, so that the result does not depend on the order stances were read.
@@ -102,7 +103,7 @@ export function placeParticipants(byProposal: StancesByProposal): Placement | nu
 
   // Every participant with a stance shapes the axes; only those placed are clustered (as Pol.is's in-conv).
   const x = centred(matrix, columnMeans(matrix));
-  const random = seededRandom(SEED);
+  const random = seededRandom(seed);
   const [first, second] = principalAxes(x, 2, random);
   const all = sparsityAwareProjection(x, [first, second]);
   const points = new Float64Array(2 * placedRows.length);
@@ -153,7 +154,7 @@ function baseClusters(points: Float64Array, random: () => number) {
   const distinct = new Set<string>();
   for (let i = 0; i < n && distinct.size <= BASE_CLUSTERS; i++) distinct.add(`${points[2 * i]},${points[2 * i + 1]}`);
   const k = Math.min(BASE_CLUSTERS, distinct.size);
-  const clustering = kMeans(points, new Float64Array(n).fill(1), k, random, BASE_ITERATIONS);
+  const clustering = bestKMeans(points, new Float64Array(n).fill(1), k, random, BASE_RESTARTS, BASE_ITERATIONS);
   const count = new Float64Array(k);
   for (let i = 0; i < n; i++) count[clustering.assignment[i]] += 1;
   const kept = [...Array(k).keys()].filter((c) => count[c] > 0);

@@ -4,13 +4,24 @@
  * what it returns. The store is the truth; this class only caches proposals, which change rarely.
  */
 import { UserError } from './errors.ts';
-import { keys } from './keys.ts';
+import { createHmac, randomBytes } from 'node:crypto';
+import { keys, parseMineKey } from './keys.ts';
+import type { Change } from './store/fact-store.ts';
 import type { ChannelRef, Proposal, Reaction, Session, Stance, UserId, GroupDeclaration } from './model.ts';
 import { checkText, LIMITS } from './text-rules.ts';
+import { forPosting } from './posted-summary.ts';
 import { emojiStance } from './stances.ts';
 import { SummaryReader } from './summary.ts';
-import { SessionBook, type SessionBookOptions } from './session-book.ts';
-import { PrioritySlots } from './priority-slots.ts';
+import type { SessionBookOptions } from './session-book.ts';
+import { SessionCorrections } from './session-corrections.ts';
+import { loadWith, loadWithout, readLoad } from './priority-slots.ts';
+import type { OutboxItem } from './outbox.ts';
+import type { View } from './views.ts';
+
+/** How long a platform event id is remembered: Slack retries within an hour, Discord replays after a RESUME. */
+export const EVENT_CLAIM_MS = 2 * 60 * 60_000;
+/** How long a slash command's trigger_id or a form's view.id + hash is remembered: Slack's 5-minute signature window, with room. */
+export const REPLAY_CLAIM_MS = 10 * 60_000;
 
 export type PlenaryOptions = SessionBookOptions;
 
@@ -22,16 +33,15 @@ export interface ReactionOutcome {
   reaction: Reaction | null; // null when cleared
 }
 
-export class Plenary extends SessionBook {
+export class Plenary extends SessionCorrections {
   readonly summaries: SummaryReader;
   private readonly proposalCache = new Map<string, Map<number, Proposal>>();
   private readonly listeners = new Set<CountsListener>();
-  private readonly slots: PrioritySlots;
+  private claimKey: Promise<Buffer> | undefined;
 
   constructor(options: PlenaryOptions) {
     super(options);
     this.summaries = new SummaryReader(this.store, this.config);
-    this.slots = new PrioritySlots(this.store, this.config.priorityLimit, () => this.clock().getTime());
   }
 
   /** Adapters listen to refresh the live counts on proposal messages. */
@@ -40,7 +50,7 @@ export class Plenary extends SessionBook {
     return () => this.listeners.delete(listener);
   }
 
-  private countsChanged(sid: string, n: number) {
+  protected countsChanged(sid: string, n: number) {
     for (const listener of this.listeners) listener(sid, n);
   }
 
@@ -84,50 +94,73 @@ export class Plenary extends SessionBook {
     const session = await this.requireOpenSession(channel);
     const speaker = await this.requireSpeaker(session.id, rawHandle);
     const text = checkText(rawText, 'Priority text', LIMITS.priority);
-    const all = await this.proposals(session.id, { fresh: true });
-    const own = all.filter((p) => p.speaker === speaker.handle);
-    const slot = await this.slots.claim(session.id, speaker.handle);
-    if (slot === null) {
-      const active = own.filter((p) => !p.withdrawnAt).length;
-      throw new UserError(
-        `${speaker.handle} already has ${active} priorities (the limit is ${this.config.priorityLimit}); withdraw one with /priority withdraw <code> first.`,
-      );
-    }
-    let n = all.reduce((max, p) => Math.max(max, p.number), 0) + 1;
-    const proposal: Proposal = {
-      code: '', number: 0, speaker: speaker.handle, text, addedAt: this.clock().toISOString(), editedAt: null, withdrawnAt: null, slot,
-    };
-    // Claiming the key is what reserves the code, so two processes adding at once never share one.
-    for (; ; n++) {
-      Object.assign(proposal, { code: `P${n}`, number: n });
-      if (await this.store.claim(keys.proposal(session.id, n), proposal)) break;
-    }
-    await this.slots.bind(session.id, speaker.handle, slot, n);
-    this.proposalCache.get(session.id)?.set(n, proposal);
+    const sid = session.id;
+    // Proposal, speaker load and the open session checked and written in one commit.
+    const proposal = await this.committed('priority add', async () => {
+      const now = await this.sessionNow(sid);
+      if (now?.state !== 'open') throw new UserError(`Session ${sid} is closed; a moderator can start a new one with /session start <title>.`);
+      const all = await this.proposals(sid, { fresh: true });
+      const load = await readLoad(this.store, sid, speaker.handle, all);
+      if (load.active.length >= this.config.priorityLimit) {
+        throw new UserError(
+          `${speaker.handle} already has ${load.active.length} priorities (the limit is ${this.config.priorityLimit}); withdraw one with /priority withdraw <code> first.`,
+        );
+      }
+      const n = all.reduce((max, p) => Math.max(max, p.number), 0) + 1;
+      const added: Proposal = {
+        code: `P${n}`, number: n, speaker: speaker.handle, text, addedAt: this.clock().toISOString(), editedAt: null, withdrawnAt: null,
+      };
+      const change: Change = {
+        expect: [[keys.session(sid), now], [keys.proposal(sid, n), undefined], [keys.load(sid, speaker.handle), load.stored]],
+        set: [[keys.proposal(sid, n), added], [keys.load(sid, speaker.handle), loadWith(load, n)]],
+      };
+      return { change, result: added };
+    });
+    this.proposalCache.get(sid)?.set(proposal.number, proposal);
     return proposal;
   }
 
+  /** Reads the proposal and its session from the store itself, for a compare-and-set. */
+  private async proposalNow(sid: string, n: number): Promise<{ session: Session; proposal: Proposal }> {
+    const session = await this.sessionNow(sid);
+    if (session?.state !== 'open') throw new UserError(`Session ${sid} is closed; a moderator can start a new one with /session start <title>.`);
+    const proposal = await this.store.get<Proposal>(keys.proposal(sid, n));
+    if (!proposal || proposal.withdrawnAt) {
+      if (proposal) this.proposalCache.get(sid)?.set(n, proposal);
+      throw new UserError(`No proposal P${n} in session ${sid}: see /menu for the codes.`);
+    }
+    return { session, proposal };
+  }
+
   async editPriority(channel: ChannelRef, n: number, rawText: string): Promise<Proposal> {
-    const session = await this.requireOpenSession(channel);
-    await this.proposals(session.id, { fresh: true });
-    const proposal = await this.requireProposal(session.id, n);
+    const { id: sid } = await this.requireOpenSession(channel);
     const text = checkText(rawText, 'Priority text', LIMITS.priority);
-    const edited: Proposal = { ...proposal, text, editedAt: this.clock().toISOString() };
-    await this.store.set(keys.proposal(session.id, n), edited);
-    this.proposalCache.get(session.id)?.set(n, edited);
-    this.countsChanged(session.id, n);
+    const edited = await this.committed('priority edit', async () => {
+      const { session, proposal } = await this.proposalNow(sid, n);
+      const next: Proposal = { ...proposal, text, editedAt: this.clock().toISOString() };
+      // Expecting the proposal as read: a withdraw that landed first makes this re-read, and refuse.
+      const change: Change = { expect: [[keys.session(sid), session], [keys.proposal(sid, n), proposal]], set: [[keys.proposal(sid, n), next]] };
+      return { change, result: next };
+    });
+    this.proposalCache.get(sid)?.set(n, edited);
+    this.countsChanged(sid, n);
     return edited;
   }
 
   async withdrawPriority(channel: ChannelRef, n: number): Promise<Proposal> {
-    const session = await this.requireOpenSession(channel);
-    await this.proposals(session.id, { fresh: true });
-    const proposal = await this.requireProposal(session.id, n);
-    const withdrawn: Proposal = { ...proposal, withdrawnAt: this.clock().toISOString() };
-    await this.store.set(keys.proposal(session.id, n), withdrawn);
-    await this.slots.release(session.id, proposal.speaker, proposal.slot);
-    this.proposalCache.get(session.id)?.set(n, withdrawn);
-    this.countsChanged(session.id, n);
+    const { id: sid } = await this.requireOpenSession(channel);
+    const withdrawn = await this.committed('priority withdraw', async () => {
+      const { session, proposal } = await this.proposalNow(sid, n);
+      const load = await readLoad(this.store, sid, proposal.speaker, await this.proposals(sid, { fresh: true }));
+      const next: Proposal = { ...proposal, withdrawnAt: this.clock().toISOString() };
+      const change: Change = {
+        expect: [[keys.session(sid), session], [keys.proposal(sid, n), proposal], [keys.load(sid, proposal.speaker), load.stored]],
+        set: [[keys.proposal(sid, n), next], [keys.load(sid, proposal.speaker), loadWithout(load, n)]],
+      };
+      return { change, result: next };
+    });
+    this.proposalCache.get(sid)?.set(n, withdrawn);
+    this.countsChanged(sid, n);
     return withdrawn;
   }
 
@@ -141,6 +174,37 @@ export class Plenary extends SessionBook {
     return { session, proposal: await this.requireProposal(sid, n) };
   }
 
+  /**
+   * One participant's reaction changes, atomically: `decide` gets the reaction as stored and returns
+   * the new one (null: remove it). Written only if the reaction and the open session are still what
+   * was read, together with the participant's own index entry (for /forgetme).
+   */
+  private async changeReaction(
+    user: UserId,
+    sid: string,
+    n: number,
+    decide: (previous: Reaction | undefined, proposal: Proposal) => Reaction | null | 'unchanged',
+  ): Promise<{ outcome: ReactionOutcome; changed: boolean }> {
+    const key = keys.reaction(sid, n, user);
+    let changed = false;
+    const outcome = await this.committed('reaction', async (retry) => {
+      if (retry > 0) this.records.forget(keys.session(sid));
+      const { session, proposal } = await this.reactable(sid, n);
+      const previous = await this.store.get<Reaction>(key);
+      const next = decide(previous, proposal);
+      const result: ReactionOutcome = { session, proposal, reaction: next === 'unchanged' ? previous ?? null : next };
+      changed = next !== 'unchanged';
+      if (next === 'unchanged') return { change: {}, result };
+      const expect: Change['expect'] = [[keys.session(sid), session], [key, previous]];
+      const change: Change = next
+        ? { expect, set: [[key, next], [keys.mine(user, sid, n), 1]] }
+        : { expect, delete: [key, keys.mine(user, sid, n)] };
+      return { change, result };
+    });
+    if (changed) this.reactionWritten(sid, n, user, outcome.reaction);
+    return { outcome, changed };
+  }
+
   /** Sets a stance (keeping any comment unless a new one is given) or, with 'clear', removes both. */
   async react(
     user: UserId,
@@ -149,33 +213,26 @@ export class Plenary extends SessionBook {
     stance: Stance | 'clear',
     options: { comment?: string | null; via?: string } = {},
   ): Promise<ReactionOutcome> {
-    const { session, proposal } = await this.reactable(sid, n);
     const comment = options.comment ? checkText(options.comment, 'Comment', LIMITS.comment) : null;
-    const key = keys.reaction(sid, n, user);
-    const previous = await this.store.get<Reaction>(key);
-    if (stance === 'clear') {
-      if (!previous) throw new UserError(`You have no reaction on ${proposal.code} to clear.`);
-      await this.store.delete(key);
-      this.reactionWritten(sid, n, user, null);
-      return { session, proposal, reaction: null };
-    }
-    const reaction: Reaction = { stance, comment: comment ?? previous?.comment ?? null, at: this.clock().getTime() };
-    if (options.via) reaction.via = options.via;
-    await this.store.set(key, reaction);
-    this.reactionWritten(sid, n, user, reaction);
-    return { session, proposal, reaction };
+    const { outcome } = await this.changeReaction(user, sid, n, (previous, proposal) => {
+      if (stance === 'clear') {
+        if (!previous) throw new UserError(`You have no reaction on ${proposal.code} to clear.`);
+        return null;
+      }
+      const reaction: Reaction = { stance, comment: comment ?? previous?.comment ?? null, at: this.clock().getTime() };
+      if (options.via) reaction.via = options.via;
+      return reaction;
+    });
+    return outcome;
   }
 
   /** A comment on its own (the Comment button): keeps the current stance. */
   async comment(user: UserId, sid: string, n: number, text: string): Promise<ReactionOutcome> {
-    const { session, proposal } = await this.reactable(sid, n);
     const comment = checkText(text, 'Comment', LIMITS.comment);
-    const key = keys.reaction(sid, n, user);
-    const previous = await this.store.get<Reaction>(key);
-    const reaction: Reaction = { ...previous, stance: previous?.stance ?? null, comment, at: this.clock().getTime() };
-    await this.store.set(key, reaction);
-    this.reactionWritten(sid, n, user, reaction);
-    return { session, proposal, reaction };
+    const { outcome } = await this.changeReaction(user, sid, n, (previous) => ({
+      ...previous, stance: previous?.stance ?? null, comment, at: this.clock().getTime(),
+    }));
+    return outcome;
   }
 
   /**
@@ -186,15 +243,11 @@ export class Plenary extends SessionBook {
     const stance = emojiStance(emoji);
     if (!stance) return null;
     if (added) return this.react(user, sid, n, stance, { via: 'emoji' });
-    const { session, proposal } = await this.reactable(sid, n);
-    const key = keys.reaction(sid, n, user);
-    const previous = await this.store.get<Reaction>(key);
-    if (!previous || previous.stance !== stance) return null;
-    const remaining: Reaction | null = previous.comment ? { stance: null, comment: previous.comment, at: this.clock().getTime() } : null;
-    if (remaining) await this.store.set(key, remaining);
-    else await this.store.delete(key);
-    this.reactionWritten(sid, n, user, remaining);
-    return { session, proposal, reaction: null };
+    const { outcome, changed } = await this.changeReaction(user, sid, n, (previous) => {
+      if (!previous || previous.stance !== stance) return 'unchanged';
+      return previous.comment ? { stance: null, comment: previous.comment, at: this.clock().getTime() } : null;
+    });
+    return changed ? { ...outcome, reaction: null } : null;
   }
 
   async declareGroup(user: UserId, raw: string): Promise<string> {
@@ -203,25 +256,77 @@ export class Plenary extends SessionBook {
     return group;
   }
 
-  /** Deletes every reaction, comment and the group of a participant; returns how many reactions went. */
+  /**
+   * Deletes every reaction, comment and the group of a participant in one commit, found through their
+   * own index (the cost is their facts, not the store's size); sessions they moderated keep no id, and
+   * queued posts stop naming them. Then the store scrubs deleted content from its file.
+   */
   async forget(user: UserId): Promise<{ reactions: number; group: boolean }> {
-    const rows = await this.store.scan<Reaction>('reaction:');
-    const mine = rows.filter(([key]) => key.endsWith(`:${user}`) && key.split(':').slice(3).join(':') === user);
-    for (const [key] of mine) {
-      await this.store.delete(key);
-      const [, sid, n] = key.split(':');
-      this.reactionWritten(sid, Number(n), user, null);
+    const result = await this.committed('forgetme', async () => {
+      const mine = await this.store.scan(keys.minePrefix(user));
+      const reactions = mine.map(([key]) => parseMineKey(key));
+      const reactionKeys = reactions.map(({ sid, number }) => keys.reaction(sid, number, user));
+      const stored = await this.store.getMany<Reaction>(reactionKeys);
+      const group = await this.store.get(keys.group(user));
+      const moderated = await this.store.scan(keys.moderatesPrefix(user));
+      const sessions = await this.store.getMany<Session>(moderated.map(([key]) => keys.session(key.slice(key.lastIndexOf(':') + 1))));
+      const outbox = (await this.store.scan<OutboxItem>(keys.outboxAll())).filter(([, item]) => item.notify?.user === user);
+      const change: Change = {
+        expect: [...reactionKeys.map((k, i): [string, unknown] => [k, stored[i]]), [keys.group(user), group]],
+        delete: [...reactionKeys, ...mine.map(([key]) => key), keys.group(user), ...moderated.map(([key]) => key)],
+        set: [],
+      };
+      sessions.forEach((session) => {
+        if (!session) return;
+        change.expect?.push([keys.session(session.id), session]);
+        change.set?.push([keys.session(session.id), { ...session, moderator: 'forgotten' }]);
+      });
+      for (const [key, item] of outbox) {
+        const { notify: _, ...rest } = item;
+        change.expect?.push([key, item]);
+        change.set?.push([key, rest]);
+      }
+      const counted = stored.filter((r) => r !== undefined).length;
+      return { change, result: { reactions: counted, group: group !== undefined, touched: reactions, sessions } };
+    });
+    for (const { sid, number } of result.touched) this.reactionWritten(sid, number, user, null);
+    for (const session of result.sessions) if (session) this.records.forget(keys.session(session.id));
+    await this.store.scrub?.();
+    return { reactions: result.reactions, group: result.group };
+  }
+
+  // ── the outbox ──────────────────────────────────────────────────────────────
+
+  /** What an outbox item shows: its view, or the final summary of its session, rendered now. */
+  async outboxView(item: OutboxItem): Promise<View | undefined> {
+    if (item.view) return item.view;
+    if (!item.finalSummaryOf) return undefined;
+    const summary = await this.summaries.sessionSummary(item.finalSummaryOf);
+    return summary ? { kind: 'summary', summary: forPosting(summary), final: true } : undefined;
+  }
+
+  /**
+   * Delivers the outbox items of one platform that need no platform at all (the terminal prints
+   * them): takes each, hands its view to `show`, deletes it.
+   */
+  async drainOutbox(platform: string, show: (channel: ChannelRef, view: View) => void): Promise<void> {
+    for (const [key, item] of await this.outbox.pending(platform)) {
+      if (!(await this.outbox.replace(key, item, null))) continue; // someone else took it
+      const view = await this.outboxView(item);
+      if (view) show(item.channel, view);
     }
-    const group = await this.store.delete(keys.group(user));
-    return { reactions: mine.length, group };
   }
 
   // ── messages that show proposals ────────────────────────────────────────────
 
   /** Remembers that a platform message shows a proposal, so emoji on it count even after a restart. */
   async recordPost(sid: string, n: number, messageRef: string): Promise<void> {
-    await this.store.set(keys.message(messageRef), { sessionId: sid, number: n });
-    await this.store.set(keys.posted(sid, n, messageRef), { at: this.clock().getTime() });
+    await this.store.commit({
+      set: [
+        [keys.message(messageRef), { sessionId: sid, number: n }],
+        [keys.posted(sid, n, messageRef), { at: this.clock().getTime() }],
+      ],
+    });
     this.records.forget(keys.postedPrefix(sid, n));
   }
 
@@ -235,8 +340,28 @@ export class Plenary extends SessionBook {
     return this.records.get(prefix, async () => (await this.store.scan(prefix)).map(([key]) => key.slice(prefix.length)));
   }
 
-  /** True the first time a platform event id is seen: retries and replays are applied once. */
-  async firstDelivery(platform: string, eventId: string): Promise<boolean> {
-    return this.store.claim(keys.event(platform, eventId), { at: this.clock().getTime() });
+  protected forgetProposals(sid: string): void {
+    this.proposalCache.delete(sid);
+  }
+
+  /**
+   * True the first time a platform event id is seen: retries and replays are applied once. The id is
+   * kept only as a keyed hash (ids of clicks and reactions hold user ids) and only for `ttlMs`.
+   */
+  async firstDelivery(platform: string, eventId: string, ttlMs = EVENT_CLAIM_MS): Promise<boolean> {
+    return this.store.mark(`event:${platform}:${await this.hashed(eventId)}`, ttlMs);
+  }
+
+  /** HMAC-SHA256 with a random key kept in the store (shared by every process), truncated to 128 bits. */
+  private async hashed(id: string): Promise<string> {
+    this.claimKey ??= (async () => {
+      const secret = randomBytes(32).toString('base64');
+      await this.store.claim(keys.claimSecret(), secret);
+      return Buffer.from((await this.store.get<string>(keys.claimSecret())) ?? secret, 'base64');
+    })().catch((error) => {
+      this.claimKey = undefined;
+      throw error;
+    });
+    return createHmac('sha256', await this.claimKey).update(id).digest('base64url').slice(0, 22);
   }
 }

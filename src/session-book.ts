@@ -2,7 +2,7 @@
  * Sessions, their channel bindings and their speakers: the first half of the core (Plenary adds
  * proposals and reactions on top). Platform-free; the store is the truth.
  */
-import type { FactStore } from './store/fact-store.ts';
+import { StoreUnavailableError, type Change, type FactStore } from './store/fact-store.ts';
 import type { PlenaryConfig } from './config.ts';
 import { UserError } from './errors.ts';
 import { keys } from './keys.ts';
@@ -10,6 +10,16 @@ import { bySpeakerOrder, nextOrder, type ChannelRef, type Session, type Speaker,
 import { checkHandle, checkText, clip, LIMITS } from './text-rules.ts';
 import { dayIn } from './time.ts';
 import { TokenCache } from './token-cache.ts';
+import { Outbox } from './outbox.ts';
+
+/** One try of a command: the writes it decided on, given what it read, and what to answer if they land. */
+export interface Attempt<R> {
+  change: Change;
+  result: R;
+}
+
+/** Compare-and-set tries before a command gives up (each retry means someone else's write landed first). */
+const MAX_ATTEMPTS = 40;
 
 export interface SessionBookOptions {
   store: FactStore;
@@ -27,6 +37,8 @@ export class SessionBook {
   private readonly random: () => number;
   /** Session records and channel bindings, read once while no other process writes (see TokenCache). */
   protected readonly records: TokenCache;
+  /** Posts waiting for delivery, written in the same commit as the command that makes them. */
+  readonly outbox: Outbox;
 
   constructor(options: SessionBookOptions) {
     this.store = options.store;
@@ -34,6 +46,28 @@ export class SessionBook {
     this.clock = options.clock ?? (() => new Date());
     this.random = options.random ?? Math.random;
     this.records = new TokenCache(this.store);
+    this.outbox = new Outbox(this.store, () => this.clock().getTime());
+  }
+
+  /**
+   * Runs a command as one atomic commit: read, decide, commit with the values read as expectations.
+   * When another writer got there first the commit is refused and the command reads and decides again,
+   * so its answer always matches what is stored. `attempt` gets the try number (> 0: re-read everything).
+   */
+  protected async committed<R>(what: string, attempt: (retry: number) => Promise<Attempt<R>>): Promise<R> {
+    for (let retry = 0; retry < MAX_ATTEMPTS; retry++) {
+      const { change, result } = await attempt(retry);
+      if (await this.store.commit(change)) return result;
+      // Lost a race: back off a little (jittered) so two processes do not collide forever.
+      await new Promise((r) => setTimeout(r, Math.floor(this.random() * Math.min(50, 2 * (retry + 1)))));
+    }
+    throw new StoreUnavailableError(`${what}: the store kept changing underneath, so nothing was recorded`);
+  }
+
+  /** The session record straight from the store (and the cache dropped), for a compare-and-set. */
+  protected async sessionNow(sid: string): Promise<Session | undefined> {
+    this.records.forget(keys.session(sid));
+    return this.store.get<Session>(keys.session(sid));
   }
 
   now(): Date {
@@ -72,31 +106,47 @@ export class SessionBook {
     return session;
   }
 
-  async startSession(moderator: UserId, channel: ChannelRef, title: string, theme: string | null): Promise<Session> {
+  async startSession(
+    moderator: UserId,
+    channel: ChannelRef,
+    title: string,
+    theme: string | null,
+    { results = 'live' }: { results?: 'live' | 'hidden' } = {},
+  ): Promise<Session> {
     const cleanTitle = checkText(title, 'Title', LIMITS.title);
     const cleanTheme = theme === null ? null : checkText(theme, 'Theme', LIMITS.theme, { required: false }) || null;
-    const current = await this.sessionInChannel(channel);
-    if (current?.state === 'open') {
-      throw new UserError(`This channel already has open session ${current.id} ("${clip(current.title)}"); close it first with /session close.`);
-    }
-    const startedAt = this.clock();
-    const session: Session = {
-      id: '',
-      title: cleanTitle,
-      theme: cleanTheme,
-      moderator,
-      startedAt: startedAt.toISOString(),
-      day: dayIn(this.config.conference.timezone, startedAt),
-      state: 'open',
-      closedAt: null,
-    };
-    for (let attempt = 0; ; attempt++) {
-      session.id = this.newSessionId(attempt < 20 ? 3 : 6);
-      if (await this.store.claim(keys.session(session.id), session)) break;
-    }
+    const session = await this.committed('session start', async (retry) => {
+      const bound = await this.store.get<{ sessionId: string }>(keys.channel(channel));
+      const current = bound ? await this.sessionNow(bound.sessionId) : undefined;
+      if (current?.state === 'open') {
+        throw new UserError(`This channel already has open session ${current.id} ("${clip(current.title)}"); close it first with /session close.`);
+      }
+      const startedAt = this.clock();
+      const fresh: Session = {
+        id: this.newSessionId(retry < 20 ? 3 : 6),
+        title: cleanTitle,
+        theme: cleanTheme,
+        moderator,
+        startedAt: startedAt.toISOString(),
+        day: dayIn(this.config.conference.timezone, startedAt),
+        state: 'open',
+        closedAt: null,
+        results,
+      };
+      // Record, day index, binding and channel in one step: a half-started session cannot exist.
+      const change: Change = {
+        expect: [[keys.channel(channel), bound], [keys.session(fresh.id), undefined]],
+        set: [
+          [keys.session(fresh.id), fresh],
+          [keys.day(fresh.day, fresh.id), { startedAt: fresh.startedAt }],
+          [keys.moderates(moderator, fresh.id), { at: fresh.startedAt }],
+          ...this.bindingWrites(fresh.id, channel),
+        ],
+      };
+      return { change, result: fresh };
+    });
     this.records.forget(keys.session(session.id));
-    await this.store.set(keys.day(session.day, session.id), { startedAt: session.startedAt });
-    await this.bind(session.id, channel);
+    this.records.forget(keys.channel(channel));
     return session;
   }
 
@@ -106,10 +156,11 @@ export class SessionBook {
     return id;
   }
 
-  private async bind(sid: string, channel: ChannelRef) {
-    await this.store.set(keys.binding(sid, channel), { at: this.clock().toISOString() });
-    await this.store.set(keys.channel(channel), { sessionId: sid });
-    this.records.forget(keys.channel(channel));
+  protected bindingWrites(sid: string, channel: ChannelRef): Array<[string, unknown]> {
+    return [
+      [keys.binding(sid, channel), { at: this.clock().toISOString() }],
+      [keys.channel(channel), { sessionId: sid }],
+    ];
   }
 
   async joinSession(channel: ChannelRef, rawId: string): Promise<Session> {
@@ -117,12 +168,22 @@ export class SessionBook {
     const session = /^s[a-z0-9]{3,8}$/.test(sid) ? await this.getSession(sid) : undefined;
     if (!session) throw new UserError(`No session "${clip(rawId)}": use the id shown by /session status, e.g. /session join s7k2.`);
     if (session.state !== 'open') throw new UserError(`Session ${session.id} is closed; only open sessions can be joined.`);
-    const current = await this.sessionInChannel(channel);
-    if (current?.id === session.id) throw new UserError(`This channel already follows session ${session.id}.`);
-    if (current?.state === 'open') {
-      throw new UserError(`This channel already has open session ${current.id}; close it first with /session close.`);
-    }
-    await this.bind(session.id, channel);
+    await this.committed('session join', async () => {
+      const target = await this.sessionNow(session.id);
+      if (target?.state !== 'open') throw new UserError(`Session ${session.id} is closed; only open sessions can be joined.`);
+      const bound = await this.store.get<{ sessionId: string }>(keys.channel(channel));
+      const current = bound ? await this.sessionNow(bound.sessionId) : undefined;
+      if (current?.id === session.id) throw new UserError(`This channel already follows session ${session.id}.`);
+      if (current?.state === 'open') {
+        throw new UserError(`This channel already has open session ${current.id}; close it first with /session close.`);
+      }
+      const change: Change = {
+        expect: [[keys.session(session.id), target], [keys.channel(channel), bound]],
+        set: this.bindingWrites(session.id, channel),
+      };
+      return { change, result: undefined };
+    });
+    this.records.forget(keys.channel(channel));
     return session;
   }
 
@@ -131,11 +192,24 @@ export class SessionBook {
     return rows.map(([key]) => key.slice(keys.bindingsPrefix(sid).length));
   }
 
-  async closeSession(channel: ChannelRef): Promise<Session> {
-    const session = await this.requireOpenSession(channel);
-    const closed: Session = { ...session, state: 'closed', closedAt: this.clock().toISOString() };
-    await this.store.set(keys.session(session.id), closed);
-    this.records.forget(keys.session(session.id));
+  /**
+   * Closes the session and queues its final summary to every bound channel in the same commit: a
+   * closed session always gets its summary posted, even if this process dies right after. `notify`
+   * is told privately if a post fails for good.
+   */
+  async closeSession(channel: ChannelRef, notify?: { user: UserId; channel: ChannelRef }): Promise<Session & { queued: string[] }> {
+    const { id } = await this.requireOpenSession(channel);
+    const closed = await this.committed('session close', async () => {
+      const session = await this.sessionNow(id);
+      if (session?.state !== 'open') {
+        throw new UserError(`Session ${id} is closed; a moderator can start a new one with /session start <title>.`);
+      }
+      const done: Session = { ...session, state: 'closed', closedAt: this.clock().toISOString() };
+      const posts = (await this.bindings(id)).map((to) => this.outbox.entry({ channel: to, finalSummaryOf: id, notify }));
+      const change: Change = { expect: [[keys.session(id), session]], set: [[keys.session(id), done], ...posts] };
+      return { change, result: { ...done, queued: posts.map(([key]) => key) } };
+    });
+    this.records.forget(keys.session(id));
     return closed;
   }
 

@@ -25,6 +25,8 @@ export interface ProposalSummary {
   byGroup: Record<string, StanceCounts>;
   label: Label;
   comments: Array<{ text: string; group: string }>;
+  /** Comments left out of a posted copy (see posted-summary.ts). */
+  moreComments?: number;
   /** counts per opinion group (empty below the threshold), group-informed consensus, bridging: see opinion-groups.ts */
   byOpinionGroup: Record<string, StanceCounts>;
   gic: number;
@@ -42,6 +44,10 @@ export interface SessionSummary {
   speakers: Array<{ handle: string; name: string; organisation: string | null; group: string | null }>;
   proposals: ProposalSummary[];
   participants: number;
+  /** live (default) or hidden until the close (see hidden-results.ts). */
+  results?: 'live' | 'hidden';
+  /** True when the counts were withheld from this copy. */
+  hidden?: boolean;
   /** inferred from the stances; [] below PRODUCT.md's threshold */
   opinionGroups: OpinionGroup[];
 }
@@ -187,6 +193,7 @@ export class SummaryReader {
       title: session.title,
       theme: session.theme,
       state: session.state,
+      results: session.results ?? 'live',
       startedAt: session.startedAt,
       closedAt: session.closedAt,
       day: session.day,
@@ -235,7 +242,7 @@ export class SummaryReader {
       conference: { name: this.config.conference.name, timezone: this.config.conference.timezone },
       date,
       sessions,
-      top: all.filter((p) => p.reactors > 0).sort(compareRank).slice(0, TOP_OF_DAY),
+      top: all.filter((p) => p.support > 0).sort(compareRank).slice(0, TOP_OF_DAY),
       totals,
     };
   }

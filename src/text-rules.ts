@@ -18,13 +18,16 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2
 
 const CONTROLS = new RegExp(CONTROL.source, 'gu');
 
+/** Pasted text often carries tabs (from a spreadsheet or a document): they become plain spaces. */
+export const tabsToSpaces = (text: string) => text.replace(/\t/g, ' ');
+
 export function hasControlCharacters(text: string): boolean {
   return CONTROL.test(text);
 }
 
 /** Trims and checks a free-text field; `what` names it in the error ("Priority text"). */
 export function checkText(text: string, what: string, max: number, { required = true } = {}): string {
-  const trimmed = text.trim();
+  const trimmed = tabsToSpaces(text).trim();
   if (required && trimmed.length === 0) throw new UserError(`${what} is missing.`);
   if (hasControlCharacters(trimmed)) throw new UserError(`${what} contains control characters; type plain text.`);
   const length = codePoints(trimmed);

@@ -1,5 +1,7 @@
 /** Small pieces of wording every renderer shares (terminal, Slack, Discord, the Markdown digest). */
 import type { Stance, StanceCounts } from './model.ts';
+import { HIDDEN_NOTE } from './hidden-results.ts';
+import { plural, pluralForm } from './plurals.ts';
 
 export const STANCE_EMOJI: Record<Stance, string> = { support: '👍', neutral: '😐', oppose: '👎' };
 export const STANCE_LABEL: Record<Stance, string> = { support: 'Support', neutral: 'Neutral', oppose: 'Oppose' };
@@ -11,12 +13,27 @@ export const percent = (part: number, whole: number) => (whole ? `${Math.round((
 export const emojiCounts = (c: StanceCounts) =>
   `${STANCE_EMOJI.support} ${c.support} · ${STANCE_EMOJI.neutral} ${c.neutral} · ${STANCE_EMOJI.oppose} ${c.oppose}`;
 
-/** `academia 2/0/1 · government 5/1/0` (support/neutral/oppose per group, groups by name); '' when empty. */
+/** `12 reactors, 62% support`, or `no reactions yet` (never `0 reactors, — support`). */
+export const reach = (p: { support: number; reactors: number }) =>
+  p.reactors ? `${plural(p.reactors, 'reactor')}, ${percent(p.support, p.reactors)} support` : 'no reactions yet';
+
+/** `3 support · 0 neutral · 1 oppose`: spelt out, so no legend is needed. */
+export const stanceWords = (c: StanceCounts) => `${c.support} support · ${c.neutral} neutral · ${c.oppose} oppose`;
+
+/** `academia: 2 support · 0 neutral · 1 oppose; government: …` (groups by name); '' when empty. */
 export const groupBreakdown = (byGroup: Record<string, StanceCounts>) =>
   Object.entries(byGroup)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([group, c]) => `${group} ${c.support}/${c.neutral}/${c.oppose}`)
-    .join(' · ');
+    .map(([group, c]) => `${group}: ${stanceWords(c)}`)
+    .join('; ');
+
+/** A card's counts, or the note that they are hidden until the close. */
+export const cardCounts = (card: { counts: StanceCounts; hidden?: boolean }) =>
+  card.hidden ? `🔒 ${HIDDEN_NOTE}` : emojiCounts(card.counts);
+
+/** `+4 more comments`, for a posted summary that shows only the latest few. */
+export const moreCommentsNote = (p: { moreComments?: number }) =>
+  p.moreComments ? `+${p.moreComments} more ${pluralForm(p.moreComments, 'comment')}` : '';
 
 /** Every character that starts a new line somewhere: CR, LF, VT, FF, NEL, LINE and PARAGRAPH SEPARATOR. */
 const LINE_BREAKS = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g;

@@ -18,6 +18,8 @@ export interface ProposalCard {
   counts: StanceCounts & { reactors: number };
   /** open: reactions accepted; closed: the session ended; withdrawn: left the menu. */
   state: 'open' | 'closed' | 'withdrawn';
+  /** Counts withheld from this copy (hidden results, session still open). */
+  hidden?: boolean;
 }
 
 export type View =
@@ -25,7 +27,13 @@ export type View =
   | { kind: 'error'; text: string }
   | { kind: 'proposal'; card: ProposalCard }
   | { kind: 'menu'; session: Session; cards: ProposalCard[] }
-  | { kind: 'status'; session: Session; speakers: number; proposals: number; reactions: number; participants: number; channels: ChannelRef[] }
+  | {
+      kind: 'status'; session: Session; speakers: number; proposals: number; reactions: number; participants: number; channels: ChannelRef[];
+      /** The conference time zone, for the times shown. */
+      timezone?: string;
+      /** Counts withheld from this caller (hidden results). */
+      resultsHidden?: boolean;
+    }
   | { kind: 'speakers'; session: Session; speakers: Speaker[] }
   | { kind: 'summary'; summary: SessionSummary; final: boolean }
   | { kind: 'digest'; digest: Digest; file: { format: DigestFormat; name: string; content: string } | null };
@@ -39,6 +47,8 @@ export interface Post {
 export interface CommandResult {
   reply?: View;
   posts?: Post[];
+  /** Outbox keys the command already queued in its own commit (the final summary of /session close). */
+  queued?: string[];
 }
 
 export const notice = (text: string): View => ({ kind: 'notice', text });

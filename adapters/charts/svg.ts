@@ -9,9 +9,12 @@ import type { StanceCounts } from '../../src/model.ts';
 export const SERIES_COLOURS: Record<ChartSeries, string> = { support: '#1f6feb', neutral: '#8b949e', oppose: '#d1541b' };
 const SERIES_CLASS: Record<ChartSeries, string> = { support: 's', neutral: 'n', oppose: 'o' };
 
+/** Characters XML 1.0 forbids (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates): an SVG holding one fails to parse. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** Escapes text for XML and HTML alike (element content and quoted attributes). */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return text.replace(NOT_XML, ' ').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
 /** Shortens to `max` code points on one line (line breaks never start a new line of a chart). */
@@ -66,7 +69,7 @@ const TOP = 84;
 export function chartSvg(chart: StanceChart, options: ChartSvgOptions = {}): string {
   const width = options.width ?? 1000;
   const words = options.words ?? { support: 'support', neutral: 'neutral', oppose: 'oppose' };
-  const font = options.fontFamily ?? "'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans Arabic', sans-serif";
+  const font = options.fontFamily ?? "'Noto Sans', 'Droid Sans Fallback', 'Noto Sans CJK SC', 'Noto Sans Arabic', sans-serif";
   const fg = options.foreground ?? '#1f2328';
   const bg = options.background ?? '#ffffff';
   const rows = Math.max(chart.bars.length, 1);
@@ -78,7 +81,7 @@ export function chartSvg(chart: StanceChart, options: ChartSvgOptions = {}): str
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(chartFallbackText(chart))}" font-family="${escapeXml(font)}">`,
     `<rect width="${width}" height="${height}" fill="${bg}"/>`,
-    `<text x="16" y="34" font-size="22" font-weight="bold" fill="${fg}">${escapeXml(oneLine(title, 70))}</text>`,
+    `<text x="16" y="34" font-size="22" font-weight="bold" fill="${fg}">${escapeXml(oneLine(title, 50))}</text>`,
   ];
   let lx = 16;
   for (const series of CHART_SERIES) {
@@ -91,7 +94,7 @@ export function chartSvg(chart: StanceChart, options: ChartSvgOptions = {}): str
     const y = TOP + i * ROW;
     const badge = [bar.label, bar.bridging ? 'bridging' : null].filter(Boolean).join(' · ');
     out.push(`<text x="16" y="${y + 16}" font-size="15" font-weight="bold" fill="${fg}">${escapeXml(bar.code)}</text>`);
-    out.push(`<text x="${gutter}" y="${y + 16}" font-size="14" fill="${fg}">${escapeXml(oneLine(bar.text, 90))}${badge ? ` — ${escapeXml(badge)}` : ''}</text>`);
+    out.push(`<text x="${gutter}" y="${y + 16}" font-size="14" fill="${fg}">${escapeXml(oneLine(bar.text, 48))}${badge ? ` — ${escapeXml(badge)}` : ''}</text>`);
     let x = gutter;
     for (const series of CHART_SERIES) {
       const w = (bar[series] / max) * barWidth;

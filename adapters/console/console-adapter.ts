@@ -57,7 +57,12 @@ export class ConsoleAdapter {
     if (text.startsWith('/')) {
       const ctx = { core: this.core, user, channel: this.channel, role: roleOf(this.core.config, user), platform: 'console' as const };
       const { executeLine } = await commandsModule();
-      await this.print(name, await executeLine(text, ctx, this.log));
+      const result = await executeLine(text, ctx, this.log);
+      // Posts a command queued in the store (the final summary of /session close) are printed first.
+      await this.core
+        .drainOutbox('console', (channel, view) => this.emit(`[#${channel.slice('console:'.length)}]`, view))
+        .catch((error) => this.log('warn', 'the terminal could not read its queued posts; they stay queued', error));
+      await this.print(name, result);
       if (/^\/help\s*$/i.test(text)) await this.print(name, { reply: { kind: 'notice', text: (await helpModule()).terminalHelpLines().join('\n') } });
       return;
     }

@@ -2,31 +2,40 @@
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import type { Digest } from '../../src/summary.ts';
-import { emojiCounts, groupBreakdown, oneLine as line, percent } from '../../src/view-text.ts';
+import { cardCounts, emojiCounts, groupBreakdown, oneLine as line, percent, reach, moreCommentsNote } from '../../src/view-text.ts';
 import { bridgingLine } from '../../src/opinion-groups.ts';
 import { unicodeBar } from './chart-bars.ts';
+import { plural } from '../../src/plurals.ts';
+import { formatInstant } from '../../src/time.ts';
+import { HIDDEN_NOTE } from '../../src/hidden-results.ts';
 
 
 export function cardLine(card: ProposalCard): string {
   const who = line(card.organisation ? `${card.speakerName}, ${card.organisation}` : card.speakerName);
   const state = card.state === 'open' ? '' : card.state === 'closed' ? ' (session closed)' : ' (withdrawn)';
-  return `${card.code} · ${who}: ${line(card.text)}  [${emojiCounts(card.counts)}]${state}`;
+  return `${card.code} · ${who}: ${line(card.text)}  [${cardCounts(card)}]${state}`;
 }
 
 function proposalLines(p: ProposalSummary, place: number): string[] {
   const label = p.label ? `  ‹${p.label}›` : '';
-  const lines = [`${place}. ${p.code} (${p.speaker}) ${line(p.text)} — ${emojiCounts(p)} — ${p.reactors} reactors, ${percent(p.support, p.reactors)} support${label}`];
+  const lines = [`${place}. ${p.code} (${p.speaker}) ${line(p.text)} — ${emojiCounts(p)} — ${reach(p)}${label}`];
   lines.push(unicodeBar(p));
   const groups = groupBreakdown(p.byGroup);
   if (groups) lines.push(`   by group: ${groups}`);
   for (const c of p.comments) lines.push(`   “${line(c.text)}” — ${c.group}`);
+  if (p.moreComments) lines.push(`   ${moreCommentsNote(p)}`);
   return lines;
 }
 
 export function summaryLines(s: SessionSummary, final: boolean): string[] {
-  const head = `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${line(s.title)}” (${s.state}) — ${s.participants} participants`;
+  const count = s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant');
+  const head = `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${line(s.title)}” (${s.state}) — ${count}`;
   const lines = [head];
   if (s.theme) lines.push(`Theme: ${line(s.theme)}`);
+  if (s.hidden) {
+    s.proposals.forEach((p, i) => lines.push(`${i + 1}. ${p.code} (${p.speaker}) ${line(p.text)}`));
+    return lines;
+  }
   if (s.proposals.length === 0) lines.push('No proposals yet.');
   s.proposals.forEach((p, i) => lines.push(...proposalLines(p, i + 1)));
   const consensus = s.proposals.filter((p) => p.label === 'consensus').map((p) => p.code);
@@ -39,17 +48,20 @@ export function summaryLines(s: SessionSummary, final: boolean): string[] {
 
 export function digestLines(d: Digest): string[] {
   const t = d.totals;
-  const lines = [`Digest of ${line(d.conference.name)} for ${d.date} (${d.conference.timezone}): ${t.sessions} sessions · ${t.proposals} proposals · ${t.reactions} reactions · ${t.participants} participants`];
+  const lines = [`Digest of ${line(d.conference.name)} for ${d.date} (${d.conference.timezone}): ${plural(t.sessions, 'session')} · ${plural(t.proposals, 'proposal')} · ${plural(t.reactions, 'reaction')} · ${plural(t.participants, 'participant')}`];
   for (const s of d.sessions) {
-    lines.push(`Session ${s.id} “${line(s.title)}” (${s.state}) — ${s.speakers.length} speakers, ${s.participants} participants`);
+    lines.push(`Session ${s.id} “${line(s.title)}” (${s.state}) — ${plural(s.speakers.length, 'speaker')}, ${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')}`);
+    if (s.hidden) continue;
     s.proposals.forEach((p, i) => lines.push(`  ${i + 1}. ${p.code} (${p.speaker}) ${line(p.text)} — ${emojiCounts(p)}${p.label ? `  ‹${p.label}›` : ''}`));
   }
   if (d.top.length) {
     lines.push('Top proposals of the day:');
-    d.top.forEach((p, i) => lines.push(`  ${i + 1}. ${p.session} ${p.code} (${p.speaker}) ${line(p.text)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`));
+    d.top.forEach((p, i) => lines.push(`  ${i + 1}. ${p.session} ${p.code} (${p.speaker}) ${line(p.text)} — ${percent(p.support, p.reactors)} support of ${plural(p.reactors, 'reactor')}`));
   }
   return lines;
 }
+
+const when = (iso: string, timeZone = 'UTC') => formatInstant(iso, timeZone);
 
 export function renderView(view: View): string[] {
   switch (view.kind) {
@@ -66,8 +78,8 @@ export function renderView(view: View): string[] {
       ];
     case 'status':
       return [
-        `Session ${view.session.id} “${line(view.session.title)}” — ${view.session.state}, started ${view.session.startedAt}${view.session.closedAt ? `, closed ${view.session.closedAt}` : ''}`,
-        `${view.speakers} speakers · ${view.proposals} proposals · ${view.reactions} reactions · ${view.participants} participants · channels: ${view.channels.join(', ')}`,
+        `Session ${view.session.id} “${line(view.session.title)}” — ${view.session.state}, started ${when(view.session.startedAt, view.timezone)}${view.session.closedAt ? `, closed ${when(view.session.closedAt, view.timezone)}` : ''}`,
+        `${plural(view.speakers, 'speaker')} · ${plural(view.proposals, 'proposal')} · ${view.resultsHidden ? HIDDEN_NOTE : `${plural(view.reactions, 'reaction')} · ${plural(view.participants, 'participant')}`} · channels: ${view.channels.join(', ')}`,
       ];
     case 'speakers':
       return view.speakers.length

@@ -38,6 +38,7 @@ const leastRole = (commands: Command[]) => ROLE_ORDER[Math.min(...commands.map((
 export function choiceValues(kind: OptionSpec['choices'], config: PlenaryConfig): string[] | null {
   const values = kind === 'stance' ? ['support', 'neutral', 'oppose', 'clear']
     : kind === 'format' ? ['md', 'json', 'csv']
+    : kind === 'results' ? ['live', 'hidden']
     : kind === 'group' ? config.stakeholderGroups : null;
   return values && values.length <= MAX_CHOICES ? values : null;
 }

@@ -15,7 +15,7 @@ import { roleOf } from '../../src/roles.ts';
 import { isUserError } from '../../src/errors.ts';
 import { StoreUnavailableError } from '../../src/store/fact-store.ts';
 import { errorView, notice, type CommandResult } from '../../src/views.ts';
-import { execute } from '../../commands/execute.ts';
+import { execute, storeFailureReply } from '../../commands/execute.ts';
 import { clip } from '../../src/text-rules.ts';
 import { commandFor, optionValues } from './commands.ts';
 import { COMMENT_FIELD, commentModal, parseCustomId, renderView, type DiscordMessage } from './render.ts';
@@ -141,9 +141,8 @@ export class InteractionHandler {
       return await work();
     } catch (error) {
       if (isUserError(error)) return { reply: errorView(error.message) };
-      if (error instanceof StoreUnavailableError) {
-        return { reply: errorView('The store is unreachable right now, so nothing was recorded: try again in a few seconds.') };
-      }
+      const storeReply = storeFailureReply(error, 'a Discord button or form', this.deps.log);
+      if (storeReply) return { reply: errorView(storeReply) };
       this.deps.log('error', 'a Discord button or form failed', error as Error);
       return { reply: errorView('Something went wrong on our side and nothing was recorded: try again in a moment.') };
     }
@@ -160,8 +159,16 @@ export class InteractionHandler {
       });
     }, DEFER_AFTER_MS);
     let result: CommandResult;
+    let delivered: Promise<void> = Promise.resolve();
     try {
       result = await work();
+      // Posts are durable before the caller hears "done": any process running their platform delivers them.
+      const notify = { user: who(interaction.user.id), channel: who(interaction.channelId ?? '') };
+      ({ delivered } = await this.deps.delivery.enqueue(this.deps.core, result.posts, notify, result.queued).catch((error) => {
+        const text = storeFailureReply(error, 'queuing posts', this.deps.log) ?? 'Something went wrong on our side: try again in a moment.';
+        result = { reply: errorView(`Done, but its posts could not be queued: ${text}`) };
+        return { delivered: Promise.resolve() };
+      }));
     } finally {
       clearTimeout(timer);
     }
@@ -172,7 +179,7 @@ export class InteractionHandler {
       await interaction.reply({ ...first, flags: MessageFlags.Ephemeral });
     }
     for (const message of rest) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
-    await this.deps.delivery.deliver(result.posts);
+    await delivered;
   }
 
   /** Handles and codes from this channel's session; nothing (not an error) when there is none. */

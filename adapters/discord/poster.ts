@@ -2,39 +2,78 @@
  * Delivery's Discord side: renders a view and sends it to a channel, in order. Proposal messages are
  * recorded in the store (message → proposal) so emoji and live counts work on them after a restart.
  * Transient Discord failures (5xx, timeouts) are retried with backoff, so a short outage delays posts
- * without dropping any; each message carries a nonce Discord enforces, so a retried send whose first
- * attempt did get through is not posted twice.
+ * without dropping any; each message carries a nonce Discord enforces, derived from the outbox item
+ * and the message's place in it, so a send retried after a crash whose first attempt did get through
+ * is not posted twice (Discord keeps nonces for a few minutes).
  */
-import { randomBytes } from 'node:crypto';
-import type { Client } from 'discord.js';
+import { createHash, randomBytes } from 'node:crypto';
+import { DiscordAPIError, type Client } from 'discord.js';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
 import type { View } from '../../src/views.ts';
-import type { PlatformPoster } from '../delivery.ts';
+import type { PlatformPoster, PostProgress } from '../delivery.ts';
 import type { LiveCounts } from './live-counts.ts';
 import { renderView } from './render.ts';
-import { withRetry } from './transient.ts';
+import { isTransient, withRetry } from './transient.ts';
+
+/** Discord's refusals that no retry fixes, by JSON error code, with what a moderator should do. */
+const FIXES: Record<number, (channel: string) => string> = {
+  10003: (c) => `Discord says channel ${c} no longer exists: follow the session from another channel with /session join.`,
+  50001: (c) => `the bot cannot see <#${c}>: give its role View Channel and Send Messages there, then post again.`,
+  50013: (c) => `the bot lacks a permission in <#${c}>: give its role Send Messages, Embed Links, Attach Files and Add Reactions there, then post again.`,
+  50035: () => 'Discord refused it as too long or malformed: use the command without "post" to read it privately, and tell the operator.',
+  40005: () => 'it was too large for Discord: use the command without "post" to read it privately.',
+};
 
 export function discordPoster(core: Plenary, client: Client, live: LiveCounts, log: Log = () => {}): PlatformPoster {
   const retrying = (what: string) => (error: unknown, attempt: number) =>
     log('warn', `${what} failed (attempt ${attempt}); retrying`, error as Error);
   return {
     platform: 'discord',
-    async post(channelId: string, view: View): Promise<void> {
-      const channel = await withRetry(() => client.channels.fetch(channelId), retrying(`fetching Discord channel ${channelId}`));
-      if (!channel?.isSendable()) throw new Error(`Discord channel ${channelId} is not one the bot can post in`);
-      for (const message of renderView(view)) {
-        const nonce = randomBytes(12).toString('hex').slice(0, 25);
-        const sentId = await withRetry(async () => (await channel.send({ ...message, nonce, enforceNonce: true })).id, retrying(`posting a ${view.kind} to Discord`));
-        if (view.kind !== 'proposal') continue;
-        const { sessionId, number, counts } = view.card;
-        await core.recordPost(sessionId, number, `discord:${channelId}:${sentId}`);
-        // A reaction that landed between rendering and recording would not have edited this message.
-        const now = await core.summaries.proposalCounts(sessionId, number);
-        if (now.support !== counts.support || now.neutral !== counts.neutral || now.oppose !== counts.oppose) live.touch(sessionId, number);
+    async post(channelId: string, view: View, progress?: PostProgress): Promise<void> {
+      try {
+        const channel = await withRetry(() => client.channels.fetch(channelId), retrying(`fetching Discord channel ${channelId}`));
+        if (!channel?.isSendable()) throw new NotSendableError(channelId);
+        const skip = progress?.skip ?? 0;
+        const seed = progress?.id ?? randomBytes(12).toString('hex');
+        for (const [index, message] of renderView(view).entries()) {
+          if (index < skip) continue; // posted before a crash or a retry
+          const nonce = createHash('sha256').update(`${seed}:${index}`).digest('hex').slice(0, 25);
+          const sentId = await withRetry(async () => (await channel.send({ ...message, nonce, enforceNonce: true })).id, retrying(`posting a ${view.kind} to Discord`));
+          await progress?.sent(index + 1);
+          if (view.kind !== 'proposal') continue;
+          const { sessionId, number, counts } = view.card;
+          await core.recordPost(sessionId, number, `discord:${channelId}:${sentId}`);
+          // A reaction that landed between rendering and recording would not have edited this message.
+          const now = await core.summaries.proposalCounts(sessionId, number);
+          if (now.support !== counts.support || now.neutral !== counts.neutral || now.oppose !== counts.oppose) live.touch(sessionId, number);
+        }
+      } finally {
+        // The final summary means the session closed: take the buttons off its proposal messages, even
+        // when the summary itself could not be posted.
+        if (view.kind === 'summary' && view.final) for (const p of view.summary.proposals) live.touch(view.summary.id, p.number);
       }
-      // The final summary means the session closed: take the buttons off its proposal messages.
-      if (view.kind === 'summary' && view.final) for (const p of view.summary.proposals) live.touch(view.summary.id, p.number);
+    },
+    permanentFailure(error: unknown, channelId: string): string | undefined {
+      if (error instanceof NotSendableError) return `<#${channelId}> is not a channel the bot can post in (a category, or no access): bind a text channel with /session join.`;
+      if (isTransient(error)) return undefined;
+      if (error instanceof DiscordAPIError) {
+        const fix = typeof error.code === 'number' ? FIXES[error.code] : undefined;
+        return fix ? fix(channelId) : `Discord refused it (${error.code}: ${error.message}): tell the operator, the log has details.`;
+      }
+      return undefined;
+    },
+    async notify(userId: string, _channelId: string | undefined, text: string): Promise<void> {
+      // Interactions have long been answered by now: a direct message is the private way left.
+      const user = await client.users.fetch(userId);
+      await user.send({ content: text, allowedMentions: { parse: [] } });
     },
   };
+}
+
+class NotSendableError extends Error {
+  constructor(channelId: string) {
+    super(`Discord channel ${channelId} is not one the bot can post in`);
+    this.name = 'NotSendableError';
+  }
 }

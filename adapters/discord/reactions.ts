@@ -19,6 +19,9 @@ import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
 import { isUserError } from '../../src/errors.ts';
 import { emojiStance } from '../../src/stances.ts';
+import { keys } from '../../src/keys.ts';
+import type { Reaction } from '../../src/model.ts';
+import { STANCE_EMOJI } from '../../src/view-text.ts';
 
 interface RawPacket { t?: string | null; s?: number | null; d?: any }
 interface Tag { seq: number; session: string; at: number }
@@ -39,6 +42,10 @@ export class ReactionHandler {
   /** `client.on('raw')`: remembers the sequence number of each reaction dispatch. */
   tap(packet: RawPacket): void {
     if (packet.t === 'READY' && packet.d?.session_id) this.gatewaySession = String(packet.d.session_id);
+    if (packet.t === 'MESSAGE_REACTION_REMOVE_ALL' || packet.t === 'MESSAGE_REACTION_REMOVE_EMOJI') {
+      void this.cleared(packet);
+      return;
+    }
     if (packet.t !== 'MESSAGE_REACTION_ADD' && packet.t !== 'MESSAGE_REACTION_REMOVE') return;
     if (typeof packet.s !== 'number' || !packet.d?.emoji) return;
     const now = Date.now();
@@ -70,6 +77,35 @@ export class ReactionHandler {
       // A reaction has no private channel to answer in (closed session, withdrawn proposal): log only.
       if (isUserError(error)) this.log('debug', `reaction not applied: ${error.message}`);
       else this.log('error', 'handling a Discord reaction failed', error as Error);
+    }
+  }
+
+  /**
+   * MESSAGE_REACTION_REMOVE_ALL / REMOVE_EMOJI (a moderator cleared a card's reactions): Discord does not say
+   * whose reactions went, so the emoji-removal rule is applied to every Discord participant whose current
+   * stance on the proposal came from an emoji (of that emoji, for REMOVE_EMOJI); a stance set by button or
+   * command stays. Each change refreshes the card through the live counts. Applied once per gateway dispatch.
+   */
+  private async cleared(packet: RawPacket): Promise<void> {
+    try {
+      const d = packet.d ?? {};
+      if (!/^\d{1,25}$/.test(String(d.message_id ?? '')) || !/^\d{1,25}$/.test(String(d.channel_id ?? ''))) return;
+      const only = packet.t === 'MESSAGE_REACTION_REMOVE_EMOJI' ? d.emoji : undefined;
+      if (only && (only.id || !emojiStance(String(only.name ?? '')))) return; // not one of our three emoji
+      const target = await this.core.proposalForMessage(`discord:${d.channel_id}:${d.message_id}`);
+      if (!target) return;
+      if (typeof packet.s === 'number' && !(await this.core.firstDelivery('discord', `reaction-clear:${d.message_id}:${only?.name ?? 'all'}:${this.gatewaySession}:${packet.s}`))) return;
+      const stance = only ? emojiStance(String(only.name)) : null;
+      const rows = await this.core.store.scan<Reaction>(keys.reactionsOfProposal(target.sessionId, target.number));
+      for (const [key, reaction] of rows) {
+        const user = key.split(':').slice(3).join(':');
+        if (!user.startsWith('discord:') || reaction.via !== 'emoji' || !reaction.stance) continue;
+        if (stance && reaction.stance !== stance) continue;
+        await this.core.emoji(user, target.sessionId, target.number, only?.name ?? STANCE_EMOJI[reaction.stance], false);
+      }
+    } catch (error) {
+      if (isUserError(error)) this.log('debug', `reaction clear not applied: ${error.message}`);
+      else this.log('error', 'handling a Discord reaction clear failed', error as Error);
     }
   }
 

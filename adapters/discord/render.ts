@@ -11,7 +11,10 @@ import {
 import type { ChannelRef, Stance } from '../../src/model.ts';
 import type { ProposalSummary, SessionSummary, Digest } from '../../src/summary.ts';
 import { markdownWithCharts, withDigestCharts, withSummaryChart } from './chart-files.ts';
-import { emojiCounts, groupBreakdown, oneLine, percent, STANCE_EMOJI, STANCE_LABEL } from '../../src/view-text.ts';
+import { emojiCounts, groupBreakdown, oneLine, percent, STANCE_EMOJI, STANCE_LABEL, cardCounts } from '../../src/view-text.ts';
+import { plural } from '../../src/plurals.ts';
+import { formatInstant } from '../../src/time.ts';
+import { HIDDEN_NOTE } from '../../src/hidden-results.ts';
 import { bridgingLine } from '../../src/opinion-groups.ts';
 import {
   digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,
@@ -81,15 +84,16 @@ export function commentModal(sessionId: string, number: number): APIModalInterac
 
 /**
  * A participant's text made inert in Discord markdown: on one line, and no link (masked or `<#…>`/`<@…>`
- * mention syntax), heading, quote, list, code or emphasis. discord.js's escapeMarkdown with every rule on,
- * plus `<`, `>`, `[`, `]`, `(`, `)` and `|`, which it leaves alone outside masked links.
+ * mention syntax), heading, quote, list, code or emphasis: discord.js's escapeMarkdown, plus `<`, `>`, `[`, `]`,
+ * `|`, `*` and `_` escaped one by one.
  */
 export function md(text: string): string {
   const escaped = escapeMarkdown(oneLine(text), {
-    codeBlock: true, inlineCode: true, bold: true, italic: true, underline: true, strikethrough: true, spoiler: true,
+    // Emphasis (`*`, `_`) is escaped below, character by character: discord.js's italic rule is slow on long text.
+    codeBlock: true, inlineCode: true, bold: false, italic: false, underline: false, strikethrough: true, spoiler: true,
     codeBlockContent: true, inlineCodeContent: true, escape: true, heading: true, bulletedList: true, numberedList: true, maskedLink: true,
   });
-  return escaped.replace(/(?<!\\)([<>[\]|])/g, '\\$1');
+  return escaped.replace(/(?<!\\)([<>[\]|*_])/g, '\\$1');
 }
 
 /** Cuts to `max` UTF-16 units (what Discord's limits count, conservatively) without splitting a pair. */
@@ -206,7 +210,9 @@ export function proposalEmbed(card: ProposalCard): APIEmbed {
     color: COLOR[card.state],
     title: clip(`${card.code} · ${who}`, LIMITS.title),
     description: clip(md(card.text), LIMITS.description),
-    fields: (['support', 'neutral', 'oppose'] as const).map((s) => ({ name: `${STANCE_EMOJI[s]} ${STANCE_LABEL[s]}`, value: String(card.counts[s]), inline: true })),
+    fields: card.hidden
+      ? [{ name: '🔒 Results', value: HIDDEN_NOTE, inline: false }]
+      : (['support', 'neutral', 'oppose'] as const).map((s) => ({ name: `${STANCE_EMOJI[s]} ${STANCE_LABEL[s]}`, value: String(card.counts[s]), inline: true })),
     footer: { text: `Session ${card.sessionId} · ${card.speaker} · ${state}` },
   };
 }
@@ -251,7 +257,7 @@ export function summaryEmbeds(s: SessionSummary, final: boolean): APIEmbed[] {
   const divisive = s.proposals.filter((p) => p.label === 'divisive').map((p) => p.code);
   const description = [
     s.theme ? `Theme: ${clip(md(s.theme), 600)}` : '',
-    `${s.participants} participants · ${s.state}`,
+    `${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')} · ${s.state}`,
     `Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`,
     bridgingLine(s) ?? '',
     s.proposals.length ? '' : 'No proposals yet.',
@@ -268,7 +274,7 @@ export function digestEmbeds(d: Digest): APIEmbed[] {
     description: `${t.sessions} sessions · ${t.proposals} proposals · ${t.reactions} reactions · ${t.participants} participants (${d.conference.timezone})`,
   };
   const fields = d.sessions.flatMap((s) => linesToFields(
-    `Session ${s.id} “${md(s.title)}” (${s.state}) — ${s.speakers.length} speakers, ${s.participants} participants`,
+    `Session ${s.id} “${md(s.title)}” (${s.state}) — ${plural(s.speakers.length, 'speaker')}, ${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')}`,
     s.proposals.length
       ? s.proposals.map((p, i) => `${i + 1}. ${p.code} (${md(p.speaker)}) ${clip(md(p.text), 300)} — ${emojiCounts(p)}${p.label ? ` — ${p.label}` : ''}`)
       : ['No proposals.'],
@@ -287,7 +293,7 @@ function digestCompact(d: Digest): string[] {
   return [
     ...(d.top.length ? ['**Top proposals of the day**', ...d.top.map((p, i) => `${i + 1}. ${p.session} ${p.code} ${clip(md(p.text), 80)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`)] : []),
     ...d.sessions.flatMap((s) => [
-      `**Session ${s.id} “${clip(md(s.title), 80)}”** (${s.state}) — ${s.participants} participants`,
+      `**Session ${s.id} “${clip(md(s.title), 80)}”** (${s.state}) — ${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')}`,
       ...s.proposals.map((p, i) => `${i + 1}. ${p.code} ${clip(md(p.text), 60)} — ${emojiCounts(p)}${p.label ? ` — ${p.label}` : ''}`),
     ]),
   ];
@@ -310,18 +316,21 @@ export function renderView(view: View): DiscordMessage[] {
       };
       const fields = view.cards.flatMap((c) => linesToFields(
         `${c.code} · ${md(c.organisation ? `${c.speakerName} (${c.organisation})` : c.speakerName)}`,
-        [md(c.text), emojiCounts(c.counts)],
+        [md(c.text), cardCounts(c)],
       ));
-      const compact = view.cards.map((c) => `**${c.code}** · ${md(c.speakerName)}: ${clip(md(c.text), 120)} — ${emojiCounts(c.counts)}`);
+      const compact = view.cards.map((c) => `**${c.code}** · ${md(c.speakerName)}: ${clip(md(c.text), 120)} — ${cardCounts(c)}`);
       return [oneMessage(packEmbeds(head, fields), compact, { name: menuFileName(view.session), content: menuMarkdown(view.session, view.cards) })];
     }
     case 'status': {
       const s = view.session;
-      const when = `started ${s.startedAt}${s.closedAt ? `, closed ${s.closedAt}` : ''}`;
+      const tz = view.timezone ?? 'UTC';
+      const when = `started ${formatInstant(s.startedAt, tz)}${s.closedAt ? `, closed ${formatInstant(s.closedAt, tz)}` : ''}`;
+      const shown = view.resultsHidden ? (['speakers', 'proposals'] as const) : (['speakers', 'proposals', 'reactions', 'participants'] as const);
       return asMessages(packEmbeds(
         { color: COLOR[s.state], title: `Session ${s.id} “${md(s.title)}” — ${s.state}`, description: `${s.theme ? `Theme: ${md(s.theme)}\n` : ''}${when}` },
         [
-          ...(['speakers', 'proposals', 'reactions', 'participants'] as const).map((k) => ({ name: k[0].toUpperCase() + k.slice(1), value: String(view[k]), inline: true })),
+          ...shown.map((k) => ({ name: k[0].toUpperCase() + k.slice(1), value: String(view[k]), inline: true })),
+          ...(view.resultsHidden ? [{ name: '🔒 Results', value: HIDDEN_NOTE, inline: false }] : []),
           ...linesToFields('Channels', [view.channels.map(channelName).join(', ')]),
         ],
       ));

@@ -15,6 +15,7 @@ import { discordPoster } from './poster.ts';
 import { ReactionHandler } from './reactions.ts';
 import { registerCommands, restBase } from './register.ts';
 import { NO_MENTIONS } from './render.ts';
+import { StartupError } from '../../src/errors.ts';
 
 export interface DiscordStartOptions {
   core: Plenary;
@@ -49,7 +50,6 @@ export async function startDiscord({ core, env, log, delivery, editIntervalMs }:
   client.on(Events.ShardError, (error) => log('warn', 'Discord gateway connection error', error));
   client.on(Events.ShardResume, (_id, replayed) => log('info', `Discord gateway resumed (${replayed} events replayed)`));
   const unsubscribe = core.onCountsChanged((sessionId, n) => live.touch(sessionId, n));
-  delivery.register(discordPoster(core, client, live, log));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
@@ -58,8 +58,14 @@ export async function startDiscord({ core, env, log, delivery, editIntervalMs }:
   } catch (error) {
     unsubscribe();
     await client.destroy();
+    const e = error as { code?: unknown; status?: unknown };
+    if (e?.code === 'TokenInvalid' || e?.status === 401 || e?.code === 4004) {
+      throw new StartupError('Discord rejected DISCORD_TOKEN: set it to the bot token from the Developer Portal (Bot → Reset Token).');
+    }
     throw error;
   }
+  // Only once connected: the outbox pump starts delivering Discord posts from here.
+  delivery.register(discordPoster(core, client, live, log), core);
   log('info', `Discord connected as ${client.user?.tag ?? 'the bot'} in ${client.guilds.cache.size} servers`);
 
   if (discord.guildId) {
@@ -72,6 +78,7 @@ export async function startDiscord({ core, env, log, delivery, editIntervalMs }:
   }
 
   return async () => {
+    await delivery.stop();
     unsubscribe();
     live.stop();
     await client.destroy();

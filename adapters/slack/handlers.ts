@@ -10,8 +10,9 @@ import type { Log } from '../../src/log.ts';
 import type { Stance } from '../../src/model.ts';
 import { roleOf } from '../../src/roles.ts';
 import { isUserError } from '../../src/errors.ts';
-import type { CommandResult } from '../../src/views.ts';
-import { executeLine } from '../../commands/execute.ts';
+import type { CommandResult, View } from '../../src/views.ts';
+import { executeLine, storeFailureReply } from '../../commands/execute.ts';
+import { REPLAY_CLAIM_MS } from '../../src/plenary.ts';
 import type { Delivery } from '../delivery.ts';
 import { escapeSlack as escapeText, unescapeSlack, type SlackMessage } from './blocks.ts';
 import {
@@ -41,7 +42,7 @@ async function respondAll(respond: RespondFn, messages: SlackMessage[]) {
 
 /** What a slash command handler gets from Bolt (and what tests construct directly). */
 export interface SlashCommandArgs {
-  command: { command: string; text?: string; user_id: string; channel_id: string };
+  command: { command: string; text?: string; user_id: string; channel_id: string; trigger_id?: string };
   ack: (response?: { response_type: 'ephemeral'; text: string; blocks: unknown[] }) => Promise<void>;
   respond: RespondFn;
 }
@@ -50,7 +51,7 @@ export interface ActionArgs { ack: () => Promise<void>; body: unknown; action: u
 export interface ViewArgs {
   ack: (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
   body: { user: { id: string } };
-  view: { private_metadata: string; state: { values: Record<string, Record<string, { value?: string | null }>> } };
+  view: { id?: string; hash?: string; private_metadata: string; state: { values: Record<string, Record<string, { value?: string | null }>> } };
   client: WebClient;
 }
 
@@ -72,9 +73,20 @@ export function slackHandlers(deps: HandlerDeps) {
     const ctx = { core, user, channel: `slack:${command.channel_id}`, role: roleOf(core.config, user), platform: 'slack' as const };
     // Slack sends emoji in command text as `:shortcode:`; store them as the emoji people saw.
     const line = `${command.command} ${shortcodesToEmoji(unescapeSlack(command.text ?? ''))}`;
-    const work = executeLine(line, ctx, log).catch((error): CommandResult => {
-      log('error', `${command.command} failed`, error);
-      return { reply: { kind: 'error', text: OOPS } };
+    let delivered: Promise<void> = Promise.resolve();
+    const work = (async (): Promise<CommandResult> => {
+      // A signed request replayed within Slack's signature window carries the same trigger_id: apply it once.
+      if (typeof command.trigger_id === 'string' && command.trigger_id && !(await core.firstDelivery('slack-command', command.trigger_id, REPLAY_CLAIM_MS))) {
+        return { reply: { kind: 'error', text: 'This command was already received once (the same request arrived again), so nothing more was done.' } };
+      }
+      const result = await executeLine(line, ctx, log);
+      // Posts are durable before the caller hears "done": any Slack or Discord process delivers them.
+      ({ delivered } = await delivery.enqueue(core, result.posts, { user, channel: ctx.channel }, result.queued));
+      return { reply: result.reply };
+    })().catch((error): CommandResult => {
+      const text = storeFailureReply(error, command.command, log);
+      if (!text) log('error', `${command.command} failed`, error);
+      return { reply: { kind: 'error', text: text ?? OOPS } };
     });
     // Most commands finish in milliseconds: then the private reply rides on the ack itself.
     const late = Symbol('late');
@@ -89,7 +101,7 @@ export function slackHandlers(deps: HandlerDeps) {
       const final = result ?? (await work);
       if (!result && final.reply) await respondAll(respond, privateMessages(final.reply));
       else if (rest.length) await respondAll(respond, rest);
-      await delivery.deliver(final.posts);
+      await delivered; // the posts go out from here (or from any other process running their platform)
     } catch (error) {
       log('error', `handling ${command.command} after the ack failed`, error);
     }
@@ -130,8 +142,9 @@ export function slackHandlers(deps: HandlerDeps) {
           const outcome = await core.react(`slack:${click.user}`, click.target.sessionId, click.target.number, stance);
           text = stanceConfirmation(stance, outcome.proposal.code);
         } catch (error) {
-          if (!isUserError(error)) throw error;
-          text = `:warning: ${error.message}`;
+          const stored = storeFailureReply(error, `button ${actionId}`, log);
+          if (!isUserError(error) && !stored) throw error;
+          text = `:warning: ${isUserError(error) ? error.message : stored}`;
         }
         await client.chat.postEphemeral({ channel: click.channel, user: click.user, text: escapeText(text) });
       } catch (error) {
@@ -175,10 +188,16 @@ export function slackHandlers(deps: HandlerDeps) {
     const text = typeof input === 'string' ? shortcodesToEmoji(input) : '';
     let code: string;
     try {
+      // One submission is one view.id + hash: a replay of the same signed request is applied once.
+      if (typeof view.id === 'string' && view.id && !(await core.firstDelivery('slack-form', `${view.id}:${view.hash ?? ''}`, REPLAY_CLAIM_MS))) {
+        await ack();
+        return;
+      }
       code = (await core.comment(`slack:${user}`, meta.s, meta.n, text)).proposal.code;
     } catch (error) {
-      const message = isUserError(error) ? error.message : OOPS;
-      if (!isUserError(error)) log('error', 'comment submission failed', error);
+      const stored = storeFailureReply(error, 'comment submission', log);
+      const message = isUserError(error) ? error.message : stored ?? OOPS;
+      if (!isUserError(error) && !stored) log('error', 'comment submission failed', error);
       await ack({ response_action: 'errors', errors: { [COMMENT_BLOCK]: message } });
       return;
     }

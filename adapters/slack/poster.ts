@@ -7,7 +7,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
 import type { View } from '../../src/views.ts';
-import type { PlatformPoster } from '../delivery.ts';
+import type { PlatformPoster, PostProgress } from '../delivery.ts';
 import { renderView } from './render.ts';
 import { freshCard, type LiveCounts } from './live-counts.ts';
 
@@ -30,17 +30,55 @@ export class SlackPoster implements PlatformPoster {
     this.intervalMs = options.intervalMs ?? 1000;
   }
 
-  /** Queues the view behind earlier posts to the same channel; resolves once it is posted (or failed and logged). */
-  post(channelId: string, view: View): Promise<void> {
+  /** Queues the view behind earlier posts to the same channel; resolves once it is posted, rejects if it failed. */
+  post(channelId: string, view: View, progress?: PostProgress): Promise<void> {
     const previous = this.queues.get(channelId) ?? Promise.resolve();
-    const next = previous.then(() => this.send(channelId, view)).catch((error) => {
-      this.options.log('error', `posting a ${view.kind} to slack:${channelId} failed`, error);
-    });
+    const sent = previous.then(() => this.send(channelId, view, progress));
+    const next = sent.catch(() => {}); // the next post waits for this one, failed or not
     this.queues.set(channelId, next);
     void next.then(() => {
       if (this.queues.get(channelId) === next) this.queues.delete(channelId);
     });
-    return next;
+    return sent;
+  }
+
+  /**
+   * Slack's answers that no retry can fix, with what a moderator should do. Rate limits and server
+   * errors are retried by the WebClient itself; network failures are transient (undefined).
+   */
+  permanentFailure(error: unknown, channelId: string): string | undefined {
+    const e = error as { code?: string; data?: { error?: string; needed?: string } };
+    if (e?.code !== 'slack_webapi_platform_error') return undefined;
+    const reason = e.data?.error ?? 'unknown_error';
+    const fixes: Record<string, string> = {
+      not_in_channel: `the app is not in <#${channelId}>: invite it there with /invite @plenary, then post again.`,
+      channel_not_found: `Slack does not show <#${channelId}> to the app (private or deleted): invite the app there with /invite @plenary, then post again.`,
+      is_archived: `<#${channelId}> is archived: unarchive it, or follow the session from another channel with /session join.`,
+      missing_scope: `the app lacks the Slack permission ${e.data?.needed ?? 'it needs'}: a workspace admin reinstalls it from the manifest, then post again.`,
+      restricted_action: `the workspace restricts who may post in <#${channelId}>: an admin allows the app to post there, then post again.`,
+      msg_too_long: 'it was too long for one Slack message: use the command without "post" to read it privately.',
+      msg_blocks_too_long: 'it was too long for one Slack message: use the command without "post" to read it privately.',
+      invalid_blocks: 'Slack refused its layout: use the command without "post" to read it privately, and tell the operator (the log has details).',
+      not_authed: 'the app\'s Slack token was rejected: the operator fixes SLACK_BOT_TOKEN.',
+      invalid_auth: 'the app\'s Slack token was rejected: the operator fixes SLACK_BOT_TOKEN.',
+      token_revoked: 'the app\'s Slack token was revoked: the operator reinstalls the app and updates SLACK_BOT_TOKEN.',
+      account_inactive: 'the app\'s Slack token was revoked: the operator reinstalls the app and updates SLACK_BOT_TOKEN.',
+    };
+    return fixes[reason] ?? `Slack refused it (${reason}): tell the operator, the log has details.`;
+  }
+
+  /** Privately in the channel where they asked; if the app cannot post there either, in its direct messages. */
+  async notify(userId: string, channelId: string | undefined, text: string): Promise<void> {
+    const { client } = this.options;
+    if (channelId) {
+      try {
+        await client.chat.postEphemeral({ channel: channelId, user: userId, text });
+        return;
+      } catch {
+        // not in that channel either: fall through to a direct message
+      }
+    }
+    await client.chat.postMessage({ channel: userId, text });
   }
 
   /** Resolves when every queued post has been sent (used on shutdown). */
@@ -54,9 +92,26 @@ export class SlackPoster implements PlatformPoster {
     this.lastPost.set(channelId, Date.now());
   }
 
-  private async send(channelId: string, view: View): Promise<void> {
+  private async send(channelId: string, view: View, progress?: PostProgress): Promise<void> {
+    try {
+      await this.sendMessages(channelId, view, progress);
+    } finally {
+      // A final summary means the session closed: refresh its cards so their buttons go away, even
+      // when the summary itself could not be posted.
+      if (view.kind === 'summary' && view.final) await this.options.live.refreshSession(view.summary.id).catch(() => {});
+    }
+  }
+
+  private async sendMessages(channelId: string, view: View, progress?: PostProgress): Promise<void> {
     const { client, core, live } = this.options;
+    const skip = progress?.skip ?? 0;
+    let count = 0;
+    const done = async () => {
+      count += 1;
+      await progress?.sent(count);
+    };
     if (view.kind === 'proposal') {
+      if (skip > 0) return;
       // Render at send time: a card queued behind others shows the counts of the moment it goes out.
       const { sessionId, number } = view.card;
       const version = live.version(sessionId, number);
@@ -68,9 +123,14 @@ export class SlackPoster implements PlatformPoster {
       await core.recordPost(sessionId, number, ref);
       // Counts that changed while we were posting are not on the card yet: let the updater catch up.
       if (live.version(sessionId, number) !== version) live.markDirty(ref, sessionId, number);
+      await done();
       return;
     }
     for (const message of renderView(view)) {
+      if (count < skip) {
+        count += 1; // posted before a crash or a retry: not again
+        continue;
+      }
       await this.pace(channelId);
       if (message.file) {
         // One message holding the blocks and the whole text as a file (files upload V2: get URL, upload, complete).
@@ -79,8 +139,9 @@ export class SlackPoster implements PlatformPoster {
           content: message.file.content,
         });
       } else await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks });
+      await done();
     }
-    if (view.kind === 'digest' && view.file) {
+    if (view.kind === 'digest' && view.file && count >= skip) {
       await this.pace(channelId);
       await client.filesUploadV2({
         channel_id: channelId,
@@ -88,8 +149,7 @@ export class SlackPoster implements PlatformPoster {
         title: view.file.name,
         content: view.file.content,
       });
+      await done();
     }
-    // A final summary means the session closed: refresh its cards so their buttons go away.
-    if (view.kind === 'summary' && view.final) await live.refreshSession(view.summary.id);
   }
 }

@@ -8,6 +8,9 @@ import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.
 import { digestChartBlocks, summaryChartBlocks } from './chart-blocks.ts';
 import { bridgingLine } from '../../src/opinion-groups.ts';
 import type { Session, Stance } from '../../src/model.ts';
+import { plural } from '../../src/plurals.ts';
+import { formatInstant } from '../../src/time.ts';
+import { HIDDEN_NOTE } from '../../src/hidden-results.ts';
 import { clipPoints, groupBreakdown, oneLine, percent } from '../../src/view-text.ts';
 import {
   digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,
@@ -62,7 +65,7 @@ export function proposalMessage(card: ProposalCard, revision?: number): SlackMes
   const text = card.state === 'withdrawn' ? `~${txt(card.text)}~` : txt(card.text);
   const blocks: Block[] = [
     ...sections(`*${card.code}* · *${who(card)}*\n> ${text}`),
-    context(`${counts(card.counts)}   · ${card.counts.reactors} reactor${card.counts.reactors === 1 ? '' : 's'}${stateNote(card)}`),
+    context(card.hidden ? `:lock: ${HIDDEN_NOTE}${stateNote(card)}` : `${counts(card.counts)}   · ${plural(card.counts.reactors, 'reactor')}${stateNote(card)}`),
   ];
   if (card.state === 'open') {
     blocks.push({
@@ -76,7 +79,7 @@ export function proposalMessage(card: ProposalCard, revision?: number): SlackMes
       ],
     });
   }
-  const fallback = `${card.code} · ${who(card)}: ${txt(card.text)} (${countsPlain(card.counts)})${stateNote(card)}`;
+  const fallback = `${card.code} · ${who(card)}: ${txt(card.text)} (${card.hidden ? HIDDEN_NOTE : countsPlain(card.counts)})${stateNote(card)}`;
   return paginate(blocks, fallback)[0];
 }
 
@@ -120,7 +123,7 @@ function summaryMessage(s: SessionSummary, final: boolean): SlackMessage {
   const title = `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${oneLine(s.title)}”`;
   const charts = summaryChartBlocks(s);
   const head: Block[] = [
-    header(esc(title)), context(`${s.state} · ${s.participants} participants${s.theme ? ` · theme: ${txt(s.theme)}` : ''}`),
+    header(esc(title)), context(`${s.state} · ${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')}${s.theme ? ` · theme: ${txt(s.theme)}` : ''}`),
     ...(charts.blocks as unknown as Block[]),
   ];
   const full: Block[] = s.proposals.length ? s.proposals.flatMap((p, i) => sections(proposalSummaryText(p, i + 1))) : [section('No proposals yet.')];
@@ -132,7 +135,7 @@ function summaryMessage(s: SessionSummary, final: boolean): SlackMessage {
     ...(bridging ? [context(bridging)] : []),
   ];
   const compact = s.proposals.map((p, i) => compactProposal(p, i + 1, 160));
-  const fallback = `${esc(title)}: ${s.proposals.length} proposals, ${s.participants} participants${charts.fallback ? `. ${esc(charts.fallback)}` : ''}`;
+  const fallback = `${esc(title)}: ${plural(s.proposals.length, 'proposal')}, ${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')}${charts.fallback ? `. ${esc(charts.fallback)}` : ''}`;
   return oneMessage(head, full, compact, foot, fallback, { name: summaryFileName(s), content: summaryMarkdown(s, final) });
 }
 
@@ -142,7 +145,7 @@ function digestMessage(d: Digest): SlackMessage {
   const totals = `${t.sessions} sessions · ${t.proposals} proposals · ${t.reactions} reactions · ${t.participants} participants`;
   const charts = digestChartBlocks(d);
   const head: Block[] = [header(esc(title)), context(`${esc(d.conference.timezone)} · ${totals}`), ...(charts.blocks as unknown as Block[])];
-  const sessionHead = (s: SessionSummary) => `*Session ${s.id} “${txt(s.title)}”* (${s.state}) — ${s.speakers.length} speakers, ${s.participants} participants`;
+  const sessionHead = (s: SessionSummary) => `*Session ${s.id} “${txt(s.title)}”* (${s.state}) — ${plural(s.speakers.length, 'speaker')}, ${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')}`;
   const topLines = d.top.map((p, i) => `${i + 1}. ${p.session} *${p.code}* (${txt(p.speaker)}) ${txtClip(p.text, 160)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`);
   const full: Block[] = [];
   for (const s of d.sessions) {
@@ -180,8 +183,10 @@ export function renderView(view: View): SlackMessage[] {
       return [menuMessage(view.session, view.cards)];
     case 'status': {
       const s = view.session;
-      const line1 = `*Session ${s.id}* “${txt(s.title)}” — ${s.state}, started ${s.startedAt}${s.closedAt ? `, closed ${s.closedAt}` : ''}`;
-      const line2 = `${view.speakers} speakers · ${view.proposals} proposals · ${view.reactions} reactions · ${view.participants} participants · channels: ${esc(view.channels.join(', '))}`;
+      const tz = view.timezone ?? 'UTC';
+      const line1 = `*Session ${s.id}* “${txt(s.title)}” — ${s.state}, started ${formatInstant(s.startedAt, tz)}${s.closedAt ? `, closed ${formatInstant(s.closedAt, tz)}` : ''}`;
+      const counted = view.resultsHidden ? HIDDEN_NOTE : `${plural(view.reactions, 'reaction')} · ${plural(view.participants, 'participant')}`;
+      const line2 = `${plural(view.speakers, 'speaker')} · ${plural(view.proposals, 'proposal')} · ${counted} · channels: ${esc(view.channels.join(', '))}`;
       return paginate([...sections(`${line1}\n${line2}`)], `Session ${s.id} “${txt(s.title)}” — ${s.state}`);
     }
     case 'speakers': {

@@ -4,8 +4,9 @@
  * counts on posted proposals live. Resolves to an async stop (with `port` when serving HTTP).
  */
 import type { AddressInfo, Server } from 'node:net';
-import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
-import express, { type Express } from 'express';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
+import type { Express } from 'express';
+import { SCREEN_ROUTES } from '../web/server.ts';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Environment } from '../../src/config.ts';
 import type { Log } from '../../src/log.ts';
@@ -13,6 +14,7 @@ import type { Delivery } from '../delivery.ts';
 import { registerHandlers } from './handlers.ts';
 import { LiveCounts } from './live-counts.ts';
 import { SlackPoster } from './poster.ts';
+import { StartupError } from '../../src/errors.ts';
 
 export interface SlackTuning {
   postIntervalMs?: number; // per channel, default 1000
@@ -28,7 +30,10 @@ export interface StartSlackOptions {
   log: Log;
   delivery: Delivery;
   tuning?: SlackTuning;
-  /** Over HTTP, the web app (the room's screen) that Bolt's receiver serves beside `/slack/events`. */
+  /**
+   * Over HTTP, the web app (the room's screen) that Bolt's receiver serves beside `/slack/events`, as Bolt's
+   * own custom routes: Bolt matches `/slack/events` before any custom route, so the reaction path is unchanged.
+   */
   web?: Express;
 }
 
@@ -59,7 +64,12 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
   const socketMode = Boolean(slack.appToken);
   const receiver = socketMode
     ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions } })
-    : new ExpressReceiver({ signingSecret: slack.signingSecret ?? '', endpoints: '/slack/events', logger, app: web ?? express() });
+    : new HTTPReceiver({
+      signingSecret: slack.signingSecret ?? '',
+      endpoints: '/slack/events',
+      logger,
+      customRoutes: web ? SCREEN_ROUTES.map((path) => ({ path, method: ['GET', 'HEAD'], handler: (req, res) => web(req as never, res as never) })) : [],
+    });
   // The WebClient retries 429s itself: it pauses all calls for Retry-After seconds, then tries again.
   // No conversation store: plenary keeps its state in its own store, and Bolt's would cost every request.
   const app = new App({ token: slack.botToken, receiver, logger, clientOptions, convoStore: false });
@@ -70,7 +80,15 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
     perMessageMs: tuning.editIntervalMs, perMinute: tuning.updatesPerMinute, burst: tuning.updateBurst,
   });
   const poster = new SlackPoster({ core, client: app.client, log, live, intervalMs: tuning.postIntervalMs });
-  delivery.register(poster);
+  // A rejected token would leave the bot "listening" while unable to act: refuse to start instead.
+  await app.client.auth.test().catch((error: { data?: { error?: string } }) => {
+    const reason = error?.data?.error;
+    if (reason && /auth|token|account_inactive|not_allowed_token_type/.test(reason)) {
+      throw new StartupError(`Slack rejected SLACK_BOT_TOKEN (${reason}): set it to the app's Bot User OAuth Token (xoxb-…).`);
+    }
+    throw error;
+  });
+  delivery.register(poster, core);
   const unsubscribe = core.onCountsChanged(live.changed);
   registerHandlers(app, { core, log, delivery, replyWithinMs: tuning.replyWithinMs });
 
@@ -91,7 +109,8 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
     if (stopped) return;
     stopped = true;
     unsubscribe();
-    await poster.idle(); // let queued posts go out in order
+    await delivery.stop(); // the pass under way finishes; what is left stays queued in the store
+    await poster.idle(); // let posts already handed to Slack go out in order
     await live.flush(); // and the last counts land
     live.stop();
     await app.stop();

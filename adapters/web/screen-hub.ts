@@ -1,6 +1,6 @@
 /**
  * Open screens and their updates. Each watched session renders once per change for all its pages (one
- * string sent to every page), at most once per `minIntervalMs` (2 a second by default) however fast the
+ * string sent to every page), at most once per `minIntervalMs` (600 ms by default: fewer than 2 a second, with room for network jitter) however fast the
  * reactions come: a burst of a thousand reactions costs each page two updates a second, and the last state
  * always arrives. A page that (re)connects gets the current state at once, so after a bot restart it
  * catches up on its own. A slow periodic refresh catches what no signal announces (a session closed by
@@ -40,7 +40,7 @@ export class ScreenHub {
   sent = 0;
 
   constructor(private readonly options: ScreenHubOptions) {
-    this.minIntervalMs = options.minIntervalMs ?? 500;
+    this.minIntervalMs = options.minIntervalMs ?? 600;
     this.now = options.now ?? Date.now;
     this.refresh = setInterval(() => this.changedAll(), options.refreshMs ?? 1500);
     this.refresh.unref();

@@ -1,7 +1,7 @@
 /**
  * The HTTP side of plenary: the room's screen, the day's page, their assets and `/healthz`, as an Express
- * app (Express is what Bolt's own ExpressReceiver serves, so behind Slack over HTTP the same app and port
- * also carry `/slack/events`). Read-only: only GET routes exist; anything else is a 404. Every response
+ * app (a maintained framework: routing, static files, HEAD). Behind Slack over HTTP, Bolt's own HTTPReceiver
+ * listens and hands these paths to the app as custom routes, so the same port also carries `/slack/events`. Read-only: only GET routes exist; anything else is a 404. Every response
  * forbids inline script and every third-party origin (Content-Security-Policy).
  */
 import { createServer, type Server } from 'node:http';
@@ -26,6 +26,11 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
   "font-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
 ].join('; ');
+
+/** Every path the app answers (Bolt's HTTPReceiver hands exactly these to it, behind Slack over HTTP). */
+export const SCREEN_ROUTES = [
+  '/healthz', '/assets/:file', '/screen/:sid/:key', '/screen/:sid/:key/events', '/day/:date/:key', '/day/:date/:key/:file',
+] as const;
 
 const ASSETS = fileURLToPath(new URL('./assets/', import.meta.url));
 const HEARTBEAT_MS = 20_000;

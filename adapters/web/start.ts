@@ -5,16 +5,13 @@
 import type { Plenary } from '../../src/plenary.ts';
 import type { Environment } from '../../src/config.ts';
 import type { Log } from '../../src/log.ts';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { publicBaseUrl, setScreenPort } from '../../src/screen-links.ts';
 import { ChangePublisher } from './change-feed.ts';
-import type { WebScreen } from './server.ts';
+import { createWebScreen, portOf, type WebScreen } from './server.ts';
 
 export interface ScreenStart {
-  /** Only when `slackHttp` (Bolt's receiver needs the app at once); otherwise the app loads in the background. */
-  web: WebScreen | undefined;
-  /** True when Slack runs over HTTP: Bolt's ExpressReceiver listens, with our app inside it. */
+  web: WebScreen;
+  /** True when Slack runs over HTTP: Bolt's HTTPReceiver listens and serves our app as its custom routes. */
   slackHttp: boolean;
   servedOn(port: number | undefined): void;
   /** Listens on PORT. A taken port only turns the screen off (said in one line); the bot still runs. */
@@ -24,22 +21,9 @@ export interface ScreenStart {
 }
 
 export async function startScreen({ core, env, log }: { core: Plenary; env: Environment; log: Log }): Promise<ScreenStart> {
-  // Express and the pages load in the background, so the terminal does not wait for them (BENCHMARKS.md,
-  // start-up); a request that arrives meanwhile waits for them. Behind Slack over HTTP, Bolt needs the app now.
-  let web: WebScreen | undefined;
-  let stopped = false;
-  const loading = import('./server.ts')
-    .then(({ createWebScreen }) => createWebScreen({ core, log, storeUrl: env.store }))
-    .then((created) => {
-      web = created;
-      if (stopped) void created.stop(); // stopped before it was ready: end its feed too
-      return created;
-    });
-  loading.catch((error) => log('error', 'screen: could not load', error));
+  const web = await createWebScreen({ core, log, storeUrl: env.store });
   const publisher = await ChangePublisher.start(core, env.store, log);
   const slackHttp = Boolean(env.slack && !env.slack.appToken);
-  if (slackHttp) await loading;
-  let server: Server | undefined;
   const announce = (port: number | undefined) => {
     setScreenPort(port);
     log('debug', `screen: serving on port ${port}; links start with ${publicBaseUrl()}`);
@@ -49,37 +33,14 @@ export async function startScreen({ core, env, log }: { core: Plenary; env: Envi
     slackHttp,
     servedOn: announce,
     async listen() {
-      const own = createServer((req, res) => {
-        loading.then(
-          (screen) => screen.app(req, res),
-          () => {
-            res.statusCode = 503;
-            res.end('The screen could not start; see the bot log.\n');
-          },
-        );
-      });
       try {
-        await new Promise<void>((resolve, reject) => {
-          own.once('error', reject);
-          own.listen(env.port, () => {
-            own.off('error', reject);
-            resolve();
-          });
-        });
-        server = own;
-        announce((own.address() as AddressInfo).port);
+        announce(portOf(await web.listen(env.port)));
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         process.stderr.write(`plenary: the screen is off: port ${env.port} is ${code === 'EADDRINUSE' ? 'already in use' : `unavailable (${code ?? String(error)})`}; set PORT to a free port to turn it on.\n`);
       }
     },
-    async stop() {
-      stopped = true;
-      if (web) await web.stop(); // ends open streams first, so the server can close
-      const own = server;
-      server = undefined;
-      if (own) await new Promise<void>((resolve) => own.close(() => resolve()));
-    },
+    stop: () => web.stop(),
     stopPublisher: async () => {
       await publisher?.stop();
     },

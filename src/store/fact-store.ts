@@ -1,11 +1,18 @@
 /**
  * The store contract every backend (SQLite, memory, Redis) fulfils. The core talks only to this.
  *
- * Facts are small JSON records under string keys. Writers never read-modify-write a shared record
- * for audience actions: each participant's reaction to a proposal is its own key, so two processes
- * writing at once touch different keys and cannot overwrite each other's facts. Where uniqueness
- * matters (proposal codes, session ids, platform event ids) `claim` is an atomic set-if-absent.
- * The keys themselves, and why they cannot collide, are listed in ../keys.ts.
+ * Facts are small JSON records under string keys. Each participant's reaction to a proposal is its
+ * own key, so two processes writing at once touch different keys. A command that writes several facts
+ * does it with one `commit`: all of its writes land, or none, and only if the facts it decided on
+ * (`expect`) still hold what it read (compare-and-set). The keys, and why they cannot collide, are
+ * listed in ../keys.ts.
+ *
+ * Unknown outcomes: a backend reached over the network (Redis) can time out after a write was sent.
+ * Every write then settles the question before answering: each write carries an idempotency id, the
+ * write records "applied" under it atomically, and a timed-out caller fences the id ("aborted", set
+ * only if absent). Whichever lands first wins, so the caller learns for certain whether the write
+ * happened. Only when even that cannot reach the store does it get OutcomeUnknownError, never a false
+ * "nothing was recorded".
  */
 export interface FactStore {
   /** The record under `key`, or undefined. */
@@ -18,6 +25,16 @@ export interface FactStore {
   delete(key: string): Promise<boolean>;
   /** Atomic set-if-absent: true when this call created the key, false when it already existed. */
   claim<T>(key: string, value: T): Promise<boolean>;
+  /**
+   * All of `set` and `delete` at once, and only if every `expect`ed key still holds exactly the value
+   * given (undefined: still absent). True when applied, false when an expectation failed (nothing written).
+   */
+  commit(change: Change): Promise<boolean>;
+  /**
+   * A marker that lives `ttlMs` and is never a fact (no scan sees it): true when this call created it.
+   * Used to apply platform events and replays once; markers past their time are pruned by the store.
+   */
+  mark(key: string, ttlMs: number): Promise<boolean>;
   /** Every record whose key starts with `prefix`, ordered by key (byte order). Costs O(matches), not O(store). */
   scan<T>(prefix: string): Promise<Array<[key: string, value: T]>>;
   /**
@@ -30,15 +47,42 @@ export interface FactStore {
    * Lets this process cache derived data safely; stores that cannot tell leave it undefined.
    */
   changeToken?(): Promise<unknown>;
+  /**
+   * Optional: make deleted content unreadable on disk now (SQLite: secure_delete is always on; this
+   * checkpoints and truncates the WAL). Called by /forgetme before it answers.
+   */
+  scrub?(): Promise<void>;
   /** Reachable right now? (Redis may be down.) */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
-/** Thrown by a backend when it cannot be reached; the core turns it into "try again" for the caller. */
+export interface Change {
+  expect?: Array<[key: string, value: unknown]>;
+  set?: Array<[key: string, value: unknown]>;
+  delete?: string[];
+}
+
+/** Thrown by a backend when it cannot be reached; nothing was written. The core says "try again". */
 export class StoreUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StoreUnavailableError';
+  }
+}
+
+/** A write was sent, and the store stopped answering before anyone could tell whether it landed. */
+export class OutcomeUnknownError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'OutcomeUnknownError';
+  }
+}
+
+/** The database file was deleted or replaced under the running process: writes would go nowhere. */
+export class StoreReplacedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreReplacedError';
   }
 }

@@ -1,8 +1,8 @@
 /**
  * One FactStore implementation for every backend: get/set/delete/getMany go through Keyv, while
- * `claim` and `scan` go straight to the backend (atomic set-if-absent, ordered prefix scan), which
- * Keyv cannot express. A backend that keeps a key index (Redis) also takes over set and delete, so
- * value and index change in one atomic step. Both paths must agree on the stored layout, so it is fixed here:
+ * `commit`, `claim`, `mark` and `scan` go straight to the backend (multi-key compare-and-set, markers
+ * with a lifetime, ordered prefix scan), which Keyv cannot express. A backend that keeps a key index
+ * (Redis) also takes over set and delete, so value and index change in one atomic step. Both paths must agree on the stored layout, so it is fixed here:
  *
  *   stored key   = `plenary:` + fact key       (we prefix; Keyv runs with useKeyPrefix: false, because
  *                                               its own prefixing skips keys that already start with
@@ -11,14 +11,42 @@
  */
 import Keyv from 'keyv';
 import type { KeyvStoreAdapter } from 'keyv';
-import { StoreUnavailableError, type FactStore } from './fact-store.ts';
+import { randomBytes } from 'node:crypto';
+import { OutcomeUnknownError, StoreUnavailableError, type Change, type FactStore } from './fact-store.ts';
 
 export const NAMESPACE = 'plenary';
 const PREFIX = `${NAMESPACE}:`;
 
+/** A Change on stored keys and raw serialised values (undefined in `expect`: absent). */
+export interface RawChange {
+  expect: Array<[string, string | undefined]>;
+  set: Array<[string, string]>;
+  delete: string[];
+  /** Idempotency id, for backends whose writes can end with an unknown outcome. */
+  id?: string;
+}
+
+/** How long an idempotency id is remembered: far longer than any write can stay in flight. */
+export const OUTCOME_TTL_MS = 10 * 60_000;
+/** How long a caller keeps trying to learn the outcome of a write that timed out. */
+const SETTLE_FOR_MS = 8_000;
+
 /** The operations Keyv lacks, on stored (prefixed) keys and raw serialised values. */
 export interface RawBackend {
-  setIfAbsent(storedKey: string, raw: string): Promise<boolean>;
+  /** Applies the change atomically if every expectation holds: true applied, false refused. */
+  commit(change: RawChange): Promise<boolean>;
+  /** See FactStore.mark (the key is not prefixed: markers live beside the facts, not among them). */
+  mark(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Only for backends with `uncertain`: fences a write id that timed out. True when the write had
+   * landed, false when it had not and now never will.
+   */
+  settle?(id: string): Promise<boolean>;
+  /** True when a write can time out after reaching the server (network stores). */
+  uncertain?: boolean;
+  /** Errors that prove the write never left this process (client offline): no need to settle. */
+  neverSent?(error: unknown): boolean;
+  scrub?(): Promise<void>;
   /** [storedKey, raw] pairs whose key starts with `storedPrefix`, in UTF-8 byte order. */
   scanPrefix(storedPrefix: string): Promise<Array<[string, string]>>;
   /** Optional streaming form of scanPrefix: each key after the prefix with its value already parsed (the envelope). */
@@ -32,14 +60,9 @@ export interface RawBackend {
   /** Bounds every operation; undefined = no limit (local backends cannot hang). */
   timeoutMs?: number;
   /**
-   * Optional replacements for Keyv's own writes, for backends that keep a key index beside the
-   * values (Redis) and must change both in one atomic step. Hooks run before/after Keyv's write
-   * cannot be made safe: two processes setting and deleting the same key could interleave as
-   * index-add, delete, index-remove, write and leave a value that no scan sees. `raw` is the stored
-   * value exactly as Keyv would write it (`encodeValue`).
+   * Optional replacement for Keyv's delete, for backends that keep a key index beside the values
+   * (Redis) and must change both in one atomic step (their sets go through `commit`).
    */
-  set?(storedKey: string, raw: string): Promise<void>;
-  /** True when something was deleted. */
   delete?(storedKey: string): Promise<boolean>;
 }
 
@@ -89,24 +112,77 @@ export class KeyvFactStore implements FactStore {
 
   async set<T>(key: string, value: T): Promise<void> {
     const storedKey = PREFIX + key;
-    const { backend } = this;
-    const ok = await this.run(async () => {
-      if (!backend.set) return this.keyv.set(storedKey, value);
-      await backend.set(storedKey, encodeValue(value));
-      return true;
-    });
-    if (!ok) throw new Error(`store refused to set a ${key.split(":")[0]} fact`); // the whole key may hold a user id
+    if (this.backend.uncertain) {
+      await this.commit({ set: [[key, value]] });
+      return;
+    }
+    const ok = await this.run(() => this.keyv.set(storedKey, value));
+    if (!ok) throw new Error(`store refused to set a ${key.split(':')[0]} fact`); // the whole key may hold a user id
   }
 
-  delete(key: string): Promise<boolean> {
+  async delete(key: string): Promise<boolean> {
     const storedKey = PREFIX + key;
     const { backend } = this;
-    return this.run(() => (backend.delete ? backend.delete(storedKey) : this.keyv.delete(storedKey)));
+    if (!backend.delete) return this.run(() => this.keyv.delete(storedKey));
+    try {
+      return await this.run(() => (backend.delete as (k: string) => Promise<boolean>)(storedKey));
+    } catch (error) {
+      if (!this.mayHaveLanded(error)) throw error;
+      // A delete is idempotent: doing it again tells us the key is gone, whichever attempt removed it.
+      await this.untilAnswered(() => (backend.delete as (k: string) => Promise<boolean>)(storedKey), error);
+      return true;
+    }
   }
 
   claim<T>(key: string, value: T): Promise<boolean> {
-    const raw = encodeValue(value);
-    return this.run(() => this.backend.setIfAbsent(PREFIX + key, raw));
+    return this.commit({ expect: [[key, undefined]], set: [[key, value]] });
+  }
+
+  async commit(change: Change): Promise<boolean> {
+    const raw: RawChange = {
+      expect: (change.expect ?? []).map(([k, v]) => [PREFIX + k, v === undefined ? undefined : encodeValue(v)]),
+      set: (change.set ?? []).map(([k, v]) => [PREFIX + k, encodeValue(v)]),
+      delete: (change.delete ?? []).map((k) => PREFIX + k),
+    };
+    if (!this.backend.uncertain) return this.run(() => this.backend.commit(raw));
+    raw.id = randomBytes(12).toString('base64url');
+    try {
+      return await this.run(() => this.backend.commit(raw));
+    } catch (error) {
+      if (!this.mayHaveLanded(error)) throw error;
+      const settle = this.backend.settle as (id: string) => Promise<boolean>;
+      const landed = await this.untilAnswered(() => settle(raw.id as string), error);
+      // Landed: it was applied (a refused compare-and-set records nothing, so it settles as "not landed").
+      if (landed) return true;
+      throw error; // fenced: it did not happen and never will, so "nothing was recorded" is the truth
+    }
+  }
+
+  mark(key: string, ttlMs: number): Promise<boolean> {
+    return this.run(() => this.backend.mark(key, ttlMs));
+  }
+
+  async scrub(): Promise<void> {
+    if (this.backend.scrub) await this.run(() => (this.backend.scrub as () => Promise<void>)());
+  }
+
+  private mayHaveLanded(error: unknown): boolean {
+    return Boolean(this.backend.uncertain) && error instanceof StoreUnavailableError && !this.backend.neverSent?.(error.cause ?? error);
+  }
+
+  /** Repeats a question to the store until it answers, for a few seconds; then the outcome stays unknown. */
+  private async untilAnswered<R>(ask: () => Promise<R>, first: unknown): Promise<R> {
+    const deadline = Date.now() + SETTLE_FOR_MS;
+    let last = first;
+    while (Date.now() < deadline) {
+      try {
+        return await this.run(ask, Math.max(500, Math.min(4000, deadline - Date.now())));
+      } catch (error) {
+        last = error;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    throw new OutcomeUnknownError('the store stopped answering after a write was sent; it may or may not have been recorded', { cause: last });
   }
 
   async scan<T>(prefix: string): Promise<Array<[key: string, value: T]>> {
@@ -155,10 +231,10 @@ export class KeyvFactStore implements FactStore {
   }
 
   /** Every call is bounded in time and reports unreachability as StoreUnavailableError. */
-  private async run<R>(op: () => Promise<R>): Promise<R> {
+  private async run<R>(op: () => Promise<R>, timeoutMs = this.backend.timeoutMs): Promise<R> {
     if (this.closed) throw new Error('store is closed');
     try {
-      return await withTimeout(op(), this.backend.timeoutMs);
+      return await withTimeout(op(), timeoutMs);
     } catch (error) {
       throw this.backend.translateError(error);
     }

@@ -37,7 +37,9 @@ function openSqliteStore(path: string): FactStore {
   if (path === '') throw new Error(`sqlite:// needs a path, e.g. sqlite://./data/plenary.sqlite`);
   const adapter = new SqliteKeyvStore({ uri: path });
   const backend: RawBackend = {
-    setIfAbsent: (key, raw) => adapter.setIfAbsent(key, raw),
+    commit: (change) => adapter.commit(change),
+    mark: (key, ttlMs) => adapter.mark(key, ttlMs),
+    scrub: () => adapter.scrub(),
     scanPrefix: async (prefix) => adapter.scanPrefix(prefix),
     scanPrefixEach: async (prefix, visit) => adapter.scanPrefixEach(prefix, visit),
     // The reaction path's read and write go to the adapter directly, in Keyv's exact stored layout.
@@ -57,11 +59,24 @@ function openSqliteStore(path: string): FactStore {
 
 function openMemoryStore(): FactStore {
   const map = new Map<string, string>();
+  const marks = new Map<string, number>();
+  let prunedAt = 0;
   const backend: RawBackend = {
-    // Single-threaded and synchronous between has and set, so this is atomic.
-    async setIfAbsent(key, raw) {
-      if (map.has(key)) return false;
-      map.set(key, raw);
+    // Single-threaded and synchronous from the first check to the last write, so this is atomic.
+    async commit(change) {
+      for (const [key, raw] of change.expect) if (map.get(key) !== raw) return false;
+      for (const [key, raw] of change.set) map.set(key, raw);
+      for (const key of change.delete) map.delete(key);
+      return true;
+    },
+    async mark(key, ttlMs) {
+      const now = Date.now();
+      if ((marks.get(key) ?? 0) >= now) return false;
+      if (now - prunedAt > 60_000) {
+        prunedAt = now;
+        for (const [k, until] of marks) if (until < now) marks.delete(k);
+      }
+      marks.set(key, now + ttlMs);
       return true;
     },
     async scanPrefix(prefix) {

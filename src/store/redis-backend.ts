@@ -9,8 +9,8 @@
  * would walk the whole keyspace on every call, and the core scans one proposal's reactions for
  * live counts up to once a second per posted message.
  *
- * Value and index change together in one Lua script (set = ZADD + SET, claim = SET NX + ZADD,
- * delete = DEL + ZREM): a script runs atomically and reaches the AOF as one MULTI/EXEC, so neither a
+ * Value and index change together in one Lua script (a commit's sets = SET + ZADD, its deletes and
+ * delete = DEL + ZREM; a claim is a commit expecting the key absent): a script runs atomically and reaches the AOF as one MULTI/EXEC, so neither a
  * crash nor another process can leave a value that scans miss. An index entry whose value is gone
  * (a key deleted behind our back) comes back from MGET as null and is skipped. Facts written before
  * the index existed are indexed once, when a store first opens a server without INDEX_MARKER.
@@ -26,7 +26,7 @@
 import KeyvRedis, { createClient } from '@keyv/redis';
 import { prefixSuccessor } from './key-order.ts';
 import { StoreUnavailableError, type FactStore } from './fact-store.ts';
-import { KeyvFactStore, createKeyv, withTimeout, type RawBackend } from './keyv-fact-store.ts';
+import { KeyvFactStore, OUTCOME_TTL_MS, createKeyv, withTimeout, type RawBackend } from './keyv-fact-store.ts';
 
 export const INDEX_KEY = 'plenary-index';
 const OPERATION_TIMEOUT_MS = 1500;
@@ -38,10 +38,41 @@ const PAGE = 1000;
 export const INDEX_MARKER = 'plenary-index:complete';
 const STORED_PREFIX = 'plenary:';
 
-// KEYS[1] = stored key, KEYS[2] = index; ARGV[1] = raw value.
-const SET_SCRIPT = "redis.call('ZADD', KEYS[2], 0, KEYS[1]) redis.call('SET', KEYS[1], ARGV[1]) return 1";
-const CLAIM_SCRIPT =
-  "if redis.call('SET', KEYS[1], ARGV[1], 'NX') then redis.call('ZADD', KEYS[2], 0, KEYS[1]) return 1 end return 0";
+/** Markers (not facts: no index entry, Redis expires them) and write outcomes live under these. */
+const MARK_PREFIX = 'plenary-mark:';
+const OUTCOME_PREFIX = 'plenary-outcome:';
+
+/**
+ * One command's writes, atomically. KEYS = index, outcome, expected keys…, set keys…, deleted keys…;
+ * ARGV = #expected, #set, #deleted, outcome ttl, then per expected key (present flag, value), then
+ * the values to set. An outcome already decided (by this id's earlier attempt, or by a caller that
+ * fenced it) is returned as is; otherwise every expectation is checked before anything is written,
+ * and "applied" is recorded under the id with the writes.
+ */
+const COMMIT_SCRIPT = `
+local ne, ns, nd = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local outcome = KEYS[2]
+local decided = redis.call('GET', outcome)
+if decided then if decided == 'applied' then return 1 end return -1 end
+local a = 5
+for i = 1, ne do
+  local current = redis.call('GET', KEYS[2 + i])
+  if ARGV[a] == '1' then
+    if current ~= ARGV[a + 1] then return 0 end
+  elseif current then return 0 end
+  a = a + 2
+end
+for i = 1, ns do
+  local k = KEYS[2 + ne + i]
+  redis.call('SET', k, ARGV[a]) redis.call('ZADD', KEYS[1], 0, k)
+  a = a + 1
+end
+for i = 1, nd do
+  local k = KEYS[2 + ne + ns + i]
+  redis.call('DEL', k) redis.call('ZREM', KEYS[1], k)
+end
+redis.call('SET', outcome, 'applied', 'PX', ARGV[4])
+return 1`;
 const DELETE_SCRIPT = "local n = redis.call('DEL', KEYS[1]) redis.call('ZREM', KEYS[2], KEYS[1]) return n";
 
 type RedisClient = ReturnType<typeof createClient>;
@@ -90,14 +121,30 @@ export async function openRedisStore(url: string): Promise<FactStore> {
 
   const backend: RawBackend = {
     timeoutMs: OPERATION_TIMEOUT_MS,
-    async set(key, raw) {
-      await client.eval(SET_SCRIPT, { keys: [key, INDEX_KEY], arguments: [raw] });
+    uncertain: true,
+    // Refused before sending (client offline or closed), or answered with an error reply (LOADING,
+    // READONLY…): either way the server did not apply it.
+    neverSent: (error) => /^(The client is (offline|closed)|[A-Z]{3,}\b)/.test(String((error as Error)?.message ?? '')),
+    async commit(change) {
+      const keys = [INDEX_KEY, OUTCOME_PREFIX + (change.id ?? 'none'), ...change.expect.map(([k]) => k), ...change.set.map(([k]) => k), ...change.delete];
+      const args = [String(change.expect.length), String(change.set.length), String(change.delete.length), String(OUTCOME_TTL_MS)];
+      for (const [, raw] of change.expect) args.push(raw === undefined ? '0' : '1', raw ?? '');
+      for (const [, raw] of change.set) args.push(raw);
+      // Without an id (never, from KeyvFactStore) the outcome key is shared: it is deleted at once.
+      const result = Number(await client.eval(COMMIT_SCRIPT, { keys, arguments: args }));
+      if (change.id === undefined) await client.del(OUTCOME_PREFIX + 'none');
+      return result === 1;
+    },
+    async settle(id) {
+      const fenced = await client.set(OUTCOME_PREFIX + id, 'aborted', { NX: true, PX: OUTCOME_TTL_MS });
+      if (fenced === 'OK') return false;
+      return (await client.get(OUTCOME_PREFIX + id)) === 'applied';
+    },
+    async mark(key, ttlMs) {
+      return (await client.set(MARK_PREFIX + key, '1', { NX: true, PX: ttlMs })) === 'OK';
     },
     async delete(key) {
       return Number(await client.eval(DELETE_SCRIPT, { keys: [key, INDEX_KEY] })) > 0;
-    },
-    async setIfAbsent(key, raw) {
-      return Number(await client.eval(CLAIM_SCRIPT, { keys: [key, INDEX_KEY], arguments: [raw] })) === 1;
     },
     async scanPrefix(prefix) {
       const successor = prefixSuccessor(prefix);

@@ -16,11 +16,16 @@
  * `busy_timeout` makes a writer wait for the lock instead of failing with SQLITE_BUSY at once.
  */
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { KeyvStoreAdapter } from 'keyv';
 import { prefixSuccessor } from './key-order.ts';
+import { StoreReplacedError } from './fact-store.ts';
+import type { RawChange } from './keyv-fact-store.ts';
+
+/** Expired markers are deleted at most this often (one indexed range delete). */
+const PRUNE_EVERY_MS = 60_000;
 
 export interface SqliteKeyvStoreOptions {
   /** File path, or `sqlite://<path>`. `:memory:` works for throwaway stores. */
@@ -62,6 +67,9 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   /** Built once: better-sqlite3's transaction() wrapper is costly to create per commit. */
   private readonly runBatch: (batch: QueuedWrite[]) => unknown[];
   private readonly runOne: (w: QueuedWrite) => unknown;
+  /** The file this connection opened (device + inode): a file deleted or replaced underneath is noticed. */
+  private readonly identity: string | undefined;
+  private prunedAt = 0;
 
   constructor(options: SqliteKeyvStoreOptions | string) {
     super();
@@ -83,12 +91,17 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
     this.db.pragma(`busy_timeout = ${this.opts.busyTimeout}`);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // Deleted content (a forgotten participant's comments) is overwritten with zeros, not left in free pages.
+    this.db.pragma('secure_delete = ON');
     // WITHOUT ROWID: the primary-key b-tree *is* the table, so range scans read rows in key order.
     this.db.exec(
-      `CREATE TABLE IF NOT EXISTS ${table} (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`,
+      `CREATE TABLE IF NOT EXISTS ${table} (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+       CREATE TABLE IF NOT EXISTS ${table}_marks (key TEXT PRIMARY KEY, expires INTEGER NOT NULL) WITHOUT ROWID;
+       CREATE INDEX IF NOT EXISTS ${table}_marks_expires ON ${table}_marks (expires);`,
     );
     this.runBatch = this.db.transaction((batch: QueuedWrite[]) => batch.map((w) => w.run()));
     this.runOne = this.db.transaction((w: QueuedWrite) => w.run());
+    this.identity = this.fileIdentity();
   }
 
   /** Prepared statements are cached per SQL text; the table name is validated above. */
@@ -138,6 +151,70 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
     );
   }
 
+  /** All writes of a change in one transaction, after checking every expectation inside it. */
+  commit(change: RawChange): Promise<boolean> {
+    return this.write(() => {
+      const read = this.stmt('SELECT value FROM $table WHERE key = ?');
+      for (const [key, raw] of change.expect) {
+        const row = read.get(key) as { value: string } | undefined;
+        if (row?.value !== raw) return false;
+      }
+      for (const [key, raw] of change.set) this.stmt(UPSERT).run(key, raw);
+      for (const key of change.delete) this.stmt('DELETE FROM $table WHERE key = ?').run(key);
+      return true;
+    });
+  }
+
+  /** A marker that lives `ttlMs`: true when this call created it (an expired one counts as absent). */
+  mark(key: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    return this.write(() => {
+      if (now - this.prunedAt > PRUNE_EVERY_MS) {
+        this.prunedAt = now;
+        this.stmt('DELETE FROM $table_marks WHERE expires < ?').run(now);
+      } else {
+        this.stmt('DELETE FROM $table_marks WHERE key = ? AND expires < ?').run(key, now);
+      }
+      return this.stmt('INSERT OR IGNORE INTO $table_marks (key, expires) VALUES (?, ?)').run(key, now + ttlMs).changes === 1;
+    });
+  }
+
+  /** Markers still alive (tests, and the privacy check). */
+  markCount(): number {
+    return this.stmt('SELECT count(*) FROM $table_marks WHERE expires >= ? /* pluck */').pluck(true).get(Date.now()) as number;
+  }
+
+  /**
+   * Makes deleted content unreadable on disk now: secure_delete zeroed it in the pages, and a
+   * TRUNCATE checkpoint copies those pages into the file and empties the WAL, which still held the
+   * old page images. Waits for the writes queued before it.
+   */
+  async scrub(): Promise<void> {
+    await this.write(() => undefined);
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  private fileIdentity(): string | undefined {
+    if (this.path === ':memory:') return undefined;
+    try {
+      const st = statSync(this.path);
+      return `${st.dev}:${st.ino}`;
+    } catch {
+      return 'missing';
+    }
+  }
+
+  /** Throws when the file this connection writes to is no longer the one at the path. */
+  private checkFile(): void {
+    if (this.identity === undefined) return;
+    const now = this.fileIdentity();
+    if (now !== this.identity) {
+      throw new StoreReplacedError(
+        `the database file ${this.path} was ${now === 'missing' ? 'deleted' : 'replaced'} while plenary runs; writes would be lost, so they are refused until plenary restarts`,
+      );
+    }
+  }
+
   /** Queues a write for the next group commit; resolves with its result once committed. */
   private write<T>(run: () => T, single = false): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -154,6 +231,12 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
+    try {
+      this.checkFile();
+    } catch (error) {
+      for (const w of batch) w.reject(error);
+      return;
+    }
     let results: unknown[];
     try {
       // A lone one-statement write autocommits: the same durability as BEGIN…COMMIT, two statements fewer.

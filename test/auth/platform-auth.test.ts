@@ -34,17 +34,21 @@ const ACTORS = [
   { label: 'discord participant', platform: 'discord', id: '100000000000000004', roles: ['78'] },
 ] as const;
 
-const VALID: Record<string, { options: (sid: string) => Record<string, string>; fresh?: boolean; writes: boolean }> = {
+const VALID: Record<string, { options: (sid: string) => Record<string, string | boolean>; fresh?: boolean; writes: boolean; setup?: (core: Plenary) => Promise<unknown> }> = {
   'session start': { options: () => ({ title: 'Second panel' }), fresh: true, writes: true },
   'session join': { options: (sid) => ({ id: sid }), fresh: true, writes: true },
   'session status': { options: () => ({}), writes: false },
   'session close': { options: () => ({}), writes: true },
+  'session reopen': { options: () => ({}), writes: true, setup: (core) => core.closeSession(`slack:${SLACK_CH}`).catch(() => {}) },
+  'session delete': { options: (sid) => ({ id: sid, confirm: true }), writes: true },
+  'speaker edit': { options: () => ({ handle: 'icann', name: 'ICANN Org' }), writes: true },
+  'speaker remove': { options: () => ({ handle: 'spare' }), writes: true },
   'speaker add': { options: () => ({ handle: 'newbie', name: 'New Speaker' }), writes: true },
   'speaker list': { options: () => ({}), writes: false },
   'priority add': { options: () => ({ handle: 'icann', text: 'Another priority' }), writes: true },
   'priority edit': { options: () => ({ code: 'P1', text: 'Edited text' }), writes: true },
   'priority withdraw': { options: () => ({ code: 'P2' }), writes: true },
-  'priority post': { options: () => ({ handle: 'all' }), writes: false },
+  'priority post': { options: () => ({ handle: 'all' }), writes: true },
   menu: { options: () => ({}), writes: false },
   react: { options: () => ({ code: 'P1', stance: 'support' }), writes: true },
   iam: { options: () => ({ group: 'academia' }), writes: true },
@@ -52,6 +56,7 @@ const VALID: Record<string, { options: (sid: string) => Record<string, string>; 
   summary: { options: () => ({}), writes: false },
   digest: { options: () => ({ format: 'csv' }), writes: false },
   help: { options: () => ({}), writes: false },
+  screen: { options: () => ({}), writes: true },
 };
 const VARIANTS = commands.flatMap((command) => {
   const valid = VALID[command.name];
@@ -98,7 +103,7 @@ async function world() {
   };
   // The panel, followed from one Slack and one Discord channel.
   const mod = ACTORS[1];
-  for (const [name, options] of [['session start', { title: 'Auth panel' }], ['speaker add', { handle: 'icann', name: 'ICANN' }], ['priority add', { handle: 'icann', text: 'First' }], ['priority add', { handle: 'icann', text: 'Second' }]] as const) {
+  for (const [name, options] of [['session start', { title: 'Auth panel' }], ['speaker add', { handle: 'icann', name: 'ICANN' }], ['priority add', { handle: 'icann', text: 'First' }], ['priority add', { handle: 'icann', text: 'Second' }], ['speaker add', { handle: 'spare', name: 'Spare' }]] as const) {
     const replies = await run(mod, name, options as Any, SLACK_CH);
     if (replies.some((r) => r.startsWith('⚠'))) throw new Error(`setup: ${replies}`);
   }
@@ -125,6 +130,7 @@ describe(`authorisation across platforms (${ACTORS.map((a) => a.label).join(' | 
       try {
         for (const actor of ACTORS) {
           const channel = actor.platform === 'slack' ? (v.valid.fresh ? 'CFRESH' : SLACK_CH) : v.valid.fresh ? '300000000000000002' : DISCORD_CH;
+          await v.valid.setup?.(w.core);
           const before = await snapshot(w.store);
           const options = { ...v.valid.options(w.sid), ...(v.post ? { post: true } : {}) };
           const replies = await w.run(actor, v.command.name, options, channel);

@@ -65,7 +65,7 @@ describe('plenary start in a terminal pipe', () => {
     expect(digest.stdout).not.toMatch(/console:/); // no user ids
 
     const csv = await runCli(['digest', '--format', 'csv', '--date', today()], env);
-    expect(csv.stdout.split('\r\n')[0]).toMatch(/^date,session,session_title,place,code,speaker/);
+    expect(csv.stdout.split('\r\n')[0]).toMatch(/^date,session,session_title,session_participants,place,code,speaker,speaker_name,speaker_organisation,rank/);
     expect(csv.stdout.trim().split('\r\n')).toHaveLength(3);
   });
 
@@ -128,7 +128,8 @@ describe('plenary start in a terminal pipe', () => {
     const { env } = tempDeployment({ conference: { name: 'X', timezone: 'Nowhere/City' }, priorityLimit: 0, extra: true });
     const run = await runCli(['start'], env, '');
     expect(run.code).toBe(1);
-    expect(run.stderr.match(/^ {2}- /gm)).toHaveLength(3);
+    // One line per wrong key, each naming the file.
+    expect(run.stderr.match(/^plenary: .*plenary.config.json: /gm)).toHaveLength(3);
     expect(run.stderr).toMatch(/conference\.timezone: must be an IANA time zone/);
   });
 });

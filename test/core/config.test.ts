@@ -41,3 +41,27 @@ describe('configuration', () => {
     expect(loadEnvironment({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack?.appToken).toBe('xapp-1');
   });
 });
+
+describe('configuration errors a person can act on', () => {
+  it('echo the bad value, suggest the nearest key, and mask secrets', async () => {
+    const { ConfigError: Err, parseConfig: parse, nearest } = await import('../../src/config.ts');
+    let problems: string[] = [];
+    try {
+      parse({ conference: { name: 'X', timezone: 'Mars/Olympus' }, roles: { organizers: ['console:a'] }, priorityLimit: 11, stakeholderGroup: [] });
+    } catch (e) {
+      if (e instanceof Err) problems = e.problems;
+    }
+    expect(problems).toContain('plenary.config.json: conference.timezone: must be an IANA time zone such as Asia/Shanghai or UTC (got "Mars/Olympus")');
+    expect(problems).toContain('plenary.config.json: unknown key "roles.organizers" (did you mean "roles.organisers"?)');
+    expect(problems).toContain('plenary.config.json: unknown key "stakeholderGroup" (did you mean "stakeholderGroups"?)');
+    expect(problems).toContain('plenary.config.json: priorityLimit: must be 1..10 (got 11)');
+    expect(nearest('colour', ['conference', 'roles'])).toBeUndefined();
+  });
+  it('the scheduled digest is checked: a time of day and channels', () => {
+    expect(parseConfig({ digest: { at: '18:00', channels: ['slack:C1'] } }).digest).toEqual({ at: '18:00', channels: ['slack:C1'] });
+    expect(problemsOf(() => parseConfig({ digest: { at: '6pm', channels: [] } }))).toEqual([
+      'plenary.config.json: digest.at: must be a time of day like 18:00 (got "6pm")',
+      'plenary.config.json: digest.channels: must list at least one channel (got [])',
+    ]);
+  });
+});

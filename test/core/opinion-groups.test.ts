@@ -48,6 +48,15 @@ describe('opinion groups: inference', () => {
     expect(new Map(c?.groupOf)).toEqual(new Map(a?.groupOf));
   });
 
+  it('another seed finds the same planted groups', () => {
+    const { byProposal } = plantedSession({ groups: 3, perGroup: 40, proposals: 12, loyalty: 0.9, seed: 9 });
+    const a = placeParticipants(byProposal);
+    const b = placeParticipants(byProposal, 12345);
+    const users = [...(a?.groupOf.keys() ?? [])];
+    expect(users.length).toBe(120);
+    expect(adjustedRandIndex(users.map((u) => a?.groupOf.get(u) ?? ''), users.map((u) => b?.groupOf.get(u) ?? ''))).toBeGreaterThan(0.95);
+  });
+
   it('needs 20 participants with stances on at least 5 proposals; the others are not placed', () => {
     const { byProposal } = plantedSession({ groups: 2, perGroup: 10, proposals: 8 });
     expect(placeParticipants(byProposal)?.groupOf.size).toBe(MIN_PARTICIPANTS);

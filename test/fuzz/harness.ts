@@ -317,9 +317,9 @@ export function changedKeys(before: Map<string, string>, after: Map<string, stri
   return out;
 }
 
-/** A caller's own facts: `reaction:<sid>:<n>:<user>` and `group:<user>`. */
+/** A caller's own facts: `reaction:<sid>:<n>:<user>`, `group:<user>` and their index `mine:<user>:…`. */
 export const ownsFact = (user: string, key: string) =>
-  key === `group:${user}` || (key.startsWith('reaction:') && parseReactionKey(key).user === user);
+  key === `group:${user}` || key.startsWith(`mine:${user}:`) || (key.startsWith('reaction:') && parseReactionKey(key).user === user);
 
 /** Problems with one outcome (empty = fine). */
 export function violations(outcome: FuzzOutcome & { input: string }, changed: string[]): string[] {

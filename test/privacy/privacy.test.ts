@@ -150,9 +150,9 @@ function failingStore(inner: FactStore, mode: { broken: boolean; down: boolean }
       const original = Reflect.get(target, prop, receiver);
       if (typeof original !== 'function') return original;
       return (...args: unknown[]) => {
-        const key = String(args[0]);
+        const key = typeof args[0] === 'string' ? args[0] : JSON.stringify(args[0]);
         if (mode.down && prop !== 'close') return Promise.reject(new StoreUnavailableError(`Redis unavailable while reading ${key}`));
-        if (mode.broken && (prop === 'set' || prop === 'delete')) return Promise.reject(new Error(`disk full writing ${key}`));
+        if (mode.broken && (prop === 'set' || prop === 'delete' || prop === 'commit')) return Promise.reject(new Error(`disk full writing ${key}`));
         return original.apply(target, args);
       };
     },

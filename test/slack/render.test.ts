@@ -183,3 +183,14 @@ describe('limits and splitting', () => {
     expect(section('').text).toEqual({ type: 'mrkdwn', text: ' ' });
   });
 });
+
+describe('card updates', () => {
+  it('renews the actions block_id on every re-render with new counts (Slack asks for a new block_id per update)', () => {
+    const id = (c: ProposalCard, r?: number) => (proposalMessage(c, r).blocks.find((b) => b.type === 'actions') as unknown as { block_id: string }).block_id;
+    const before = card();
+    const after = card({ counts: { support: 4, neutral: 1, oppose: 2, reactors: 7 } });
+    expect(id(before)).not.toBe(id(after));
+    expect(id(before, 1)).not.toBe(id(before, 2));
+    expect(parseActionValue(id(after).replace(/^plenary_/, '').split('_')[0])).toEqual({ sessionId: 's7k2', number: 1 });
+  });
+});

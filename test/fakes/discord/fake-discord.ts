@@ -102,6 +102,25 @@ export class FakeDiscord {
 
   sendReactionAdd(r: ReactionSpec): number | undefined { return this.reaction(r, 1); }
   sendReactionRemove(r: ReactionSpec): number | undefined { return this.reaction(r, -1); }
+  /**
+   * A moderator clears reactions in the Discord client: every reaction of the message (REMOVE_ALL) or every
+   * reaction of one emoji (REMOVE_EMOJI), as Discord dispatches them (no user ids: Discord does not say whose).
+   */
+  sendReactionRemoveAll(r: Omit<ReactionSpec, 'emoji' | 'userId' | 'burst'>): number | undefined { return this.clearReactions(r); }
+  sendReactionRemoveEmoji(r: Omit<ReactionSpec, 'userId' | 'burst'>): number | undefined { return this.clearReactions(r, r.emoji); }
+
+  private clearReactions(r: { channelId: string; messageId: string; guildId?: string }, raw?: ReactionSpec['emoji']): number | undefined {
+    const guildId = r.guildId ?? (this.model.channels.get(r.channelId)?.guild_id as string | undefined);
+    const stored = this.model.messages.get(r.messageId) as Json | undefined;
+    const emoji = raw === undefined ? undefined : typeof raw === 'string' ? { id: null, name: raw } : raw;
+    if (stored?.reactions) {
+      stored.reactions = emoji ? stored.reactions.filter((x: Json) => (x.emoji.id ?? x.emoji.name) !== (emoji.id ?? emoji.name)) : [];
+      if (!stored.reactions.length) delete stored.reactions;
+    }
+    const d: Json = { channel_id: r.channelId, message_id: r.messageId, ...(guildId ? { guild_id: guildId } : {}), ...(emoji ? { emoji } : {}) };
+    const intent = guildId ? INTENT_GUILD_REACTIONS : INTENT_DM_REACTIONS;
+    return this.gateway.dispatch(emoji ? 'MESSAGE_REACTION_REMOVE_EMOJI' : 'MESSAGE_REACTION_REMOVE_ALL', d, intent);
+  }
   /** Raw dispatch for events without a helper. Returns the sequence number (undefined if filtered by intents). */
   dispatch(t: string, d: Json, intent?: number): number | undefined { return this.gateway.dispatch(t, d, intent); }
   dropConnection(opts?: { code?: number; replayFromSeq?: number }): void { this.gateway.dropConnection(opts); }

@@ -1,0 +1,168 @@
+/**
+ * Undo and corrections on the day (issue 12): reopen a closed session, delete a test session with every
+ * fact under it, correct or remove a speaker, and post each proposal's card to a channel only once.
+ * Each is one atomic commit (SessionBook.committed). Plenary supplies the proposal reads and the counts
+ * listeners through the abstract members below.
+ */
+import { UserError } from './errors.ts';
+import { keys, parseReactionKey } from './keys.ts';
+import type { Change } from './store/fact-store.ts';
+import type { ChannelRef, Proposal, Reaction, Session, Speaker } from './model.ts';
+import { checkHandle, checkText, clip, LIMITS } from './text-rules.ts';
+import { SessionBook } from './session-book.ts';
+
+export abstract class SessionCorrections extends SessionBook {
+  abstract activeProposals(sid: string, options?: { fresh?: boolean }): Promise<Proposal[]>;
+  abstract postedMessages(sid: string, n: number): Promise<string[]>;
+  /** Tells the adapters to re-render the proposal's cards (live counts, buttons). */
+  protected abstract countsChanged(sid: string, n: number): void;
+  protected abstract forgetProposals(sid: string): void;
+
+  /**
+   * Reopens the channel's latest session (or the one named) when it is closed and none of its channels
+   * follows another open session meanwhile, in one commit. Its cards get their controls back through the
+   * counts listeners.
+   */
+  async reopenSession(channel: ChannelRef, rawId?: string): Promise<Session> {
+    const { id } = rawId ? await this.namedSession(rawId) : await this.requireSession(channel);
+    const reopened = await this.committed('session reopen', async () => {
+      const session = await this.sessionNow(id);
+      if (!session) throw new UserError(`No session "${clip(id)}".`);
+      if (session.state === 'open') throw new UserError(`Session ${session.id} is already open.`);
+      const channels = await this.bindings(id);
+      if (!channels.includes(channel)) channels.push(channel);
+      const pointers = await this.store.getMany<{ sessionId: string }>(channels.map((c) => keys.channel(c)));
+      const change: Change = { expect: [[keys.session(id), session]], set: [] };
+      for (const [i, bound] of channels.entries()) {
+        const pointer = pointers[i];
+        change.expect?.push([keys.channel(bound), pointer]);
+        if (pointer?.sessionId === id) continue;
+        const other = pointer ? await this.sessionNow(pointer.sessionId) : undefined;
+        if (other?.state === 'open') {
+          throw new UserError(`${bound === channel ? 'This channel' : `Channel ${bound}`} has open session ${other.id} ("${clip(other.title)}"); close it first with /session close.`);
+        }
+        if (other) change.expect?.push([keys.session(other.id), other]);
+        // A channel that moved on to a later (closed) session follows this one again.
+        change.set?.push(...this.bindingWrites(id, bound));
+      }
+      const next: Session = { ...session, state: 'open', closedAt: null, reopenedAt: this.clock().toISOString() };
+      change.set?.push([keys.session(id), next]);
+      return { change, result: { next, channels } };
+    });
+    this.records.forget(keys.session(id));
+    for (const bound of reopened.channels) this.records.forget(keys.channel(bound));
+    for (const p of await this.activeProposals(id, { fresh: true })) this.countsChanged(id, p.number);
+    return reopened.next;
+  }
+
+  /** A session by the id a user typed, or a one-line refusal. */
+  async namedSession(rawId: string): Promise<Session> {
+    const sid = rawId.trim().toLowerCase();
+    const session = /^s[a-z0-9]{3,8}$/.test(sid) ? await this.getSession(sid) : undefined;
+    if (!session) throw new UserError(`No session "${clip(rawId)}": use the id shown by /session status, e.g. s7k2.`);
+    return session;
+  }
+
+  /** What deleting a session would remove (for the confirmation prompt). */
+  async sessionFootprint(sid: string): Promise<{ speakers: number; proposals: number; reactions: number; channels: ChannelRef[] }> {
+    const [speakers, proposals, reactions, channels] = await Promise.all([
+      this.store.scan(keys.speakersPrefix(sid)),
+      this.activeProposals(sid, { fresh: true }),
+      this.store.scan<Reaction>(keys.reactionsOfSession(sid)),
+      this.bindings(sid),
+    ]);
+    return { speakers: speakers.length, proposals: proposals.length, reactions: reactions.length, channels };
+  }
+
+  /** Deletes a session and every fact under it (participants' indexes included) in one commit: it leaves every digest. */
+  async deleteSession(sid: string): Promise<void> {
+    await this.committed('session delete', async () => {
+      const session = await this.sessionNow(sid);
+      if (!session) throw new UserError(`No session "${clip(sid)}".`);
+      const channels = await this.bindings(sid);
+      const pointers = await this.store.getMany<{ sessionId: string }>(channels.map((c) => keys.channel(c)));
+      const reactions = await this.store.scan(keys.reactionsOfSession(sid));
+      const posted = await this.store.scan(keys.postedOfSession(sid));
+      const under = async (prefix: string) => (await this.store.scan(prefix)).map(([key]) => key);
+      const doomed = [
+        keys.session(sid), keys.day(session.day, sid), keys.moderates(session.moderator, sid),
+        ...channels.map((c) => keys.binding(sid, c)),
+        ...channels.filter((_, i) => pointers[i]?.sessionId === sid).map((c) => keys.channel(c)),
+        ...reactions.map(([key]) => key),
+        ...reactions.map(([key]) => { const { number, user } = parseReactionKey(key); return keys.mine(user, sid, number); }),
+        ...posted.map(([key]) => key),
+        ...posted.map(([key]) => keys.message(key.split(':').slice(3).join(':'))),
+        ...(await under(keys.sentPrefix(sid))), ...(await under(`load:${sid}:`)),
+        ...(await under(keys.proposalsPrefix(sid))), ...(await under(keys.speakersPrefix(sid))),
+      ];
+      const change: Change = {
+        expect: [[keys.session(sid), session], ...channels.map((c, i): [string, unknown] => [keys.channel(c), pointers[i]])],
+        delete: [...new Set(doomed)],
+      };
+      return { change, result: channels };
+    }).then((channels) => {
+      for (const channel of channels) this.records.forget(keys.channel(channel));
+    });
+    this.records.forget(keys.session(sid));
+    this.forgetProposals(sid);
+  }
+
+  /** Corrects a speaker's name, organisation or group; their proposals and reactions stay. */
+  async editSpeaker(
+    channel: ChannelRef,
+    rawHandle: string,
+    changes: { name?: string; organisation?: string; group?: string },
+  ): Promise<Speaker> {
+    const session = await this.requireSession(channel);
+    const { handle } = await this.requireSpeaker(session.id, rawHandle);
+    if (changes.name === undefined && changes.organisation === undefined && changes.group === undefined) {
+      throw new UserError(`Nothing to change: give name:"…", org:"…" or group:<group>, e.g. /speaker edit ${handle} name:"New Name".`);
+    }
+    const name = changes.name === undefined ? undefined : checkText(changes.name, 'Speaker name', LIMITS.name);
+    // An empty org:"" or group:"" clears it; a name cannot be empty.
+    const organisation = changes.organisation === undefined ? undefined : checkText(changes.organisation, 'Organisation', LIMITS.organisation, { required: false }) || null;
+    const group = changes.group === undefined ? undefined : changes.group.trim() ? this.checkGroup(changes.group) : null;
+    const edited = await this.committed('speaker edit', async () => {
+      const speaker = await this.store.get<Speaker>(keys.speaker(session.id, handle));
+      if (!speaker) throw new UserError(`No speaker "${handle}" in this session: see /speaker list.`);
+      const next: Speaker = { ...speaker, name: name ?? speaker.name, organisation: organisation === undefined ? speaker.organisation : organisation, group: group === undefined ? speaker.group : group };
+      return { change: { expect: [[keys.speaker(session.id, handle), speaker]], set: [[keys.speaker(session.id, handle), next]] }, result: next };
+    });
+    for (const p of await this.activeProposals(session.id, { fresh: true })) if (p.speaker === handle) this.countsChanged(session.id, p.number);
+    return edited;
+  }
+
+  /** Removes a speaker who holds no active proposal. */
+  async removeSpeaker(channel: ChannelRef, rawHandle: string): Promise<Speaker> {
+    const session = await this.requireSession(channel);
+    const handle = checkHandle(rawHandle);
+    await this.requireSpeaker(session.id, handle);
+    return this.committed('speaker remove', async () => {
+      const speaker = await this.store.get<Speaker>(keys.speaker(session.id, handle));
+      if (!speaker) throw new UserError(`No speaker "${handle}" in this session: see /speaker list.`);
+      const active = (await this.activeProposals(session.id, { fresh: true })).filter((p) => p.speaker === handle);
+      if (active.length) {
+        const codes = active.map((p) => p.code).join(', ');
+        throw new UserError(`${handle} still has ${codes}: withdraw ${active.length === 1 ? 'it' : 'them'} first with /priority withdraw ${active[0].code}.`);
+      }
+      const load = await this.store.get(keys.load(session.id, handle));
+      // Expecting the load as read: a priority added meanwhile makes this re-read, and refuse.
+      const change: Change = {
+        expect: [[keys.speaker(session.id, handle), speaker], [keys.load(session.id, handle), load]],
+        delete: [keys.speaker(session.id, handle), keys.load(session.id, handle)],
+      };
+      return { change, result: speaker };
+    });
+  }
+
+  /**
+   * Claims "this card goes to this channel" once per proposal and channel, so `/priority post` run twice
+   * (or by two moderators, or two processes) never posts a card there twice. `again` posts regardless.
+   */
+  async claimCardPost(sid: string, n: number, channel: ChannelRef, again: boolean): Promise<boolean> {
+    const first = await this.store.claim(keys.sent(sid, n, channel), { at: this.clock().getTime() });
+    if (again) return true;
+    // Cards posted before these claims existed are known by their recorded messages.
+    return first && !(await this.postedMessages(sid, n)).some((ref) => ref.startsWith(`${channel}:`));
+  }
+}
