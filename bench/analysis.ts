@@ -19,7 +19,18 @@ export function analysis(r: Results): string {
 
 **Contention.** This machine has 2 cores and is shared with other engineers' test runs while the bench runs
 (load average in the header). Absolute rates are therefore pessimistic and noisy; the ratios, computed
-repetition by repetition from back-to-back measurements, are the steadier figures.
+repetition by repetition from back-to-back measurements, are the steadier figures. This run (issue 16) was
+taken at a load average of ${r.machine.loadAtStart.toFixed(1)} → ${r.machine.loadAtEnd.toFixed(1)} on 2 cores: \`node -e 0\` took ${n('startup.node')} ms
+against ≈ 120 ms on a quiet machine, so absolute times here are ≈ 2–4× slow. Measured on this machine at a load
+near 0.3 while developing (same code paths, CPU time): \`plenary start\` with stdin closed 0.20–0.25 s
+spawn → exit, and the quick bench's 10-session digest CLI 427 ms at load ≈ 5.
+
+**Opinion groups in the digest.** Since the opinion-group analysis (issue 15) was merged, every session summary
+places its participants into opinion groups from the whole vote matrix; a digest does it for each of the day's
+60 sessions on every call (the analysis is memoised only on the reaction cache, which the digest no longer fills
+for a whole day, so that its memory stays bounded). That analysis, not reading the reactions, is now most of
+the digest's time (\`Day digest, warm\` and the digest CLI): the reaction stream costs ≈ 0.5 s of CPU for the
+450,000 reactions. Memoising the analysis per session and change token (or storing it) is the next step.
 
 **Ingest (${n('ingest.core.vtaiwan')} reactions/s one at a time, ${n('ingest.concurrent.vtaiwan')} with 32 in flight, vs ${n('ingest.bare.vtaiwan')} records/s bare, vTaiwan).**
 Every \`Plenary.react\` checks the session record (served from a cache that holds while SQLite's \`data_version\`

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const CLI_SOURCE = resolve('cli/main.ts');
+/** The installed command (runs the dist/ build that `npm install` makes); spawnCli runs the sources instead. */
+export const BIN = resolve('bin/plenary.js');
 
 export function tempDeployment(config: unknown) {
   const dir = mkdtempSync(join(tmpdir(), 'plenary-cli-'));
