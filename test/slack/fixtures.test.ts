@@ -14,6 +14,17 @@ const fixture = (name: string) => {
   return body as Record<string, any>;
 };
 
+/** A fixture with its placeholders (whole strings, or a leading `KEY:`) replaced. */
+const fill = (name: string, values: Record<string, string>) => {
+  let text = JSON.stringify(fixture(name));
+  for (const [key, value] of Object.entries(values)) text = text.replaceAll(`"${key}"`, JSON.stringify(value)).replaceAll(`"${key}:`, `"${value}:`);
+  return JSON.parse(text) as Record<string, any>;
+};
+const cardFieldsOf = (h: Harness, sid: string, ts: string) => ({
+  SID: sid, CHANNEL: C, CARD_TS: ts,
+  BLOCK_ID: (h.api.message(C, ts)!.blocks as Array<{ type: string; block_id: string }>).find((b) => b.type === 'actions')!.block_id,
+});
+
 async function panel(h: Harness, command: (user: string, line: string) => Promise<unknown>) {
   await command(MOD, '/session start Fixtures');
   await command(MOD, '/speaker add icann Ana');
@@ -47,15 +58,7 @@ describe('Slack fixtures over HTTP', () => {
     expect(`${(res.json as any).text} ${blockText((res.json as any).blocks)}`).toMatch(/Menu of session .*Fixtures/);
   });
 
-  const fill = (name: string, values: Record<string, string>) => {
-    let text = JSON.stringify(fixture(name));
-    for (const [key, value] of Object.entries(values)) text = text.replaceAll(`"${key}"`, JSON.stringify(value)).replaceAll(`"${key}:`, `"${value}:`);
-    return JSON.parse(text) as Record<string, any>;
-  };
-  const cardFields = () => ({
-    SID: sid, CHANNEL: C, CARD_TS: ts,
-    BLOCK_ID: (h.api.message(C, ts)!.blocks as Array<{ type: string; block_id: string }>).find((b) => b.type === 'actions')!.block_id,
-  });
+  const cardFields = () => cardFieldsOf(h, sid, ts);
 
   it('block_actions: the Support click in the docs’ shape sets the stance; only the clicker is told', async () => {
     const body = fill('block-actions-button.json', cardFields());
@@ -119,6 +122,14 @@ describe('Slack fixtures over Socket Mode', () => {
     ({ sid, ts } = await panel(h, command));
   });
   afterAll(async () => h?.close());
+
+  it('block_actions inside an interactive envelope: the Support click sets the stance, privately confirmed', async () => {
+    const id = await h.sm!.push({ type: 'interactive', payload: fill('block-actions-button.json', cardFieldsOf(h, sid, ts)) });
+    await h.sm!.waitForAck(id);
+    await until(async () => (await stanceOf('U0CA5')) === 'support', 5000, 'the button stance');
+    const told = await until(() => h.api.ephemerals(C).find((e) => e.user === 'U0CA5'), 5000, 'the private confirmation');
+    expect(told.text).toBe('You support P1.');
+  });
 
   it('an events_api envelope redelivered with retry_attempt after a later removal is applied once', async () => {
     const envelope = fixture('socket-mode-events-api-retry.json') as { type: string; payload: any; envelope_id: string; retry_attempt: number; retry_reason: string };
