@@ -3,26 +3,14 @@
  * the audience react over about 30 seconds so the page visibly moves, closes the session (the page shows the
  * final summary) and keeps serving until Ctrl-C.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parseConfig } from '../src/config.ts';
-import { Plenary } from '../src/plenary.ts';
-import { openStore } from '../src/store/open-store.ts';
+import { rmSync } from 'node:fs';
 import { ScreenLinks, setScreenPort } from '../src/screen-links.ts';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.ts';
 import { createWebScreen, portOf } from '../adapters/web/server.ts';
-import { demoLines } from './demo.ts';
-import { DEMO_MODERATOR } from './demo-script.ts';
+import { demoLines, openDemoPanel } from './demo.ts';
 
 export async function demoScreen(out: NodeJS.WritableStream, { seconds = 30, port = Number(process.env.PORT ?? 3000), keepServing = true } = {}): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'plenary-demo-'));
-  const store = await openStore(`sqlite://${join(dir, 'demo.sqlite')}`);
-  const config = parseConfig({
-    conference: { name: 'UN Cybersecurity Conference', timezone: 'Asia/Shanghai' },
-    roles: { organisers: ['console:you'], moderators: [`console:${DEMO_MODERATOR}`] },
-  });
-  const core = new Plenary({ store, config });
+  const { dir, store, core } = await openDemoPanel();
   const print = (line: string) => out.write(`${line}\n`);
   const web = await createWebScreen({ core, log: () => {}, storeUrl: 'sqlite://' });
   const cleanup = async () => {

@@ -5,22 +5,13 @@ import { join } from 'node:path';
 import { parseConfig } from '../src/config.ts';
 import { Plenary } from '../src/plenary.ts';
 import { openStore } from '../src/store/open-store.ts';
+import { seededRandom } from '../src/linear-algebra.ts';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.ts';
 import { CAMP_SWING, DEMO_AUDIENCE, DEMO_COMMENTS, DEMO_LEANINGS, DEMO_MODERATOR, DEMO_SPEAKERS, GROUP_LANGUAGES, SOVEREIGNTY_CAMP } from './demo-script.ts';
 
-/** A small seeded generator, so every demo run tells the same story. */
-export function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-export function demoLines(random = seeded(2016)): { panel: string[]; audience: string[]; closing: string[] } {
+// Seeded, so every demo run tells the same story.
+export function demoLines(random = seededRandom(2016)): { panel: string[]; audience: string[]; closing: string[] } {
   const m = `${DEMO_MODERATOR}:`;
   const panel = [
     `${m} /session start Session III: International cooperation in cyberspace theme:"How to promote international cooperation in cyberspace, kept as a realm for peaceful activity"`,
@@ -67,15 +58,20 @@ export function demoLines(random = seeded(2016)): { panel: string[]; audience: s
   return { panel, audience, closing };
 }
 
-export async function demo(out: NodeJS.WritableStream): Promise<void> {
-  const started = Date.now();
+/** The demo's conference on a temporary SQLite store (the plain demo and `demo --screen` share it). */
+export async function openDemoPanel() {
   const dir = mkdtempSync(join(tmpdir(), 'plenary-demo-'));
   const store = await openStore(`sqlite://${join(dir, 'demo.sqlite')}`);
   const config = parseConfig({
     conference: { name: 'UN Cybersecurity Conference', timezone: 'Asia/Shanghai' },
     roles: { organisers: ['console:you'], moderators: [`console:${DEMO_MODERATOR}`] },
   });
-  const core = new Plenary({ store, config });
+  return { dir, store, core: new Plenary({ store, config }) };
+}
+
+export async function demo(out: NodeJS.WritableStream): Promise<void> {
+  const started = Date.now();
+  const { dir, store, core } = await openDemoPanel();
   const print = (line: string) => out.write(`${line}\n`);
   const terminal = new ConsoleAdapter({ core, write: print });
   const { panel, audience, closing } = demoLines();
