@@ -10,7 +10,7 @@ import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
 import type { ProposalCard } from '../../src/views.ts';
 import { proposalCard } from '../../commands/shared.ts';
-import { renderView } from './render.ts';
+import { proposalMessage } from './render.ts';
 
 export interface LiveCountsOptions {
   core: Plenary;
@@ -46,6 +46,7 @@ export class LiveCounts {
   private refilledAt = Date.now();
   private timer: NodeJS.Timeout | null = null;
   private lookups = 0; // counts-changed notifications still resolving their messages
+  private lastRevision = 0;
   private stopped = false;
 
   constructor(private readonly options: LiveCountsOptions) {
@@ -53,6 +54,15 @@ export class LiveCounts {
     this.refillMs = 60_000 / (options.perMinute ?? 50);
     this.burst = options.burst ?? 10;
     this.tokens = this.burst;
+  }
+
+  /**
+   * Slack asks for a new actions block_id on every chat.update; the counts alone repeat (1·0·0, then 0·1·0, then
+   * 1·0·0 again). The clock, never repeating within this process, keeps ids fresh across restarts too.
+   */
+  private nextRevision(): number {
+    this.lastRevision = Math.max(Date.now(), this.lastRevision + 1);
+    return this.lastRevision;
   }
 
   /** Bumped on every change to a proposal, so the poster can tell whether its card went out stale. */
@@ -133,7 +143,7 @@ export class LiveCounts {
     try {
       const card = await freshCard(this.options.core, pending.sessionId, pending.number);
       if (!card) return;
-      const [message] = renderView({ kind: 'proposal', card });
+      const message = proposalMessage(card, this.nextRevision());
       await this.options.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
     } catch (error) {
       const code = (error as { data?: { error?: string } }).data?.error;

@@ -54,7 +54,8 @@ const stateNote = (card: ProposalCard) =>
 
 /**
  * The actions block id changes whenever a card is re-rendered with other counts (Slack asks for a new
- * block_id on each update, or a client may keep the old buttons' state); `revision` makes it unique per edit.
+ * block_id on each update, or a client may keep the old buttons' state); `revision` (live-counts passes one on
+ * every chat.update) makes it unique per edit, also when the counts return to an earlier state.
  */
 export const actionsBlockId = (card: ProposalCard, revision?: number) =>
   `plenary_${actionValue(card.sessionId, card.number)}_${card.counts.support}.${card.counts.neutral}.${card.counts.oppose}${revision === undefined ? '' : `_r${revision}`}`;

@@ -75,6 +75,18 @@ describe('INTERACTION_CREATE of every type, in the docs’ shapes', () => {
   };
   const message = () => w.fake.message(cardId)!;
 
+  // 1 PING is not replayed to an outcome: Discord sends it only to an app's HTTP Interactions Endpoint URL
+  // (validation and health checks, answered with a PONG there), never as a gateway INTERACTION_CREATE, and
+  // plenary receives interactions over the gateway. If one ever arrived there, discord.js drops it (its
+  // InteractionCreate action knows types 2–5 only): nothing is answered and nothing fails.
+  it('1 PING over the gateway (which Discord never does) is dropped: no answer, no error', async () => {
+    const logsBefore = w.logs.length;
+    const sent = w.fake.sendInteraction({ ...interactions().PING, userId: U.gina, channelId: MAIN });
+    await sleep(300);
+    expect(w.fake.interaction(sent.id)?.responses).toEqual([]);
+    expect(w.logs.slice(logsBefore).filter((l) => l.startsWith('error'))).toEqual([]);
+  });
+
   it('2 APPLICATION_COMMAND: /help react answers privately with its usage', async () => {
     const sent = w.fake.sendInteraction({ ...interactions().APPLICATION_COMMAND, userId: U.gina, channelId: MAIN });
     const answer = await answerOf(w.fake, sent.id);

@@ -14,6 +14,17 @@ const fixture = (name: string) => {
   return body as Record<string, any>;
 };
 
+/** A fixture with its placeholders (whole strings, or a leading `KEY:`) replaced. */
+const fill = (name: string, values: Record<string, string>) => {
+  let text = JSON.stringify(fixture(name));
+  for (const [key, value] of Object.entries(values)) text = text.replaceAll(`"${key}"`, JSON.stringify(value)).replaceAll(`"${key}:`, `"${value}:`);
+  return JSON.parse(text) as Record<string, any>;
+};
+const cardFieldsOf = (h: Harness, sid: string, ts: string) => ({
+  SID: sid, CHANNEL: C, CARD_TS: ts,
+  BLOCK_ID: (h.api.message(C, ts)!.blocks as Array<{ type: string; block_id: string }>).find((b) => b.type === 'actions')!.block_id,
+});
+
 async function panel(h: Harness, command: (user: string, line: string) => Promise<unknown>) {
   await command(MOD, '/session start Fixtures');
   await command(MOD, '/speaker add icann Ana');
@@ -45,6 +56,36 @@ describe('Slack fixtures over HTTP', () => {
     const res = await sendSigned(h.slack.target, new URLSearchParams(fixture('slash-command-enterprise-grid.json')).toString(), 'application/x-www-form-urlencoded');
     expect(res.status).toBe(200);
     expect(`${(res.json as any).text} ${blockText((res.json as any).blocks)}`).toMatch(/Menu of session .*Fixtures/);
+  });
+
+  const cardFields = () => cardFieldsOf(h, sid, ts);
+
+  it('block_actions: the Support click in the docs’ shape sets the stance; only the clicker is told', async () => {
+    const body = fill('block-actions-button.json', cardFields());
+    const postsBefore = h.api.callsTo('chat.postMessage').length;
+    const res = await h.slack.interactive(body);
+    expect(res.status).toBe(200);
+    await until(async () => (await stanceOf('U0CA5')) === 'support', 5000, 'the button stance');
+    const told = await until(() => h.api.ephemerals(C).find((e) => e.user === 'U0CA5'), 5000, 'the private confirmation');
+    expect(told.text).toBe('You support P1.');
+    expect(h.api.callsTo('chat.postMessage').length).toBe(postsBefore); // nothing said in the channel
+  });
+
+  it('view_submission: the Comment form in the docs’ shape stores the comment, shortcodes as emoji', async () => {
+    const click = fill('block-actions-button.json', cardFields());
+    click.actions[0].action_id = 'plenary_comment';
+    click.actions[0].action_ts = '1548426419.120044';
+    click.trigger_id = '12466734323.1395872399.aa54e3d1c1b4a1b9c2fa4e5d6a7b8c9d';
+    expect((await h.slack.interactive(click)).status).toBe(200);
+    const opened = await h.api.waitFor((c) => c.method === 'views.open' && c.status === 200);
+    const view = opened.response.view as { id: string; hash: string; private_metadata: string; callback_id: string };
+    expect(view.callback_id).toBe('plenary_comment_modal');
+    const submit = fill('view-submission-comment.json', { VIEW_ID: view.id, VIEW_HASH: view.hash, PRIVATE_METADATA: view.private_metadata });
+    const res = await h.slack.interactive(submit);
+    expect(res.status).toBe(200);
+    expect(res.body).toBe(''); // an empty ack closes the modal: no response_action errors
+    expect(await h.core.store.get(`reaction:${sid}:000001:slack:U0CA5`)).toMatchObject({ stance: 'support', comment: 'Regions differ 🌍 — 地区不同' });
+    await until(() => h.api.ephemerals(C).find((e) => e.user === 'U0CA5' && e.text === 'Your comment on P1 is recorded.'), 5000, 'the comment confirmation');
   });
 
   it('reaction_added on a file item, or on a thread reply that is no card, changes nothing', async () => {
@@ -81,6 +122,14 @@ describe('Slack fixtures over Socket Mode', () => {
     ({ sid, ts } = await panel(h, command));
   });
   afterAll(async () => h?.close());
+
+  it('block_actions inside an interactive envelope: the Support click sets the stance, privately confirmed', async () => {
+    const id = await h.sm!.push({ type: 'interactive', payload: fill('block-actions-button.json', cardFieldsOf(h, sid, ts)) });
+    await h.sm!.waitForAck(id);
+    await until(async () => (await stanceOf('U0CA5')) === 'support', 5000, 'the button stance');
+    const told = await until(() => h.api.ephemerals(C).find((e) => e.user === 'U0CA5'), 5000, 'the private confirmation');
+    expect(told.text).toBe('You support P1.');
+  });
 
   it('an events_api envelope redelivered with retry_attempt after a later removal is applied once', async () => {
     const envelope = fixture('socket-mode-events-api-retry.json') as { type: string; payload: any; envelope_id: string; retry_attempt: number; retry_reason: string };
