@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, loadEnvironment, type Environment } from '../src/config.ts';
 import { isCalendarDate } from '../src/time.ts';
+import { StartupError } from '../src/errors.ts';
 import { formatDigest } from '../src/digest-format.ts';
 import { openCore } from './open-core.ts';
 import { digestLines } from '../adapters/console/render.ts';
@@ -26,12 +27,7 @@ async function openStoreOrFail(env: Environment, { mustExist }: { mustExist: boo
   if (mustExist && sqlite && !existsSync(sqlite)) {
     throw new CliFailure(`no store at ${resolve(sqlite)} (PLENARY_STORE=${env.store}): set PLENARY_STORE to the bot's store, or run plenary start first`);
   }
-  try {
-    return await openCore(loadConfig(), env);
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new CliFailure(`cannot open the store ${env.store} (${(error as Error).message.split('\n')[0]}): check PLENARY_STORE`);
-  }
+  return openCore(loadConfig(), env); // an unopenable store is a StartupError naming PLENARY_STORE
 }
 
 async function digest(values: Record<string, string>) {
@@ -90,7 +86,7 @@ main().catch((error) => {
     process.stderr.write(error.problems.map((problem) => `plenary: ${problem}\n`).join(''));
     process.exit(1);
   }
-  if (error instanceof CliFailure) {
+  if (error instanceof CliFailure || error instanceof StartupError) {
     process.stderr.write(`plenary: ${error.message}\n`);
     process.exit(1);
   }

@@ -1,10 +1,18 @@
 /** Opens the configured store and the core on it. */
 import type { Environment, PlenaryConfig } from '../src/config.ts';
+import { StartupError } from '../src/errors.ts';
 import { Plenary } from '../src/plenary.ts';
 import { openStore } from '../src/store/open-store.ts';
 
+/** A store that cannot be opened (unreachable, unreadable, not a database) is a StartupError naming PLENARY_STORE. */
 export async function openCore(config: PlenaryConfig, env: Pick<Environment, 'store'>) {
-  const store = await openStore(env.store);
+  let store;
+  try {
+    store = await openStore(env.store);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new StartupError(`cannot open the store ${env.store} (${reason}): check PLENARY_STORE`);
+  }
   const core = new Plenary({ store, config });
   return { core, store, close: () => store.close() };
 }

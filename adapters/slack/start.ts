@@ -72,7 +72,9 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
     });
   // The WebClient retries 429s itself: it pauses all calls for Retry-After seconds, then tries again.
   // No conversation store: plenary keeps its state in its own store, and Bolt's would cost every request.
-  const app = new App({ token: slack.botToken, receiver, logger, clientOptions, convoStore: false });
+  // deferInitialization: Bolt would otherwise call auth.test in the constructor and leave its rejection
+  // unhandled; init() below runs the same check where a rejected token can be told in one line.
+  const app = new App({ token: slack.botToken, receiver, logger, clientOptions, convoStore: false, deferInitialization: true });
   app.error(async (error) => log('error', 'slack listener error', error));
 
   const live = new LiveCounts({
@@ -81,7 +83,7 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
   });
   const poster = new SlackPoster({ core, client: app.client, log, live, intervalMs: tuning.postIntervalMs });
   // A rejected token would leave the bot "listening" while unable to act: refuse to start instead.
-  await app.client.auth.test().catch((error: { data?: { error?: string } }) => {
+  await app.init().catch((error: { data?: { error?: string } }) => {
     const reason = error?.data?.error;
     if (reason && /auth|token|account_inactive|not_allowed_token_type/.test(reason)) {
       throw new StartupError(`Slack rejected SLACK_BOT_TOKEN (${reason}): set it to the app's Bot User OAuth Token (xoxb-…).`);

@@ -1,0 +1,63 @@
+/**
+ * `plenary start` that cannot start says why in one line naming the variable to fix, exits 1, and
+ * prints no stack: an unopenable store (a directory, a path under a file, a file that is no database), a Slack
+ * bot token the Web API rejects, a Redis URL with a password where nothing listens (the password is
+ * masked).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, tempDeployment } from '../helpers/cli.ts';
+import { startFakeSlackWebApi, type FakeSlackWebApi } from '../fakes/slack/fake-web-api.ts';
+
+const CONFIG = { conference: { name: 'Start-up', timezone: 'UTC' } };
+
+function expectOneLine(run: { code: number | null; stdout: string; stderr: string }, variable: RegExp) {
+  expect(run.code, run.stderr).toBe(1);
+  const lines = run.stderr.split('\n').filter((l) => l.trim() !== '');
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^plenary: /);
+  expect(lines[0]).toMatch(variable);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+  return lines[0];
+}
+
+describe('plenary start: start-up failures are one line', () => {
+  let api: FakeSlackWebApi;
+  beforeAll(async () => {
+    api = await startFakeSlackWebApi({ validTokens: ['xoxb-the-real-one'] });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('a store path that is a directory', async () => {
+    const { dir, env } = tempDeployment(CONFIG);
+    mkdirSync(join(dir, 'a-directory'));
+    env.PLENARY_STORE = `sqlite://${join(dir, 'a-directory')}`;
+    expectOneLine(await runCli(['start'], env), /PLENARY_STORE/);
+  });
+
+  it('a store path under a file', async () => {
+    const { dir, env } = tempDeployment(CONFIG);
+    writeFileSync(join(dir, 'plain-file'), 'not a directory');
+    env.PLENARY_STORE = `sqlite://${join(dir, 'plain-file', 'store.sqlite')}`;
+    expectOneLine(await runCli(['start'], env), /PLENARY_STORE/);
+  });
+
+  it('a store file that is not a database', async () => {
+    const { dir, env } = tempDeployment(CONFIG);
+    writeFileSync(join(dir, 'garbage.sqlite'), 'this is not an SQLite database, just text '.repeat(200));
+    env.PLENARY_STORE = `sqlite://${join(dir, 'garbage.sqlite')}`;
+    expectOneLine(await runCli(['start'], env), /PLENARY_STORE/);
+  });
+
+  it('a Slack bot token the Web API rejects (auth.test invalid_auth)', async () => {
+    const { env } = tempDeployment(CONFIG);
+    Object.assign(env, { SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: api.apiUrl, PLENARY_STORE: 'memory://' });
+    const line = expectOneLine(await runCli(['start'], env), /SLACK_BOT_TOKEN/);
+    expect(line).toMatch(/invalid_auth/);
+    expect(line).not.toContain('xoxb-revoked');
+    expect(api.callsTo('auth.test').length).toBeGreaterThan(0);
+  });
+});
