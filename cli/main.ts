@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { ConfigError, loadConfig, loadEnvironment, type Environment } from '../src/config.ts';
 import { isCalendarDate } from '../src/time.ts';
 import { StartupError } from '../src/errors.ts';
+import { maskUrlPasswords } from '../src/mask-url.ts';
 import { formatDigest } from '../src/digest-format.ts';
 import { openCore } from './open-core.ts';
 import { digestLines } from '../adapters/console/render.ts';
@@ -25,7 +26,7 @@ function quietOnClosedPipe() {
 async function openStoreOrFail(env: Environment, { mustExist }: { mustExist: boolean }) {
   const sqlite = /^sqlite:\/\/(.+)$/.exec(env.store)?.[1];
   if (mustExist && sqlite && !existsSync(sqlite)) {
-    throw new CliFailure(`no store at ${resolve(sqlite)} (PLENARY_STORE=${env.store}): set PLENARY_STORE to the bot's store, or run plenary start first`);
+    throw new CliFailure(`no store at ${resolve(sqlite)} (PLENARY_STORE=${maskUrlPasswords(env.store)}): set PLENARY_STORE to the bot's store, or run plenary start first`);
   }
   return openCore(loadConfig(), env); // an unopenable store is a StartupError naming PLENARY_STORE
 }
@@ -83,15 +84,15 @@ main().catch((error) => {
     process.exit(2);
   }
   if (error instanceof ConfigError) {
-    process.stderr.write(error.problems.map((problem) => `plenary: ${problem}\n`).join(''));
+    process.stderr.write(error.problems.map((problem) => `plenary: ${maskUrlPasswords(problem)}\n`).join(''));
     process.exit(1);
   }
   if (error instanceof CliFailure || error instanceof StartupError) {
-    process.stderr.write(`plenary: ${error.message}\n`);
+    process.stderr.write(`plenary: ${maskUrlPasswords(error.message)}\n`);
     process.exit(1);
   }
   // Anything else is one line too; the stack only when asked for.
   const debug = process.env.PLENARY_LOG_LEVEL === 'debug';
-  process.stderr.write(`plenary: ${error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message.split('\n')[0]) : String(error)}\n`);
+  process.stderr.write(`plenary: ${maskUrlPasswords(error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message.split('\n')[0]) : String(error))}\n`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 /** Opens the configured store and the core on it. */
 import type { Environment, PlenaryConfig } from '../src/config.ts';
 import { StartupError } from '../src/errors.ts';
+import { maskUrlPasswords } from '../src/mask-url.ts';
 import { Plenary } from '../src/plenary.ts';
 import { openStore } from '../src/store/open-store.ts';
 
@@ -11,7 +12,7 @@ export async function openCore(config: PlenaryConfig, env: Pick<Environment, 'st
     store = await openStore(env.store);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new StartupError(`cannot open the store ${env.store} (${reason}): check PLENARY_STORE`);
+    throw new StartupError(maskUrlPasswords(`cannot open the store ${env.store} (${reason}): check PLENARY_STORE`));
   }
   const core = new Plenary({ store, config });
   return { core, store, close: () => store.close() };

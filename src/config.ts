@@ -2,6 +2,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_GROUPS } from './model.ts';
+import { maskUrlPasswords } from './mask-url.ts';
 
 const userRef = z.string().regex(/^(slack|discord|console):[^\s:]+$/, 'must look like platform:id, e.g. slack:U012AB3CD');
 const roleRef = z
@@ -53,8 +54,12 @@ export function isTimeZone(zone: string): boolean {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    // A problem may quote a URL (PLENARY_STORE, *_API_URL): its password never reaches the message.
+    const masked = problems.map(maskUrlPasswords);
+    super(`Configuration problems:\n${masked.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = masked;
     this.name = 'ConfigError';
   }
 }

@@ -4,6 +4,8 @@
  * above debug is also scrubbed of anything shaped like a user id, because errors (message and stack)
  * are always logged and may quote a store key such as `reaction:s1:0001:slack:U012AB3CD`.
  */
+import { maskUrlPasswords } from './mask-url.ts';
+
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 
@@ -31,7 +33,7 @@ export function createLogger(
     let out = text;
     for (const secret of known) out = out.split(secret).join('[redacted]');
     for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, '[redacted]');
-    return out;
+    return maskUrlPasswords(out);
   };
   return (messageLevel: Level, message: string, detail?: unknown) => {
     if (ORDER[messageLevel] < ORDER[level]) return;

@@ -12,6 +12,7 @@
  */
 import Database from 'better-sqlite3';
 import { compareKeys } from './key-order.ts';
+import { maskUrlPasswords } from '../mask-url.ts';
 import { StoreUnavailableError, type FactStore } from './fact-store.ts';
 import { KeyvFactStore, createKeyv, type RawBackend } from './keyv-fact-store.ts';
 import { SqliteKeyvStore } from './sqlite-keyv-store.ts';
@@ -29,7 +30,7 @@ export async function openStore(url: string): Promise<FactStore> {
       // Loaded only when asked for: the Redis client costs more start-up time than the rest of the store.
       return (await import('./redis-backend.ts')).openRedisStore(url);
     default:
-      throw new Error(`Unsupported store URL "${url}": valid schemes are ${VALID}`);
+      throw new Error(`Unsupported store URL "${maskUrlPasswords(url)}": valid schemes are ${VALID}`);
   }
 }
 

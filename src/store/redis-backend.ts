@@ -25,6 +25,7 @@
  */
 import KeyvRedis, { createClient } from '@keyv/redis';
 import { prefixSuccessor } from './key-order.ts';
+import { maskUrlPasswords } from '../mask-url.ts';
 import { StoreUnavailableError, type FactStore } from './fact-store.ts';
 import { KeyvFactStore, OUTCOME_TTL_MS, createKeyv, withTimeout, type RawBackend } from './keyv-fact-store.ts';
 
@@ -101,7 +102,7 @@ export async function openRedisStore(url: string): Promise<FactStore> {
     connectedOnce = true;
   } catch (error) {
     if (client.isOpen) client.destroy();
-    throw new StoreUnavailableError(`cannot connect to Redis at ${redact(url)}: ${message(lastError ?? error)}`, {
+    throw new StoreUnavailableError(`cannot connect to Redis at ${maskUrlPasswords(url)}: ${message(lastError ?? error)}`, {
       cause: lastError ?? error,
     });
   }
@@ -110,7 +111,7 @@ export async function openRedisStore(url: string): Promise<FactStore> {
     await buildIndexOnce(client);
   } catch (error) {
     client.destroy();
-    throw new StoreUnavailableError(`cannot index the keys in Redis at ${redact(url)}: ${message(error)}`, { cause: error });
+    throw new StoreUnavailableError(`cannot index the keys in Redis at ${maskUrlPasswords(url)}: ${message(error)}`, { cause: error });
   }
 
   const adapter = new KeyvRedis(client, { throwOnConnectError: true, throwOnErrors: true });
@@ -208,9 +209,6 @@ export function escapeGlob(text: string): string {
 }
 
 function message(error: unknown): string {
-  return error instanceof Error ? error.message || error.name : String(error);
+  return maskUrlPasswords(error instanceof Error ? error.message || error.name : String(error));
 }
 
-function redact(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//***@');
-}

@@ -60,4 +60,24 @@ describe('plenary start: start-up failures are one line', () => {
     expect(line).not.toContain('xoxb-revoked');
     expect(api.callsTo('auth.test').length).toBeGreaterThan(0);
   });
+
+  it('a Redis store URL with a password where nothing listens: one line, the password masked', async () => {
+    const { env } = tempDeployment(CONFIG);
+    env.PLENARY_STORE = 'redis://admin:hunter2@127.0.0.1:1';
+    const run = await runCli(['start'], env);
+    const line = expectOneLine(run, /PLENARY_STORE/);
+    expect(line).toContain('redis://admin:***@127.0.0.1:1');
+    expect(run.stderr + run.stdout).not.toContain('hunter2');
+  });
+
+  it('URLs with passwords that the configuration refuses are masked in its problems', async () => {
+    const { env } = tempDeployment(CONFIG);
+    Object.assign(env, { PLENARY_STORE: 'ftp://admin:hunter2@files.example', SLACK_API_URL: 'ftp://bot:hunter3@api.example/', SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: 's' });
+    const run = await runCli(['start'], env);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain('ftp://admin:***@files.example');
+    expect(run.stderr).toContain('ftp://bot:***@api.example/');
+    expect(run.stderr + run.stdout).not.toMatch(/hunter[23]/);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
 });
