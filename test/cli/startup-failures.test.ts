@@ -1,7 +1,7 @@
 /**
  * `plenary start` that cannot start says why in one line naming the variable to fix, exits 1, and
  * prints no stack: an unopenable store (a directory, a path under a file, a file that is no database), a Slack
- * bot token the Web API rejects, a Redis URL with a password where nothing listens (the password is
+ * or Discord bot token the platform rejects, a Redis URL with a password where nothing listens (the password is
  * masked).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDeployment } from '../helpers/cli.ts';
 import { startFakeSlackWebApi, type FakeSlackWebApi } from '../fakes/slack/fake-web-api.ts';
+import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/fake-discord.ts';
 
 const CONFIG = { conference: { name: 'Start-up', timezone: 'UTC' } };
 
@@ -24,11 +25,14 @@ function expectOneLine(run: { code: number | null; stdout: string; stderr: strin
 
 describe('plenary start: start-up failures are one line', () => {
   let api: FakeSlackWebApi;
+  let discord: FakeDiscord;
   beforeAll(async () => {
     api = await startFakeSlackWebApi({ validTokens: ['xoxb-the-real-one'] });
+    discord = await startFakeDiscord({ applicationId: '900000000000000001', botUserId: '900000000000000002', token: 'the.real.discord-token', guilds: [] });
   });
   afterAll(async () => {
     await api?.close();
+    await discord?.close();
   });
 
   it('a store path that is a directory', async () => {
@@ -59,6 +63,14 @@ describe('plenary start: start-up failures are one line', () => {
     expect(line).toMatch(/invalid_auth/);
     expect(line).not.toContain('xoxb-revoked');
     expect(api.callsTo('auth.test').length).toBeGreaterThan(0);
+  });
+
+  it('a Discord bot token the API rejects (401)', async () => {
+    const { env } = tempDeployment(CONFIG);
+    Object.assign(env, { DISCORD_TOKEN: 'revoked.discord-token', DISCORD_APPLICATION_ID: '900000000000000001', DISCORD_API_URL: `${discord.restApi}/v10/`, PLENARY_STORE: 'memory://' });
+    const line = expectOneLine(await runCli(['start'], env), /Discord rejected DISCORD_TOKEN/);
+    expect(line).not.toContain('revoked.discord-token');
+    expect(discord.calls.length).toBeGreaterThan(0); // it really asked Discord
   });
 
   it('a Redis store URL with a password where nothing listens: one line, the password masked', async () => {
