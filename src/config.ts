@@ -33,10 +33,10 @@ const configSchema = z.strictObject({
       moderators: z.array(roleRef).default([]),
     })
     .default({ organisers: ['console:you'], moderators: [] }),
-  /** Post the day's digest daily at `at` (HH:MM, conference time zone) to each channel listed. */
+  /** Post the day's digest daily at `at` (HH:MM, or HH:MM:SS, conference time zone) to each channel listed. */
   digest: z
     .strictObject({
-      at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day like 18:00'),
+      at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'must be a time of day like 18:00'),
       channels: z.array(z.string().regex(/^(slack|discord|console):[^\s:]+$/, 'each channel must look like slack:C123 or discord:998877')).min(1, 'must list at least one channel'),
     })
     .optional(),

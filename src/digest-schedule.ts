@@ -15,7 +15,7 @@ import { withheldDigest } from './hidden-results.ts';
 
 export interface DigestScheduleOptions {
   core: Plenary;
-  at: string; // HH:MM
+  at: string; // HH:MM or HH:MM:SS
   channels: string[];
   deliver: (posts: Post[]) => Promise<void>;
   log?: Log;
@@ -32,15 +32,18 @@ interface RunRecord {
 export const STALE_CLAIM_MS = 5 * 60_000;
 
 const minuteFormatters = new Map<string, Intl.DateTimeFormat>();
-/** `HH:MM` of an instant in a time zone. */
+/** `HH:MM:SS` of an instant in a time zone (compares as a string with `HH:MM` too: `18:00` ≤ `18:00:00`). */
 export function timeOfDayIn(timeZone: string, instant: Date): string {
   let format = minuteFormatters.get(timeZone);
-  if (!format) minuteFormatters.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
+  if (!format) minuteFormatters.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })));
   return format.format(instant);
 }
 
+const secondsOfDay = (time: string) => time.split(':').reduce((sum, part, i) => sum + Number(part) * [3600, 60, 1][i], 0);
+
 export class DigestSchedule {
   private timer: NodeJS.Timeout | null = null;
+  private dueTimer: NodeJS.Timeout | null = null;
   private running: Promise<boolean> | null = null;
   private readonly clock: () => Date;
 
@@ -49,14 +52,15 @@ export class DigestSchedule {
   }
 
   start(): void {
-    void this.tick();
     this.timer = setInterval(() => void this.tick(), this.options.everyMs ?? 20_000);
     this.timer.unref();
+    void this.tick();
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    if (this.dueTimer) clearTimeout(this.dueTimer);
+    this.timer = this.dueTimer = null;
     await this.running;
   }
 
@@ -70,7 +74,11 @@ export class DigestSchedule {
     const { core, at, channels, deliver, log = () => {} } = this.options;
     const now = this.clock();
     const zone = core.config.conference.timezone;
-    if (timeOfDayIn(zone, now) < at) return false;
+    const timeOfDay = timeOfDayIn(zone, now);
+    if (timeOfDay < at) {
+      this.armForDue((secondsOfDay(at) - secondsOfDay(timeOfDay)) * 1000 - now.getMilliseconds());
+      return false;
+    }
     const day = dayIn(zone, now);
     try {
       const claimed = await this.claim(day, now.getTime());
@@ -84,6 +92,16 @@ export class DigestSchedule {
       log('warn', `scheduled digest for ${day} failed; it will be tried again`, error as Error);
       return false;
     }
+  }
+
+  /** While running, a due time sooner than the next check gets its own check, so the digest goes out at `at`, not up to a check later. */
+  private armForDue(inMs: number): void {
+    if (!this.timer || this.dueTimer || inMs > (this.options.everyMs ?? 20_000)) return;
+    this.dueTimer = setTimeout(() => {
+      this.dueTimer = null;
+      void this.tick();
+    }, Math.max(0, inMs));
+    this.dueTimer.unref();
   }
 
   /** The key this process now holds for the day, or null when another process has (or had) it. */

@@ -59,6 +59,8 @@ describe('configuration errors a person can act on', () => {
   });
   it('the scheduled digest is checked: a time of day and channels', () => {
     expect(parseConfig({ digest: { at: '18:00', channels: ['slack:C1'] } }).digest).toEqual({ at: '18:00', channels: ['slack:C1'] });
+    expect(parseConfig({ digest: { at: '18:00:30', channels: ['slack:C1'] } }).digest?.at).toBe('18:00:30');
+    expect(problemsOf(() => parseConfig({ digest: { at: '18:00:60', channels: ['slack:C1'] } }))).toEqual(['plenary.config.json: digest.at: must be a time of day like 18:00 (got "18:00:60")']);
     expect(problemsOf(() => parseConfig({ digest: { at: '6pm', channels: [] } }))).toEqual([
       'plenary.config.json: digest.at: must be a time of day like 18:00 (got "6pm")',
       'plenary.config.json: digest.channels: must list at least one channel (got [])',
