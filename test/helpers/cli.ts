@@ -25,9 +25,9 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcessWi
   return spawn(process.execPath, ['--import', 'tsx', CLI_SOURCE, ...args], { env, cwd: resolve('.') });
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv, input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs a child process to its end, with `input` on stdin, and collects what it printed. */
+export function collect(child: ChildProcessWithoutNullStreams, input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawnCli(args, env);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -37,3 +37,5 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, input = ''): Prom
     child.stdin.end(input);
   });
 }
+
+export const runCli = (args: string[], env: NodeJS.ProcessEnv, input = '') => collect(spawnCli(args, env), input);

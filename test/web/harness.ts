@@ -6,7 +6,7 @@ import { Plenary } from '../../src/plenary.ts';
 import { parseConfig } from '../../src/config.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { Delivery } from '../../adapters/delivery.ts';
-import { ConsoleAdapter } from '../../adapters/console/console-adapter.ts';
+import { recordingTerminal } from '../helpers/terminal.ts';
 import { startSlack, type SlackStop } from '../../adapters/slack/start.ts';
 import { createWebScreen, type WebScreen } from '../../adapters/web/server.ts';
 import { setScreenPort } from '../../src/screen-links.ts';
@@ -48,13 +48,7 @@ export async function startScreenHarness({ language = 'en' }: { language?: strin
   setScreenPort(stopSlack.port);
   const base = `http://127.0.0.1:${stopSlack.port}`;
   const slack = signedSender({ url: `${base}/slack/events`, signingSecret: SECRET });
-  const output: string[] = [];
-  const terminal = new ConsoleAdapter({ core, write: (line) => output.push(line) });
-  const run = async (...lines: string[]) => {
-    const start = output.length;
-    for (const line of lines) await terminal.handleLine(line);
-    return output.slice(start);
-  };
+  const { run } = recordingTerminal(core);
   return {
     core, api, web, stopSlack, base, slack, run,
     async screenLink(line = 'mod: /screen') {
