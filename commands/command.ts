@@ -4,6 +4,7 @@ import type { Plenary } from '../src/plenary.ts';
 import type { Role } from '../src/roles.ts';
 import type { ChannelRef, UserId } from '../src/model.ts';
 import type { CommandResult } from '../src/views.ts';
+import type { Locale } from '../src/wording/say.ts';
 
 export interface OptionSpec {
   name: string;
@@ -27,6 +28,8 @@ export interface CommandContext {
   channel: ChannelRef;
   role: Role;
   platform: 'slack' | 'discord' | 'console';
+  /** The caller's language for private replies (/lang, else the platform's locale, else conference.language). */
+  locale?: Locale;
 }
 
 export interface Command<S extends z.ZodObject = z.ZodObject> {
