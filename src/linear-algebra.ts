@@ -208,7 +208,7 @@ export function kMeans(points: Float64Array, weights: Float64Array, k: number, r
   const sumX = new Float64Array(k);
   const sumY = new Float64Array(k);
   const mass = new Float64Array(k);
-  const byX = new Int32Array(k);
+  const byX = Int32Array.from({ length: k }, (_, c) => c);
   const sortedX = new Float64Array(k);
   let inertia = 0;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
@@ -281,9 +281,21 @@ export function kMeans(points: Float64Array, weights: Float64Array, k: number, r
 /** Above this many centres, the assignment step prunes by x (base clusters: 100 centres). */
 const PRUNE_FROM = 8;
 
+/**
+ * Orders the centres by x (ties by index) into byX / sortedX. Insertion sort from the previous order: centres
+ * move little between Lloyd steps, so this is close to one pass. byX must hold a permutation on entry.
+ */
 function sortByX(centres: Float64Array, byX: Int32Array, sortedX: Float64Array) {
-  for (let c = 0; c < byX.length; c++) byX[c] = c;
-  byX.sort((a, b) => centres[2 * a] - centres[2 * b] || a - b);
+  for (let j = 1; j < byX.length; j++) {
+    const c = byX[j];
+    const x = centres[2 * c];
+    let i = j - 1;
+    while (i >= 0 && (centres[2 * byX[i]] > x || (centres[2 * byX[i]] === x && byX[i] > c))) {
+      byX[i + 1] = byX[i];
+      i--;
+    }
+    byX[i + 1] = c;
+  }
   for (let j = 0; j < byX.length; j++) sortedX[j] = centres[2 * byX[j]];
 }
 
