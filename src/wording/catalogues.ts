@@ -4,6 +4,8 @@
  * Write apostrophes as ’ (U+2019): a plain ' is ICU's quote character.
  */
 import { common } from './en/common.ts';
+import { refusals } from './en/refusals.ts';
+import { replies } from './en/replies.ts';
 
-export const english = { ...common } as const;
+export const english = { ...common, ...refusals, ...replies } as const;
 export type MessageId = keyof typeof english;
