@@ -11,7 +11,7 @@ export default defineCommand({
   async handler(ctx, { post }) {
     if (post) requireRole(ctx, 'moderator', 'post the menu');
     const session = await ctx.core.requireSession(ctx.channel);
-    const proposals = await ctx.core.activeProposals(session.id, { fresh: true });
+    const proposals = await ctx.core.activeProposals(session.id);
     // Posted, hidden results stay hidden; privately, a moderator sees them.
     const reveal = !post && seesHiddenResults(ctx);
     const cards = await Promise.all(proposals.map((p) => proposalCard(ctx.core, session, p, { reveal })));

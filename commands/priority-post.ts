@@ -18,7 +18,7 @@ export default defineCommand({
     const session = await core.requireOpenSession(channel);
     const everyone = handle.trim().toLowerCase() === 'all';
     const speaker = everyone ? null : await core.requireSpeaker(session.id, handle);
-    const proposals = (await core.activeProposals(session.id, { fresh: true })).filter((p) => !speaker || p.speaker === speaker.handle);
+    const proposals = (await core.activeProposals(session.id)).filter((p) => !speaker || p.speaker === speaker.handle);
     if (proposals.length === 0) {
       throw new UserError(`${speaker ? `${speaker.handle} has` : 'The session has'} no priorities yet: add one with /priority add <handle> <text>.`);
     }
