@@ -85,7 +85,7 @@ export class LiveCounts {
     if (!refs.length) return false;
     const session = await this.core.getSession(sessionId);
     let proposal = (await this.core.proposals(sessionId)).find((p) => p.number === n);
-    proposal ??= (await this.core.proposals(sessionId, { fresh: true })).find((p) => p.number === n);
+    proposal ??= (await this.core.proposals(sessionId)).find((p) => p.number === n);
     if (!session || !proposal) return false;
     let retry = false;
     const message = proposalMessage(await proposalCard(this.core, session, proposal));

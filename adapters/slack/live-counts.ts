@@ -86,7 +86,7 @@ export class LiveCounts {
 
   /** Every Slack message of a session's proposals (e.g. once it closed, to drop the buttons). */
   async refreshSession(sessionId: string): Promise<void> {
-    for (const proposal of await this.options.core.proposals(sessionId, { fresh: true })) {
+    for (const proposal of await this.options.core.proposals(sessionId)) {
       for (const ref of await this.options.core.postedMessages(sessionId, proposal.number)) {
         if (ref.startsWith('slack:')) this.markDirty(ref, sessionId, proposal.number);
       }
