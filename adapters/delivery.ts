@@ -15,6 +15,9 @@ import type { Post, View } from '../src/views.ts';
 import type { Log } from '../src/log.ts';
 import type { Plenary } from '../src/plenary.ts';
 import type { Notify, OutboxItem } from '../src/outbox.ts';
+import { LiveCards } from '../src/live-cards.ts';
+import { systemClock, type Clock } from '../src/time.ts';
+import { proposalCard } from '../commands/shared.ts';
 
 export interface PostProgress {
   /** The outbox item's key: the same for every attempt at this post (Discord derives its nonces from it). */
@@ -40,6 +43,8 @@ export interface DeliveryOptions {
   leaseMs?: number;
   /** How often the outbox is polled for posts queued by other processes (ms). */
   pollMs?: number;
+  /** The live-update service's clock (tests: fake timers). */
+  clock?: Clock;
 }
 
 const MAX_BACKOFF_MS = 60_000;
@@ -61,6 +66,8 @@ export class Delivery {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private liveCards: LiveCards | undefined;
+  private readonly clock: Clock;
 
   constructor(
     private readonly log: Log = () => {},
@@ -68,6 +75,20 @@ export class Delivery {
   ) {
     this.leaseMs = options.leaseMs ?? Number(process.env.PLENARY_OUTBOX_LEASE_MS ?? 30_000);
     this.pollMs = options.pollMs ?? 1000;
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /**
+   * The one live-update service of this process, shared by every platform it runs, so one reaction
+   * looks up its proposal's messages once whatever the number of platforms. Made (and subscribed to
+   * the core's changes) on first use.
+   */
+  live(core: Plenary): LiveCards {
+    if (!this.liveCards) {
+      this.liveCards = new LiveCards({ postedMessages: (sid, n) => core.postedMessages(sid, n), card: (sid, n) => currentCard(core, sid, n) }, this.log, this.clock);
+      core.onCountsChanged(this.liveCards.changed);
+    }
+    return this.liveCards;
   }
 
   register(poster: PlatformPoster, core?: Plenary): void {
@@ -225,6 +246,14 @@ export class Delivery {
     for (const resolve of this.waiters.get(key) ?? []) resolve();
     this.waiters.delete(key);
   }
+}
+
+/** The card as it is now, or undefined when the session or proposal no longer exists. */
+export async function currentCard(core: Plenary, sessionId: string, number: number) {
+  const session = await core.getSession(sessionId);
+  let proposal = (await core.proposals(sessionId)).find((p) => p.number === number);
+  proposal ??= (await core.proposals(sessionId, { fresh: true })).find((p) => p.number === number);
+  return session && proposal ? proposalCard(core, session, proposal) : undefined;
 }
 
 /** A channel as the reader's platform shows it: a channel link on the same platform, else its platform and id. */

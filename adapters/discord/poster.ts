@@ -12,7 +12,7 @@ import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
 import type { View } from '../../src/views.ts';
 import type { PlatformPoster, PostProgress } from '../delivery.ts';
-import type { LiveCounts } from './live-counts.ts';
+import type { LiveCards } from '../../src/live-cards.ts';
 import { renderView } from './render.ts';
 import { isTransient, withRetry } from './transient.ts';
 
@@ -25,7 +25,7 @@ const FIXES: Record<number, (channel: string) => string> = {
   40005: () => 'it was too large for Discord: use the command without "post" to read it privately.',
 };
 
-export function discordPoster(core: Plenary, client: Client, live: LiveCounts, log: Log = () => {}): PlatformPoster {
+export function discordPoster(core: Plenary, client: Client, live: LiveCards, log: Log = () => {}): PlatformPoster {
   const retrying = (what: string) => (error: unknown, attempt: number) =>
     log('warn', `${what} failed (attempt ${attempt}); retrying`, error as Error);
   return {
@@ -36,22 +36,25 @@ export function discordPoster(core: Plenary, client: Client, live: LiveCounts, l
         if (!channel?.isSendable()) throw new NotSendableError(channelId);
         const skip = progress?.skip ?? 0;
         const seed = progress?.id ?? randomBytes(12).toString('hex');
-        for (const [index, message] of renderView(view).entries()) {
+        // Render a card at send time: one queued behind others shows the counts of the moment it goes out.
+        const version = view.kind === 'proposal' ? live.version(view.card.sessionId, view.card.number) : 0;
+        const shown: View = view.kind === 'proposal' ? { kind: 'proposal', card: (await live.card(view.card.sessionId, view.card.number)) ?? view.card } : view;
+        for (const [index, message] of renderView(shown).entries()) {
           if (index < skip) continue; // posted before a crash or a retry
           const nonce = createHash('sha256').update(`${seed}:${index}`).digest('hex').slice(0, 25);
           const sentId = await withRetry(async () => (await channel.send({ ...message, nonce, enforceNonce: true })).id, retrying(`posting a ${view.kind} to Discord`));
           await progress?.sent(index + 1);
           if (view.kind !== 'proposal') continue;
-          const { sessionId, number, counts } = view.card;
-          await core.recordPost(sessionId, number, `discord:${channelId}:${sentId}`);
+          const { sessionId, number } = view.card;
+          const ref = `discord:${channelId}:${sentId}`;
+          await core.recordPost(sessionId, number, ref);
           // A reaction that landed between rendering and recording would not have edited this message.
-          const now = await core.summaries.proposalCounts(sessionId, number);
-          if (now.support !== counts.support || now.neutral !== counts.neutral || now.oppose !== counts.oppose) live.touch(sessionId, number);
+          live.posted(ref, sessionId, number, version);
         }
       } finally {
         // The final summary means the session closed: take the buttons off its proposal messages, even
         // when the summary itself could not be posted.
-        if (view.kind === 'summary' && view.final) for (const p of view.summary.proposals) live.touch(view.summary.id, p.number);
+        if (view.kind === 'summary' && view.final) live.refresh(view.summary.id, view.summary.proposals.map((p) => p.number));
       }
     },
     permanentFailure(error: unknown, channelId: string): string | undefined {

@@ -9,13 +9,13 @@ import type { Log } from '../../src/log.ts';
 import type { View } from '../../src/views.ts';
 import type { PlatformPoster, PostProgress } from '../delivery.ts';
 import { renderView } from './render.ts';
-import { freshCard, type LiveCounts } from './live-counts.ts';
+import type { LiveCards } from '../../src/live-cards.ts';
 
 export interface PosterOptions {
   core: Plenary;
   client: WebClient;
   log: Log;
-  live: LiveCounts;
+  live: LiveCards;
   /** Spacing between posts in one channel (Slack: ~1 per second). */
   intervalMs?: number;
 }
@@ -98,7 +98,10 @@ export class SlackPoster implements PlatformPoster {
     } finally {
       // A final summary means the session closed: refresh its cards so their buttons go away, even
       // when the summary itself could not be posted.
-      if (view.kind === 'summary' && view.final) await this.options.live.refreshSession(view.summary.id).catch(() => {});
+      if (view.kind === 'summary' && view.final) {
+        const proposals = await this.options.core.proposals(view.summary.id, { fresh: true }).catch(() => view.summary.proposals);
+        this.options.live.refresh(view.summary.id, proposals.map((p) => p.number));
+      }
     }
   }
 
@@ -115,14 +118,14 @@ export class SlackPoster implements PlatformPoster {
       // Render at send time: a card queued behind others shows the counts of the moment it goes out.
       const { sessionId, number } = view.card;
       const version = live.version(sessionId, number);
-      const card = (await freshCard(core, sessionId, number)) ?? view.card;
+      const card = (await live.card(sessionId, number)) ?? view.card;
       await this.pace(channelId);
       const [message] = renderView({ kind: 'proposal', card });
       const result = await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks });
       const ref = `slack:${channelId}:${result.ts}`;
       await core.recordPost(sessionId, number, ref);
       // Counts that changed while we were posting are not on the card yet: let the updater catch up.
-      if (live.version(sessionId, number) !== version) live.markDirty(ref, sessionId, number);
+      live.posted(ref, sessionId, number, version);
       await done();
       return;
     }
