@@ -29,7 +29,7 @@ export function discordLivePort(client: Client, log: Log, perMessageMs = 1100): 
           return { retry: true, afterMs: after ? after * 1000 : undefined };
         }
         const transient = isTransient(error);
-        log('warn', `editing proposal message discord:${messageId} failed${transient ? '; will retry' : ''}`, error as Error);
+        log('warn', `editing a proposal message on Discord failed${transient ? '; will retry' : ''} (discord:${messageId})`, error as Error);
         return transient ? { retry: true } : 'gone';
       }
     },
