@@ -11,18 +11,19 @@ import { DiscordAPIError, type Client } from 'discord.js';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
 import type { View } from '../../src/views.ts';
-import type { PlatformPoster, PostProgress } from '../delivery.ts';
+import type { PlatformPoster, PostProgress, Refusal } from '../delivery.ts';
+import type { MessageId } from '../../src/wording/say.ts';
 import type { LiveCards } from '../../src/live-cards.ts';
 import { renderView } from './render.ts';
 import { isTransient, withRetry } from './transient.ts';
 
 /** Discord's refusals that no retry fixes, by JSON error code, with what a moderator should do. */
-const FIXES: Record<number, (channel: string) => string> = {
-  10003: (c) => `Discord says channel ${c} no longer exists: follow the session from another channel with /session join.`,
-  50001: (c) => `the bot cannot see <#${c}>: give its role View Channel and Send Messages there, then post again.`,
-  50013: (c) => `the bot lacks a permission in <#${c}>: give its role Send Messages, Embed Links, Attach Files and Add Reactions there, then post again.`,
-  50035: () => 'Discord refused it as too long or malformed: use the command without "post" to read it privately, and tell the operator.',
-  40005: () => 'it was too large for Discord: use the command without "post" to read it privately.',
+const FIXES: Record<number, MessageId> = {
+  10003: 'delivery.discord.unknown_channel',
+  50001: 'delivery.discord.missing_access',
+  50013: 'delivery.discord.missing_permissions',
+  50035: 'delivery.discord.invalid_form',
+  40005: 'delivery.discord.too_large',
 };
 
 export function discordPoster(core: Plenary, client: Client, live: LiveCards, log: Log = () => {}): PlatformPoster {
@@ -57,12 +58,12 @@ export function discordPoster(core: Plenary, client: Client, live: LiveCards, lo
         if (view.kind === 'summary' && view.final) live.refresh(view.summary.id, view.summary.proposals.map((p) => p.number));
       }
     },
-    permanentFailure(error: unknown, channelId: string): string | undefined {
-      if (error instanceof NotSendableError) return `<#${channelId}> is not a channel the bot can post in (a category, or no access): bind a text channel with /session join.`;
+    permanentFailure(error: unknown, channelId: string): Refusal | undefined {
+      if (error instanceof NotSendableError) return { id: 'delivery.discord.not_sendable', params: { channel: channelId } };
       if (isTransient(error)) return undefined;
       if (error instanceof DiscordAPIError) {
         const fix = typeof error.code === 'number' ? FIXES[error.code] : undefined;
-        return fix ? fix(channelId) : `Discord refused it (${error.code}: ${error.message}): tell the operator, the log has details.`;
+        return fix ? { id: fix, params: { channel: channelId } } : { id: 'delivery.discord.other', params: { code: String(error.code), reason: error.message } };
       }
       return undefined;
     },
