@@ -38,7 +38,7 @@ describe('posts Slack refuses for good', () => {
     h.api.refusePostsIn(channel, refusal);
     const before = h.api.callsTo('chat.postMessage').length;
     await run(channel, '/summary', 'post');
-    const [line] = await until(() => toModerator(channel).length && toModerator(channel), 10_000, 'the private line');
+    const line = await until(() => toModerator(channel)[0], 10_000, 'the private line');
     expect(line.text).toMatch(/^⚠ I could not post the summary to this channel: /);
     expect(line.text).toMatch(fix);
     expect(summariesIn(channel)).toEqual([]);
@@ -78,7 +78,7 @@ describe('posts Slack refuses for good', () => {
     expect(cards().every(hasButtons)).toBe(true);
     h.api.refusePostsIn(channel, { error: 'msg_blocks_too_long' });
     await run(channel, '/session', 'close');
-    const [line] = await until(() => toModerator(channel).length && toModerator(channel), 10_000, 'the private line');
+    const line = await until(() => toModerator(channel)[0], 10_000, 'the private line');
     expect(line.text).toMatch(/^⚠ I could not post the final summary to this channel: it was too long/);
     await until(() => cards().every((m) => !hasButtons(m)), 10_000, 'buttons removed');
     expect(summariesIn(channel).filter((m) => /final/i.test(String(m.text)))).toEqual([]);
