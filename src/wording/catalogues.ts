@@ -6,6 +6,7 @@
 import { common } from './en/common.ts';
 import { refusals } from './en/refusals.ts';
 import { replies } from './en/replies.ts';
+import { delivery } from './en/delivery.ts';
 
-export const english = { ...common, ...refusals, ...replies } as const;
+export const english = { ...common, ...refusals, ...replies, ...delivery } as const;
 export type MessageId = keyof typeof english;
