@@ -4,6 +4,7 @@
  * Write apostrophes as ’ (U+2019): a plain ' is ICU's quote character.
  */
 import { common } from './en/common.ts';
+import { views } from './en/views.ts';
 
-export const english = { ...common } as const;
+export const english = { ...common, ...views } as const;
 export type MessageId = keyof typeof english;
