@@ -11,8 +11,9 @@ export const stanceLabel = (stance: Stance, locale?: Locale) => say(`view.stance
 /** English labels, for callers that have no reader (logs, tests). */
 export const STANCE_LABEL: Record<Stance, string> = { support: stanceLabel('support'), neutral: stanceLabel('neutral'), oppose: stanceLabel('oppose') };
 
-/** `You support P1.` — the one stance confirmation every platform sends. */
-export const stanceConfirmation = (stance: Stance, code: string, locale?: Locale) => say('view.stance.confirmation', { stance, code }, locale);
+/** `You support P1.` (or `Your stance on P1 is cleared.` for none) — the one stance confirmation every platform sends. */
+export const stanceConfirmation = (stance: Stance | null | undefined, code: string, locale?: Locale) =>
+  say('view.stance.confirmation', { stance: stance ?? 'cleared', code }, locale);
 
 export type Counted = 'participants' | 'reactors' | 'reactions' | 'sessions' | 'proposals' | 'speakers';
 /** `1 participant`, `3 proposals` (CLDR plural rules, locale numbers). */

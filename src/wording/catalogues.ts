@@ -5,6 +5,7 @@
  */
 import { common } from './en/common.ts';
 import { views } from './en/views.ts';
+import { digest } from './en/digest.ts';
 
-export const english = { ...common, ...views } as const;
+export const english = { ...common, ...views, ...digest } as const;
 export type MessageId = keyof typeof english;
