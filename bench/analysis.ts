@@ -82,7 +82,7 @@ therefore the streaming cost each call pays, not a cache hit.
 and bin/plenary.js imports dist/cli/main.js: no TypeScript loader at run time (it was ≈ 0.5 s of every start
 through tsx). Measured by a module-load trace, \`plenary start\` then loaded 156 modules, 95 of them zod's; the
 terminal now loads the command registry (and zod) with the first command line, and the Redis client only for
-`redis://` stores. Traced again at 2cc7e72 + main (01:06 UTC): 162 modules, still 95 of them zod's, because
+\`redis://\` stores. Traced again at 2cc7e72 + main (01:06 UTC): 162 modules, still 95 of them zod's, because
 src/config.ts validates the config file with zod at every start; plus @formatjs/intl and its parsers (the wording
 catalogue, ≈ 10 modules). CPU time (user + sys, 5 alternated runs, load ≈ 17): \`plenary start\` 0.40–0.44 s,
 \`node -e 0\` 0.10–0.11 s, \`import('zod')\` alone 0.23–0.26 s, \`import('@formatjs/intl')\` alone 0.13–0.14 s. So zod
