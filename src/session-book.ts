@@ -6,7 +6,7 @@ import { StoreUnavailableError, type Change, type FactStore } from './store/fact
 import type { PlenaryConfig } from './config.ts';
 import { UserError } from './errors.ts';
 import { keys } from './keys.ts';
-import { bySpeakerOrder, nextOrder, type ChannelRef, type Session, type Speaker, type UserId } from './model.ts';
+import { bySpeakerOrder, nextOrder, type ChannelRef, type Session, type Speaker, type UserId, isSessionId } from './model.ts';
 import { checkHandle, checkText, clip, LIMITS } from './text-rules.ts';
 import { dayIn } from './time.ts';
 import { TokenCache } from './token-cache.ts';
@@ -165,7 +165,7 @@ export class SessionBook {
 
   async joinSession(channel: ChannelRef, rawId: string): Promise<Session> {
     const sid = rawId.trim().toLowerCase();
-    const session = /^s[a-z0-9]{3,8}$/.test(sid) ? await this.getSession(sid) : undefined;
+    const session = isSessionId(sid) ? await this.getSession(sid) : undefined;
     if (!session) throw new UserError(`No session "${clip(rawId)}": use the id shown by /session status, e.g. /session join s7k2.`);
     if (session.state !== 'open') throw new UserError(`Session ${session.id} is closed; only open sessions can be joined.`);
     await this.committed('session join', async () => {

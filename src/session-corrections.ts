@@ -8,6 +8,7 @@ import { UserError } from './errors.ts';
 import { keys, parseReactionKey } from './keys.ts';
 import type { Change } from './store/fact-store.ts';
 import type { ChannelRef, Proposal, Reaction, Session, Speaker } from './model.ts';
+import { isSessionId } from './model.ts';
 import { checkHandle, checkText, clip, LIMITS } from './text-rules.ts';
 import { SessionBook } from './session-book.ts';
 
@@ -58,7 +59,7 @@ export abstract class SessionCorrections extends SessionBook {
   /** A session by the id a user typed, or a one-line refusal. */
   async namedSession(rawId: string): Promise<Session> {
     const sid = rawId.trim().toLowerCase();
-    const session = /^s[a-z0-9]{3,8}$/.test(sid) ? await this.getSession(sid) : undefined;
+    const session = isSessionId(sid) ? await this.getSession(sid) : undefined;
     if (!session) throw new UserError(`No session "${clip(rawId)}": use the id shown by /session status, e.g. s7k2.`);
     return session;
   }

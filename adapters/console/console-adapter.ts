@@ -55,7 +55,7 @@ export class ConsoleAdapter {
     const text = typed === 'help' ? '/help' : typed;
     const user = `console:${name}`;
     if (text.startsWith('/')) {
-      const ctx = { core: this.core, user, channel: this.channel, role: roleOf(this.core.config, user), platform: 'console' as const };
+      const ctx = { core: this.core, user, channel: this.channel, role: roleOf(this.core.config, user) };
       const { executeLine } = await commandsModule();
       const result = await executeLine(text, ctx, this.log);
       // Posts a command queued in the store (the final summary of /session close) are printed first.

@@ -85,7 +85,7 @@ export class InteractionHandler {
       if (!command) return { reply: errorView(`Unknown command /${clip(String(interaction.commandName), 32)}: run "plenary discord register" to refresh the commands.`) };
       const user = who(interaction.user.id);
       const ctx = {
-        core, user, channel: who(interaction.channelId), platform: 'discord' as const,
+        core, user, channel: who(interaction.channelId),
         role: roleOf(core.config, user, memberRoles(interaction)),
       };
       let options: Record<string, string | boolean>;

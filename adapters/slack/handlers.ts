@@ -70,7 +70,7 @@ export function slackHandlers(deps: HandlerDeps) {
       return;
     }
     const user = `slack:${command.user_id}`;
-    const ctx = { core, user, channel: `slack:${command.channel_id}`, role: roleOf(core.config, user), platform: 'slack' as const };
+    const ctx = { core, user, channel: `slack:${command.channel_id}`, role: roleOf(core.config, user) };
     // Slack sends emoji in command text as `:shortcode:`; store them as the emoji people saw.
     const line = `${command.command} ${shortcodesToEmoji(unescapeSlack(command.text ?? ''))}`;
     let delivered: Promise<void> = Promise.resolve();

@@ -8,6 +8,7 @@ import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.
 import { digestChartBlocks, summaryChartBlocks } from './chart-blocks.ts';
 import { bridgingLine } from '../../src/opinion-groups.ts';
 import type { Session, Stance } from '../../src/model.ts';
+import { SESSION_ID } from '../../src/model.ts';
 import { plural } from '../../src/plurals.ts';
 import { formatInstant } from '../../src/time.ts';
 import { HIDDEN_NOTE } from '../../src/hidden-results.ts';
@@ -33,7 +34,7 @@ export const COMMENT_INPUT = 'text';
 
 export const actionValue = (sessionId: string, number: number) => `${sessionId}:${number}`;
 export function parseActionValue(value: string | undefined): { sessionId: string; number: number } | null {
-  const match = /^(s[a-z0-9]{3,8}):(\d{1,6})$/.exec(value ?? '');
+  const match = new RegExp(`^(${SESSION_ID.source}):(\\d{1,6})$`).exec(value ?? '');
   return match ? { sessionId: match[1], number: Number(match[2]) } : null;
 }
 
