@@ -26,6 +26,7 @@
  *   sent:<sid>:<number>:<channelRef>      claimed when a proposal's card is first sent to a channel, so
  *                                         `/priority post` never posts it there twice (unless `again`)
  *   digest-run:<YYYY-MM-DD>              claimed by the one process that posts the day's scheduled digest
+ *   failed-post:<channelRef>:<seq>        a post the platform refused for good (outbox.ts), the last 20 per channel
  *
  * Not facts: markers (FactStore.mark) `event:<platform>:<hmac>`, `command:<hmac>`, `form:<hmac>`, with
  * a lifetime, so retries and replays are applied once and then forgotten.
@@ -67,6 +68,9 @@ export const keys = {
   sentPrefix: (sid: string) => `sent:${sid}:`,
   postedOfSession: (sid: string) => `posted:${sid}:`,
   digestRun: (day: string) => `digest-run:${day}`,
+  failedPost: (channel: string, seq: string) => `failed-post:${channel}:${seq}`,
+  failedPostPrefix: (channel: string) => `failed-post:${channel}:`,
+  failedPostAll: () => 'failed-post:',
 };
 
 /** Splits `mine:<user>:<sid>:<number>` into the reaction it indexes. */
