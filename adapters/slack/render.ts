@@ -12,7 +12,8 @@ import {
   clipPoints, counted, groupBreakdown, hiddenNote, labelsLine, oneLine, reach, shareOf, stanceLabel, stateWord, summaryTitle, supportOf, type Locale,
 } from '../../src/view-text.ts';
 import { say } from '../../src/wording/say.ts';
-import { digestTotals, statusLines } from '../console/render.ts';
+import { composeCard, digestTotals } from '../../src/cards/compose.ts';
+import { inlineText } from '../../src/cards/primitives.ts';
 import {
   digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,
 } from '../../src/digest-format.ts';
@@ -187,7 +188,7 @@ export function renderView(view: View, locale?: Locale): SlackMessage[] {
       return [menuMessage(view.session, view.cards, locale)];
     case 'status': {
       const s = view.session;
-      const [line1, line2] = statusLines(view, esc(view.channels.join(', ')), locale, txt(s.title));
+      const [line1, line2] = composeCard(view, locale).blocks.map((b) => ('text' in b ? inlineText(b.text, txt) : ''));
       return paginate([...sections(`*${line1}*\n${line2}`)], say('view.status.title', { id: s.id, title: txt(s.title), state: stateWord(s.state, locale) }, locale));
     }
     case 'speakers': {
