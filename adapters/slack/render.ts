@@ -245,8 +245,6 @@ export function privateFileMessages(file: { name: string; content: string }, loc
   return paginate([intro, ...codeSections(file.content)], esc(file.name));
 }
 
-/** Kept here for the Slack handlers; the sentence itself lives in the catalogue (view.stance.confirmation). */
-export { stanceConfirmation } from '../../src/view-text.ts';
 
 /** The Comment button's form: the proposal shown (escaped), one input of at most 500 characters. */
 export function commentModal(card: ProposalCard, metadata: string): ModalView {
