@@ -18,7 +18,7 @@ import {
 } from '../../src/view-text.ts';
 import { formatInstant } from '../../src/time.ts';
 import { say } from '../../src/wording/say.ts';
-import { digestTotals } from '../console/render.ts';
+import { digestTotals } from '../../src/cards/compose.ts';
 import { bridgingLine } from '../../src/opinion-groups.ts';
 import {
   digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,

@@ -13,7 +13,8 @@ import {
   clipPoints, counted, groupBreakdown, hiddenNote, labelsLine, oneLine, reach, shareOf, stanceLabel, stateWord, summaryTitle, supportOf, type Locale,
 } from '../../src/view-text.ts';
 import { say } from '../../src/wording/say.ts';
-import { digestTotals, statusLines } from '../console/render.ts';
+import { composeCard, digestTotals } from '../../src/cards/compose.ts';
+import { inlineText } from '../../src/cards/primitives.ts';
 import {
   digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,
 } from '../../src/digest-format.ts';
@@ -188,7 +189,7 @@ export function renderView(view: View, locale?: Locale): SlackMessage[] {
       return [menuMessage(view.session, view.cards, locale)];
     case 'status': {
       const s = view.session;
-      const [line1, line2] = statusLines(view, esc(view.channels.join(', ')), locale, txt(s.title));
+      const [line1, line2] = composeCard(view, locale).blocks.map((b) => ('text' in b ? inlineText(b.text, txt) : ''));
       return paginate([...sections(`*${line1}*\n${line2}`)], say('view.status.title', { id: s.id, title: txt(s.title), state: stateWord(s.state, locale) }, locale));
     }
     case 'speakers': {
@@ -244,8 +245,6 @@ export function privateFileMessages(file: { name: string; content: string }, loc
   return paginate([intro, ...codeSections(file.content)], esc(file.name));
 }
 
-/** Kept here for the Slack handlers; the sentence itself lives in the catalogue (view.stance.confirmation). */
-export { stanceConfirmation } from '../../src/view-text.ts';
 
 /** The Comment button's form: the proposal shown (escaped), one input of at most 500 characters. */
 export function commentModal(card: ProposalCard, metadata: string): ModalView {
