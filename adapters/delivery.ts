@@ -266,8 +266,7 @@ export class Delivery {
 /** The card as it is now, or undefined when the session or proposal no longer exists. */
 export async function currentCard(core: Plenary, sessionId: string, number: number) {
   const session = await core.getSession(sessionId);
-  let proposal = (await core.proposals(sessionId)).find((p) => p.number === number);
-  proposal ??= (await core.proposals(sessionId, { fresh: true })).find((p) => p.number === number);
+  const proposal = (await core.proposals(sessionId)).find((p) => p.number === number);
   return session && proposal ? proposalCard(core, session, proposal) : undefined;
 }
 

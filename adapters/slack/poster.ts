@@ -100,7 +100,7 @@ export class SlackPoster implements PlatformPoster {
       // A final summary means the session closed: refresh its cards so their buttons go away, even
       // when the summary itself could not be posted.
       if (view.kind === 'summary' && view.final) {
-        const proposals = await this.options.core.proposals(view.summary.id, { fresh: true }).catch(() => view.summary.proposals);
+        const proposals = await this.options.core.proposals(view.summary.id).catch(() => view.summary.proposals);
         this.options.live.refresh(view.summary.id, proposals.map((p) => p.number));
       }
     }

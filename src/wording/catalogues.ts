@@ -5,6 +5,8 @@
  */
 import { common } from './en/common.ts';
 import { delivery } from './en/delivery.ts';
+import { refusals } from './en/refusals.ts';
+import { replies } from './en/replies.ts';
 
-export const english = { ...common, ...delivery } as const;
+export const english = { ...common, ...refusals, ...replies, ...delivery } as const;
 export type MessageId = keyof typeof english;
