@@ -16,6 +16,7 @@ import type { SessionBookOptions } from './session-book.ts';
 import { SessionCorrections } from './session-corrections.ts';
 import { loadWith, loadWithout, readLoad } from './priority-slots.ts';
 import type { OutboxItem } from './outbox.ts';
+import { forgottenComments, withoutForgotten } from './forget-queued.ts';
 import type { View } from './views.ts';
 
 /** How long a platform event id is remembered: Slack retries within an hour, Discord replays after a RESUME. */
@@ -270,7 +271,10 @@ export class Plenary extends SessionCorrections {
       const group = await this.store.get(keys.group(user));
       const moderated = await this.store.scan(keys.moderatesPrefix(user));
       const sessions = await this.store.getMany<Session>(moderated.map(([key]) => keys.session(key.slice(key.lastIndexOf(':') + 1))));
-      const outbox = (await this.store.scan<OutboxItem>(keys.outboxAll())).filter(([, item]) => item.notify?.user === user);
+      const forgotten = forgottenComments(reactions, stored);
+      const outbox = (await this.store.scan<OutboxItem>(keys.outboxAll())).filter(
+        ([, item]) => item.notify?.user === user || withoutForgotten(item, forgotten),
+      );
       const change: Change = {
         expect: [...reactionKeys.map((k, i): [string, unknown] => [k, stored[i]]), [keys.group(user), group]],
         delete: [...reactionKeys, ...mine.map(([key]) => key), keys.group(user), ...moderated.map(([key]) => key)],
@@ -282,7 +286,8 @@ export class Plenary extends SessionCorrections {
         change.set?.push([keys.session(session.id), { ...session, moderator: 'forgotten' }]);
       });
       for (const [key, item] of outbox) {
-        const { notify: _, ...rest } = item;
+        const { notify, ...rest } = withoutForgotten(item, forgotten) ?? item;
+        if (notify && notify.user !== user) Object.assign(rest, { notify });
         change.expect?.push([key, item]);
         change.set?.push([key, rest]);
       }
