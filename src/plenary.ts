@@ -262,7 +262,7 @@ export class Plenary extends SessionCorrections {
    * own index (the cost is their facts, not the store's size); sessions they moderated keep no id, and
    * queued posts stop naming them. Then the store scrubs deleted content from its file.
    */
-  async forget(user: UserId): Promise<{ reactions: number; group: boolean }> {
+  async forget(user: UserId): Promise<{ reactions: number; group: boolean; scrubbed: boolean }> {
     const result = await this.committed('forgetme', async () => {
       const mine = await this.store.scan(keys.minePrefix(user));
       const reactions = mine.map(([key]) => parseMineKey(key));
@@ -296,8 +296,8 @@ export class Plenary extends SessionCorrections {
     });
     for (const { sid, number } of result.touched) this.reactionWritten(sid, number, user, null);
     for (const session of result.sessions) if (session) this.records.forget(keys.session(session.id));
-    await this.store.scrub?.();
-    return { reactions: result.reactions, group: result.group };
+    const scrubbed = (await this.store.scrub?.()) ?? true;
+    return { reactions: result.reactions, group: result.group, scrubbed };
   }
 
   // ── the outbox ──────────────────────────────────────────────────────────────

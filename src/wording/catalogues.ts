@@ -4,6 +4,7 @@
  * Write apostrophes as ’ (U+2019): a plain ' is ICU's quote character.
  */
 import { common } from './en/common.ts';
+import { forgetme } from './en/forgetme.ts';
 
-export const english = { ...common } as const;
+export const english = { ...common, ...forgetme } as const;
 export type MessageId = keyof typeof english;
