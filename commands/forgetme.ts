@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineCommand } from './command.ts';
 import { notice } from '../src/views.ts';
 import { say } from '../src/wording/say.ts';
@@ -6,10 +5,8 @@ import { say } from '../src/wording/say.ts';
 export default defineCommand({
   name: 'forgetme',
   description: 'Delete your reactions, comments and stakeholder group',
-  usage: '',
   role: 'participant',
-  options: [],
-  schema: z.object({}),
+  options: {},
   async handler({ core, user, locale }) {
     const { reactions, group, scrubbed } = await core.forget(user);
     const done = say('forgetme.done', { reactions, group: group ? 'yes' : 'no' }, locale);

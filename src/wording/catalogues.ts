@@ -4,7 +4,10 @@
  * Write apostrophes as ’ (U+2019): a plain ' is ICU's quote character.
  */
 import { common } from './en/common.ts';
+import { refusals } from './en/refusals.ts';
+import { replies } from './en/replies.ts';
+import { delivery } from './en/delivery.ts';
 import { forgetme } from './en/forgetme.ts';
 
-export const english = { ...common, ...forgetme } as const;
+export const english = { ...common, ...refusals, ...replies, ...delivery, ...forgetme } as const;
 export type MessageId = keyof typeof english;

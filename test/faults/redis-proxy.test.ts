@@ -9,7 +9,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import { StoreUnavailableError, type FactStore } from '../../src/store/fact-store.ts';
 import { parseConfig } from '../../src/config.ts';
 import { Plenary } from '../../src/plenary.ts';
-import { isUserError } from '../../src/errors.ts';
+import { isRefusal } from '../../src/errors.ts';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
 import { redisEnabled } from '../store/backends.ts';
@@ -112,7 +112,7 @@ describe.skipIf(!redisEnabled)('Redis behind a faulty network', () => {
       try {
         codes.push((await core.addPriority('console:main', 'itu', text)).code);
       } catch (error) {
-        if (!isUserError(error)) throw error;
+        if (!isRefusal(error)) throw error;
         codes.push(null);
       }
     }

@@ -56,14 +56,14 @@ beforeAll(async () => {
   slackCore = new Plenary({ store: slackStore, config });
   const stopSlack = await startSlack({
     core: slackCore, log, delivery: new Delivery(log, { pollMs: 100 }),
-    env: { port: 0, slack: { botToken: 'xoxb-split', signingSecret: SECRET, apiUrl: slackApi.apiUrl }, discord: null },
+    env: { port: 0, slack: { botToken: 'xoxb-split', signingSecret: SECRET, apiUrl: slackApi.apiUrl } },
   });
   // The Discord-only process.
   const discordStore = await openStore(url);
   const discordCore = new Plenary({ store: discordStore, config });
   const stopDiscord = await startDiscord({
     core: discordCore, log, delivery: new Delivery(log, { pollMs: 100 }),
-    env: { port: 0, slack: null, discord: { token: TOKEN, applicationId: APP, apiUrl: discord.restApi, guildId: GUILD } },
+    env: { discord: { token: TOKEN, applicationId: APP, apiUrl: discord.restApi, guildId: GUILD } },
   });
   stores.push(slackStore, discordStore);
   stops.push(stopSlack, stopDiscord);

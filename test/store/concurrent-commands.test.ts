@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { Plenary } from '../../src/plenary.ts';
-import { isUserError } from '../../src/errors.ts';
+import { isRefusal } from '../../src/errors.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { keys } from '../../src/keys.ts';
 import type { FactStore } from '../../src/store/fact-store.ts';
@@ -19,7 +19,7 @@ async function outcome<R>(run: Promise<R>): Promise<R | 'refused'> {
   try {
     return await run;
   } catch (error) {
-    if (isUserError(error)) return 'refused';
+    if (isRefusal(error)) return 'refused';
     throw error;
   }
 }
@@ -64,8 +64,8 @@ for (const backend of [memoryBackend, sqliteBackend(), redisBackend()] as Backen
           );
           expect(codes.filter((c) => c !== 'refused')).toHaveLength(3);
           const sid = (await a.sessionInChannel('console:main'))!.id;
-          expect((await a.activeProposals(sid, { fresh: true })).length).toBe(3);
-          expect((await b.activeProposals(sid, { fresh: true })).length).toBe(3);
+          expect((await a.activeProposals(sid)).length).toBe(3);
+          expect((await b.activeProposals(sid)).length).toBe(3);
         } finally {
           for (const s of stores) await s.close();
         }

@@ -11,7 +11,10 @@ import { join } from 'node:path';
 import { openStore } from '../../src/store/open-store.ts';
 import { parseConfig } from '../../src/config.ts';
 import { Plenary } from '../../src/plenary.ts';
-import { executeLine, STORE_REPLACED_REPLY, type Logger } from '../../commands/execute.ts';
+import { executeLine, type Logger } from '../../commands/execute.ts';
+import { say } from '../../src/wording/say.ts';
+
+const STORE_REPLACED_REPLY = say('refusal.store.replaced');
 
 const config = parseConfig({ roles: { moderators: ['console:mod'] } });
 
