@@ -7,7 +7,9 @@ import { common } from './en/common.ts';
 import { refusals } from './en/refusals.ts';
 import { replies } from './en/replies.ts';
 import { delivery } from './en/delivery.ts';
+import { views } from './en/views.ts';
+import { digest } from './en/digest.ts';
 import { forgetme } from './en/forgetme.ts';
 
-export const english = { ...common, ...refusals, ...replies, ...delivery, ...forgetme } as const;
+export const english = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest, ...forgetme } as const;
 export type MessageId = keyof typeof english;

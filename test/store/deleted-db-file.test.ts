@@ -24,7 +24,7 @@ async function running(path: string) {
   const logged: Array<[string, string]> = [];
   const log: Logger = (level, message) => void logged.push([level, message]);
   const run = async (user: string, line: string) =>
-    JSON.stringify((await executeLine(line, { core, user, channel: 'console:main', role: user === 'console:mod' ? 'moderator' : 'participant', platform: 'console' }, log)).reply);
+    JSON.stringify((await executeLine(line, { core, user, channel: 'console:main', role: user === 'console:mod' ? 'moderator' : 'participant' }, log)).reply);
   await run('console:mod', '/session start Files');
   await run('console:mod', '/speaker add itu ITU');
   expect(await run('console:mod', '/priority add itu Idea')).toContain('P1');

@@ -37,7 +37,7 @@ describe('scrub under a long reader', () => {
       // Another process's long read: a snapshot taken now pins every WAL frame written after it.
       reader.prepare('BEGIN').run();
       reader.prepare('SELECT count(*) FROM keyv').get();
-      const answer = await executeLine('/forgetme', { core, user: CALLER, channel: 'console:main', role: 'participant', platform: 'console' });
+      const answer = await executeLine('/forgetme', { core, user: CALLER, channel: 'console:main', role: 'participant' });
       const text = JSON.stringify(answer.reply);
       expect(text).toContain('Forgotten: 1 reaction');
       expect(text).toContain('write-ahead log');
@@ -48,7 +48,7 @@ describe('scrub under a long reader', () => {
       expect(onDisk(path)).toBe(false);
       // And without a reader, the answer is plain.
       await core.react(CALLER, session.id, 1, 'support', { comment: 'second' });
-      const plain = JSON.stringify((await executeLine('/forgetme', { core, user: CALLER, channel: 'console:main', role: 'participant', platform: 'console' })).reply);
+      const plain = JSON.stringify((await executeLine('/forgetme', { core, user: CALLER, channel: 'console:main', role: 'participant' })).reply);
       expect(plain).not.toContain('write-ahead log');
     } finally {
       reader.close();
