@@ -9,6 +9,7 @@ import { replies } from './en/replies.ts';
 import { delivery } from './en/delivery.ts';
 import { views } from './en/views.ts';
 import { digest } from './en/digest.ts';
+import { forgetme } from './en/forgetme.ts';
 
-export const english = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest } as const;
+export const english = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest, ...forgetme } as const;
 export type MessageId = keyof typeof english;
