@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { defineCommand, type Command } from './command.ts';
+import { text } from './options.ts';
 import { usageOf } from './parse.ts';
 import { mayAct } from '../src/roles.ts';
-import { UserError } from '../src/errors.ts';
+import { Refusal } from '../src/errors.ts';
 import { clip } from '../src/text-rules.ts';
 import { notice } from '../src/views.ts';
 
@@ -37,10 +37,8 @@ export function closestCommand(typed: string, all: readonly Command[]): string {
 export default defineCommand({
   name: 'help',
   description: 'The commands you may use, or one command’s usage',
-  usage: '[command]',
   role: 'participant',
-  options: [{ name: 'command', description: 'A command, e.g. react or session start', type: 'text', positional: true, maxLength: 40 }],
-  schema: z.object({ command: z.string().trim().optional() }),
+  options: { command: text('A command, e.g. react or session start', { positional: true, limit: 'commandName' }) },
   async handler(ctx, { command }) {
     const { commands } = await import('./registry.ts'); // the registry lists this command too
     const allowed = commands.filter((c) => mayAct(ctx.role, c.role));
@@ -51,7 +49,7 @@ export default defineCommand({
     const asked = command.toLowerCase().replace(/^\//, '').replace(/\s+/g, ' ');
     const matches = commands.filter((c) => c.name === asked || c.name.startsWith(`${asked} `));
     if (matches.length === 0) {
-      throw new UserError(`There is no /${clip(asked, 24)}: the closest is /${closestCommand(asked, commands)}. Type /help for the list.`);
+      throw new Refusal('refusal.help.unknown', { raw: clip(asked, 24), guess: closestCommand(asked, commands) });
     }
     const lines = matches.map((c) => {
       const who = mayAct(ctx.role, c.role) ? '' : ` (${c.role === 'organiser' ? 'organisers' : 'moderators'} only)`;

@@ -1,6 +1,5 @@
 /** Small pieces the command handlers share. */
-import { z } from 'zod';
-import { UserError } from '../src/errors.ts';
+import { isRefusal, Refusal } from '../src/errors.ts';
 import { mayAct, type Role } from '../src/roles.ts';
 import type { Proposal, Session } from '../src/model.ts';
 import type { Plenary } from '../src/plenary.ts';
@@ -8,21 +7,17 @@ import type { Post, ProposalCard, View } from '../src/views.ts';
 import type { CommandContext } from './command.ts';
 import { resultsHidden, withheldCard } from '../src/hidden-results.ts';
 
-export const requiredText = (what: string) =>
-  z.string({ error: (issue) => (issue.input === undefined ? `${what} is missing` : `${what} must be text`) }).trim().min(1, `${what} is missing`);
-export const optionalText = () => z.string().trim().optional();
-export const flag = () => z.union([z.boolean(), z.literal('post').transform(() => true)]).optional();
-
 export function requireRole(ctx: CommandContext, needed: Role, what: string): void {
   if (!mayAct(ctx.role, needed)) {
-    throw new UserError(`Only ${needed === 'organiser' ? 'an organiser' : 'a moderator'} may ${what}; ask one, or use the command without "post".`);
+    throw new Refusal('refusal.role.post', { role: needed, what });
   }
 }
 
 /** A proposal's card; with hidden results its counts are withheld unless `reveal` (a moderator, privately). */
 export async function proposalCard(core: Plenary, session: Session, proposal: Proposal, { reveal = false } = {}): Promise<ProposalCard> {
   const [speaker, counts] = await Promise.all([
-    core.requireSpeaker(session.id, proposal.speaker).catch(() => undefined),
+    // A speaker since removed shows by handle; a store outage is an outage, not "no speaker".
+    core.requireSpeaker(session.id, proposal.speaker).catch((error) => (isRefusal(error) ? undefined : Promise.reject(error))),
     core.summaries.proposalCounts(session.id, proposal.number),
   ]);
   const card: ProposalCard = {

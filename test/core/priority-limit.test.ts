@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openStore } from '../../src/store/open-store.ts';
 import { parseConfig } from '../../src/config.ts';
 import { Plenary } from '../../src/plenary.ts';
-import { isUserError } from '../../src/errors.ts';
+import { isRefusal } from '../../src/errors.ts';
 import type { FactStore } from '../../src/store/fact-store.ts';
 
 const config = parseConfig({ roles: { organisers: ['console:m'] } });
@@ -18,7 +18,7 @@ async function add(core: Plenary, text: string) {
   try {
     return (await core.addPriority('console:main', 'icann', text)).code;
   } catch (error) {
-    if (isUserError(error)) return null;
+    if (isRefusal(error)) return null;
     throw error;
   }
 }
@@ -47,5 +47,36 @@ describe('the priority limit under concurrency', () => {
     await core.withdrawPriority('console:main', 2);
     expect(await add(core, 'e')).toBe('P4');
     expect(await add(core, 'f')).toBe(null);
+  });
+
+  it('a speaker removed while another process adds their priority: one of the two is refused, never an orphan proposal', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'plenary-slots-')), 's.sqlite');
+    const [a, b] = [await openStore(`sqlite://${file}`), await openStore(`sqlite://${file}`)];
+    opened.push(a, b);
+    const first = new Plenary({ store: a, config });
+    const second = new Plenary({ store: b, config });
+    const sid = (await first.startSession('console:m', 'console:main', 'Limits', null)).id;
+    for (let round = 0; round < 8; round++) {
+      const handle = `sp${round}`;
+      await first.addSpeaker('console:main', { handle, name: `Speaker ${round}` });
+      const outcomes = await Promise.allSettled([
+        second.addPriority('console:main', handle, `idea ${round}`),
+        first.removeSpeaker('console:main', handle),
+      ]);
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const speakers = (await first.speakers(sid)).map((s) => s.handle);
+      const proposals = (await first.activeProposals(sid)).map((p) => p.speaker);
+      for (const speaker of proposals) expect(speakers).toContain(speaker);
+    }
+  });
+
+  it('keeps no record of a speaker’s priorities: the limit is derived from the proposals', async () => {
+    const store = await openStore('memory://');
+    opened.push(store);
+    const core = new Plenary({ store, config });
+    const { id } = await core.startSession('console:m', 'console:main', 'Limits', null);
+    await core.addSpeaker('console:main', { handle: 'icann', name: 'ICANN' });
+    await add(core, 'a');
+    expect((await store.scan(`load:${id}:`))).toEqual([]);
   });
 });
