@@ -16,15 +16,16 @@ const extended = process.env.CI_EXTENDED === '1';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', ...(extended ? [] : EXTENDED)],
+    exclude: ['**/node_modules/**', '**/.git/**', ...(extended ? [] : EXTENDED)],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
     // One build of the current sources per run, for the tests' `plenary` child processes (see the file).
     globalSetup: ['test/helpers/build-cli.ts'],
     // Most files wait on sockets, timers and child processes rather than the CPU: on a 2-core machine vitest's
-    // default (cores − 1 = one file at a time) leaves the CPU idle. Three at once overlap the waiting.
-    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 3),
+    // default (cores − 1 = one file at a time) leaves the CPU idle. Three at once overlap the waiting. The
+    // extended run (CI) stays one file at a time: its process-heavy tests start several bots against deadlines.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? (extended ? 1 : 3)),
     // CI reads the JSON report to print "N passed, N failed".
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci/vitest.json' }]] : ['default'],
   },
