@@ -6,6 +6,9 @@
 import { common } from './en/common.ts';
 import { refusals } from './en/refusals.ts';
 import { replies } from './en/replies.ts';
+import { delivery } from './en/delivery.ts';
+import { views } from './en/views.ts';
+import { digest } from './en/digest.ts';
 
-export const english = { ...common, ...refusals, ...replies } as const;
+export const english = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest } as const;
 export type MessageId = keyof typeof english;
