@@ -8,7 +8,7 @@ import type { ProposalCard, View } from '../../src/views.ts';
 import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import { digestChartBlocks, summaryChartBlocks } from './chart-blocks.ts';
 import { bridgingLine } from '../../src/opinion-groups.ts';
-import type { Session } from '../../src/model.ts';
+import { SESSION_ID, type Session } from '../../src/model.ts';
 import {
   clipPoints, counted, groupBreakdown, hiddenNote, labelsLine, oneLine, reach, shareOf, stanceLabel, stateWord, summaryTitle, supportOf, type Locale,
 } from '../../src/view-text.ts';
@@ -35,7 +35,7 @@ export const COMMENT_INPUT = 'text';
 
 export const actionValue = (sessionId: string, number: number) => `${sessionId}:${number}`;
 export function parseActionValue(value: string | undefined): { sessionId: string; number: number } | null {
-  const match = /^(s[a-z0-9]{3,8}):(\d{1,6})$/.exec(value ?? '');
+  const match = new RegExp(`^(${SESSION_ID.source}):(\\d{1,6})$`).exec(value ?? '');
   return match ? { sessionId: match[1], number: Number(match[2]) } : null;
 }
 
