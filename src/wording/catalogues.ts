@@ -8,8 +8,9 @@ import { refusals } from './en/refusals.ts';
 import { replies } from './en/replies.ts';
 import { delivery } from './en/delivery.ts';
 import { views } from './en/views.ts';
+import { commandReplies } from './en/commands.ts';
 import { digest } from './en/digest.ts';
 import { forgetme } from './en/forgetme.ts';
 
-export const english = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest, ...forgetme } as const;
+export const english = { ...common, ...refusals, ...replies, ...delivery, ...views, ...commandReplies, ...digest, ...forgetme } as const;
 export type MessageId = keyof typeof english;
