@@ -8,7 +8,7 @@ import { refusals } from './en/refusals.ts';
 import { replies } from './en/replies.ts';
 import { delivery } from './en/delivery.ts';
 import { views } from './en/views.ts';
-import { commandReplies } from './en/commands.ts';
+import { commandReplies } from './en/command-replies.ts';
 import { digest } from './en/digest.ts';
 import { forgetme } from './en/forgetme.ts';
 
