@@ -6,6 +6,7 @@
 import { UserError } from './errors.ts';
 import { createHmac, randomBytes } from 'node:crypto';
 import { keys, parseMineKey } from './keys.ts';
+import { languageKey } from './languages.ts';
 import type { Change } from './store/fact-store.ts';
 import type { ChannelRef, Proposal, Reaction, Session, Stance, UserId, GroupDeclaration } from './model.ts';
 import { checkText, LIMITS } from './text-rules.ts';
@@ -273,7 +274,7 @@ export class Plenary extends SessionCorrections {
       const outbox = (await this.store.scan<OutboxItem>(keys.outboxAll())).filter(([, item]) => item.notify?.user === user);
       const change: Change = {
         expect: [...reactionKeys.map((k, i): [string, unknown] => [k, stored[i]]), [keys.group(user), group]],
-        delete: [...reactionKeys, ...mine.map(([key]) => key), keys.group(user), ...moderated.map(([key]) => key)],
+        delete: [...reactionKeys, ...mine.map(([key]) => key), keys.group(user), languageKey(user), ...moderated.map(([key]) => key)],
         set: [],
       };
       sessions.forEach((session) => {

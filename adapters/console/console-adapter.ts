@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline';
 import type { Plenary } from '../../src/plenary.ts';
 import { roleOf } from '../../src/roles.ts';
+import { replyLanguage } from '../../src/languages.ts';
 import { UserError, isUserError } from '../../src/errors.ts';
 import { parseCode } from '../../src/text-rules.ts';
 import { errorView, notice, type CommandResult, type View } from '../../src/views.ts';
@@ -24,12 +25,15 @@ export interface ConsoleOptions {
   write: (line: string) => void;
   channel?: string; // the one channel of the terminal, `main`
   log?: Logger;
+  /** The terminal's own language tag (`plenary demo --lang fr`); a /lang choice still wins. */
+  locale?: string;
 }
 
 const USER_PREFIX = /^\s*([A-Za-z0-9][A-Za-z0-9_.-]{0,31}):\s+(.*)$/s;
 const EMOJI_LINE = /^([+-])(\S+)\s+(\S+)\s*$/u;
 
 export class ConsoleAdapter {
+  private readonly locale: string | undefined;
   private readonly core: Plenary;
   private readonly write: (line: string) => void;
   private readonly channelName: string;
@@ -40,6 +44,7 @@ export class ConsoleAdapter {
     this.write = options.write;
     this.channelName = options.channel ?? 'main';
     this.log = options.log ?? (() => {});
+    this.locale = options.locale;
   }
 
   get channel() {
@@ -55,7 +60,8 @@ export class ConsoleAdapter {
     const text = typed === 'help' ? '/help' : typed;
     const user = `console:${name}`;
     if (text.startsWith('/')) {
-      const ctx = { core: this.core, user, channel: this.channel, role: roleOf(this.core.config, user), platform: 'console' as const };
+      const locale = await replyLanguage(this.core.store, user, this.core.config.conference.language, this.locale);
+      const ctx = { core: this.core, user, channel: this.channel, role: roleOf(this.core.config, user), platform: 'console' as const, locale };
       const { executeLine } = await commandsModule();
       const result = await executeLine(text, ctx, this.log);
       // Posts a command queued in the store (the final summary of /session close) are printed first.

@@ -17,6 +17,7 @@ import { StoreUnavailableError } from '../../src/store/fact-store.ts';
 import { errorView, notice, type CommandResult } from '../../src/views.ts';
 import { execute, storeFailureReply } from '../../commands/execute.ts';
 import { clip } from '../../src/text-rules.ts';
+import { replyLanguage } from '../../src/languages.ts';
 import { commandFor, optionValues } from './commands.ts';
 import { COMMENT_FIELD, commentModal, parseCustomId, renderView, type DiscordMessage } from './render.ts';
 
@@ -87,6 +88,7 @@ export class InteractionHandler {
       const ctx = {
         core, user, channel: who(interaction.channelId), platform: 'discord' as const,
         role: roleOf(core.config, user, memberRoles(interaction)),
+        locale: await replyLanguage(core.store, user, core.config.conference.language, interaction.locale),
       };
       let options: Record<string, string | boolean>;
       try {

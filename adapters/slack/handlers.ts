@@ -13,6 +13,7 @@ import { isUserError } from '../../src/errors.ts';
 import type { CommandResult, View } from '../../src/views.ts';
 import { executeLine, storeFailureReply } from '../../commands/execute.ts';
 import { REPLAY_CLAIM_MS } from '../../src/plenary.ts';
+import { PlatformLocales, replyLanguage } from '../../src/languages.ts';
 import type { Delivery } from '../delivery.ts';
 import { escapeSlack as escapeText, unescapeSlack, type SlackMessage } from './blocks.ts';
 import {
@@ -45,6 +46,8 @@ export interface SlashCommandArgs {
   command: { command: string; text?: string; user_id: string; channel_id: string; trigger_id?: string };
   ack: (response?: { response_type: 'ephemeral'; text: string; blocks: unknown[] }) => Promise<void>;
   respond: RespondFn;
+  /** Bolt's client, for the caller's locale (users.info); seam tests may leave it out. */
+  client?: WebClient;
 }
 export interface ReactionArgs { event: ReactionEvent; body: { event_id?: string }; client: WebClient }
 export interface ActionArgs { ack: () => Promise<void>; body: unknown; action: unknown; client: WebClient }
@@ -62,9 +65,11 @@ export interface ViewArgs {
 export function slackHandlers(deps: HandlerDeps) {
   const { core, log, delivery } = deps;
   const replyWithinMs = deps.replyWithinMs ?? 1500;
+  // The caller's Slack language (users.info include_locale, needs users:read), cached per user.
+  const slackLocales = new PlatformLocales();
 
   // Slash commands: `/session start …` arrives as command `/session`, text `start …` (with & < > escaped).
-  async function slashCommand({ command, ack, respond }: SlashCommandArgs): Promise<void> {
+  async function slashCommand({ command, ack, respond, client }: SlashCommandArgs): Promise<void> {
     if (!isSlackId(command?.user_id) || !isSlackId(command.channel_id) || typeof command.command !== 'string' || (command.text != null && typeof command.text !== 'string')) {
       await ack({ response_type: 'ephemeral', text: `⚠ ${MALFORMED}`, blocks: [] }).catch((error) => log('warn', 'acking a malformed slash command failed', error));
       return;
@@ -79,7 +84,8 @@ export function slackHandlers(deps: HandlerDeps) {
       if (typeof command.trigger_id === 'string' && command.trigger_id && !(await core.firstDelivery('slack-command', command.trigger_id, REPLAY_CLAIM_MS))) {
         return { reply: { kind: 'error', text: 'This command was already received once (the same request arrived again), so nothing more was done.' } };
       }
-      const result = await executeLine(line, ctx, log);
+      const locale = await replyLanguage(core.store, user, core.config.conference.language, client && (await slackLocales.localeOf(command.user_id, async (id) => (await client.users.info({ user: id, include_locale: true })).user?.locale)));
+      const result = await executeLine(line, { ...ctx, locale }, log);
       // Posts are durable before the caller hears "done": any Slack or Discord process delivers them.
       ({ delivered } = await delivery.enqueue(core, result.posts, { user, channel: ctx.channel }, result.queued));
       return { reply: result.reply };

@@ -4,6 +4,7 @@
  * Write apostrophes as ’ (U+2019): a plain ' is ICU's quote character.
  */
 import { common } from './en/common.ts';
+import { languages } from './en/languages.ts';
 
-export const english = { ...common } as const;
+export const english = { ...common, ...languages } as const;
 export type MessageId = keyof typeof english;

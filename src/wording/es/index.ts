@@ -1,0 +1,6 @@
+/** The es catalogue: one file per area, mirroring src/wording/en/ (test/wording/catalogues.test.ts checks it is complete). */
+import type { MessageId } from '../catalogues.ts';
+import { common } from './common.ts';
+import { languages } from './languages.ts';
+
+export const catalogue: Record<MessageId, string> = { ...common, ...languages };
