@@ -11,6 +11,7 @@ import type { Command, OptionSpec } from '../../commands/command.ts';
 import { findCommand, topLevel } from '../../commands/registry.ts';
 import type { PlenaryConfig } from '../../src/config.ts';
 import type { Role } from '../../src/roles.ts';
+import { discordDescriptions } from '../../src/wording/discord-locales.ts';
 
 export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -56,6 +57,12 @@ export function optionDefinition(spec: OptionSpec, config: PlenaryConfig): APIAp
   };
 }
 
+/** The six languages' descriptions (src/wording/discord-locales.ts), when the catalogue has the command. */
+const localized = (name: string, params?: Record<string, string>) => {
+  const descriptions = discordDescriptions(name, params);
+  return descriptions ? { description_localizations: descriptions } : {};
+};
+
 /** Discord requires required options first; the registry's relative order is kept otherwise. */
 const options = (command: Command, config: PlenaryConfig) =>
   [...command.options].sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required))).map((o) => optionDefinition(o, config));
@@ -72,15 +79,17 @@ export function commandDefinitions(config: PlenaryConfig): CommandDefinition[] {
       default_member_permissions: permission === null ? null : permission.toString(),
     };
     if (group.command) {
-      return { ...base, description: describe(group.command.description), options: options(group.command, config) };
+      return { ...base, description: describe(group.command.description), ...localized(group.command.name), options: options(group.command, config) };
     }
     return {
       ...base,
       description: describe(`${group.name[0].toUpperCase()}${group.name.slice(1)} commands: ${group.subcommands.map((c) => c.name.split(' ')[1]).join(', ')}`),
+      ...localized('group', { name: group.name, names: group.subcommands.map((c) => c.name.split(' ')[1]).join(', ') }),
       options: group.subcommands.map((c): APIApplicationCommandSubcommandOption => ({
         type: ApplicationCommandOptionType.Subcommand,
         name: c.name.split(' ')[1],
         description: describe(c.description),
+        ...localized(c.name),
         options: options(c, config),
       })),
     };

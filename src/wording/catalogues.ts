@@ -5,6 +5,7 @@
  */
 import { common } from './en/common.ts';
 import { languages } from './en/languages.ts';
+import { commands } from './en/commands.ts';
 
-export const english = { ...common, ...languages } as const;
+export const english = { ...common, ...languages, ...commands } as const;
 export type MessageId = keyof typeof english;

@@ -2,5 +2,6 @@
 import type { MessageId } from '../catalogues.ts';
 import { common } from './common.ts';
 import { languages } from './languages.ts';
+import { commands } from './commands.ts';
 
-export const catalogue: Record<MessageId, string> = { ...common, ...languages };
+export const catalogue: Record<MessageId, string> = { ...common, ...languages, ...commands };
