@@ -1,44 +1,56 @@
-/** Runs a command for a caller: role check, option validation (zod), handler; refusals become private errors. */
-import { isUserError, UserError } from '../src/errors.ts';
+/**
+ * Runs a command for a caller: role check, option validation (zod), handler; and the error boundary every
+ * inbound event shares (commands/dispatch.ts): refusals, store failures and bugs become private errors.
+ */
+import { isRefusal, Refusal } from '../src/errors.ts';
+import { say, type Locale } from '../src/wording/say.ts';
 import { OutcomeUnknownError, StoreReplacedError, StoreUnavailableError } from '../src/store/fact-store.ts';
 import { mayAct } from '../src/roles.ts';
 import { checkLine, parseOptions, usageOf } from './parse.ts';
 import { commands, topLevel } from './registry.ts';
 import { closestCommand } from './help.ts';
 import type { Command, CommandContext } from './command.ts';
-import { errorView, type CommandResult } from '../src/views.ts';
+import type { CommandResult, View } from '../src/views.ts';
 import { clip } from '../src/text-rules.ts';
 
 export type Logger = (level: 'debug' | 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
 
 /** What a caller is told when the store cannot be reached (every platform and path says the same). */
-export const STORE_UNAVAILABLE_REPLY = 'The store is unreachable right now, so nothing was recorded: try again in a few seconds.';
+export const STORE_UNAVAILABLE_REPLY = say('refusal.store.unavailable');
 
-/** A write was sent and the store stopped answering before it could be told whether it landed. */
-export const OUTCOME_UNKNOWN_REPLY =
-  'The store stopped answering after your command reached it, so it may or may not be recorded: check with /session status or /menu before trying again.';
-/** The database file was deleted or replaced under the running bot. */
-export const STORE_REPLACED_REPLY =
-  "The bot's database file was deleted or replaced while it runs, so nothing was recorded: ask the operator to restart plenary.";
-
-/** The private answer for a store failure, or undefined for anything else (a bug). */
-export function storeFailureReply(error: unknown, what: string, log: Logger): string | undefined {
+/** The refusal for a store failure (logged here), or undefined for anything else (a bug). */
+export function storeFailure(error: unknown, what: string, log: Logger): Refusal | undefined {
   if (error instanceof StoreUnavailableError) {
     log('warn', `store unavailable during ${what}`, error.message);
-    return STORE_UNAVAILABLE_REPLY;
+    return new Refusal('refusal.store.unavailable');
   }
   if (error instanceof OutcomeUnknownError) {
     log('warn', `store outcome unknown during ${what}`, error.message);
-    return OUTCOME_UNKNOWN_REPLY;
+    return new Refusal('refusal.store.outcome-unknown');
   }
   if (error instanceof StoreReplacedError) {
     log('error', `write refused during ${what}`, error.message);
-    return STORE_REPLACED_REPLY;
+    return new Refusal('refusal.store.replaced');
   }
   return undefined;
 }
 
-const article = (role: string) => (role === 'organiser' ? 'an organiser' : 'a moderator');
+/** A refusal as the caller sees it: worded in their language, its identifier kept for tests and renderers. */
+export const refusalView = (refusal: Refusal, locale?: Locale): View => ({
+  kind: 'error', text: refusal.textIn(locale), refusal: { id: refusal.id, params: refusal.params },
+});
+
+/**
+ * The one error boundary: a refusal, a store failure or a bug becomes a private one-line error for the
+ * caller (a bug is logged as one).
+ */
+export function failureView(error: unknown, what: string, log: Logger, locale?: Locale): View {
+  if (isRefusal(error)) return refusalView(error, locale);
+  const stored = storeFailure(error, what, log);
+  if (stored) return refusalView(stored, locale);
+  log('error', `${what} failed`, error);
+  return refusalView(new Refusal('refusal.internal'), locale);
+}
 
 /** Runs a command with already-separated option values (Discord gives them typed). */
 export async function execute(
@@ -49,20 +61,16 @@ export async function execute(
 ): Promise<CommandResult> {
   try {
     if (!mayAct(ctx.role, command.role)) {
-      throw new UserError(`Only ${article(command.role)} may use /${command.name}; ask one to do it.`);
+      throw new Refusal('refusal.role.command', { role: command.role, command: command.name });
     }
     const parsed = command.schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new UserError(`${issue.message.replace(/\.$/, '')}. Usage: ${usageOf(command)}`);
+      throw new Refusal('refusal.option.invalid', { problem: issue.message.replace(/\.$/, ''), usage: usageOf(command) });
     }
     return await command.handler(ctx, parsed.data);
   } catch (error) {
-    if (isUserError(error)) return { reply: errorView(error.message) };
-    const storeReply = storeFailureReply(error, `/${command.name}`, log);
-    if (storeReply) return { reply: errorView(storeReply) };
-    log('error', `/${command.name} failed`, error);
-    return { reply: errorView('Something went wrong on our side and nothing was confirmed: try again in a moment.') };
+    return { reply: failureView(error, `/${command.name}`, log, ctx.locale) };
   }
 }
 
@@ -73,14 +81,15 @@ export function resolveCommand(text: string): { command: Command; rest: string }
   const [first = '', second = ''] = trimmed.split(/\s+/, 2);
   const top = topLevel().find((g) => g.name === first.toLowerCase());
   if (!top) {
-    throw new UserError(`Unknown command "/${clip(first, 24)}": did you mean /${closestCommand(trimmed, commands)}? Type /help for the list.`);
+    throw new Refusal('refusal.command.unknown', { raw: clip(first, 24), guess: closestCommand(trimmed, commands) });
   }
   if (top.command) return { command: top.command, rest: trimmed.slice(first.length) };
   const sub = top.subcommands.find((c) => c.name === `${top.name} ${second.toLowerCase()}`);
   if (!sub) {
     const names = top.subcommands.map((c) => c.name.split(' ')[1]).join('|');
-    const guess = second ? ` Did you mean /${closestCommand(`${top.name} ${second}`, top.subcommands)}?` : '';
-    throw new UserError(`${second ? `Unknown "/${top.name} ${clip(second, 24)}"` : `/${top.name} needs a subcommand`}: use /${top.name} ${names}.${guess} Type /help ${top.name} for usage.`);
+    if (!second) throw new Refusal('refusal.command.no-subcommand', { group: top.name, names });
+    const guess = closestCommand(`${top.name} ${second}`, top.subcommands);
+    throw new Refusal('refusal.command.unknown-subcommand', { group: top.name, raw: clip(second, 24), names, guess });
   }
   const afterFirst = trimmed.slice(first.length).trimStart();
   return { command: sub, rest: afterFirst.slice(second.length) };
@@ -95,7 +104,7 @@ export async function executeLine(text: string, ctx: CommandContext, log?: Logge
     command = resolved.command;
     raw = parseOptions(command, resolved.rest);
   } catch (error) {
-    if (isUserError(error)) return { reply: errorView(error.message) };
+    if (isRefusal(error)) return { reply: refusalView(error, ctx.locale) };
     throw error;
   }
   return execute(command, raw, ctx, log);

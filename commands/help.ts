@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand, type Command } from './command.ts';
 import { usageOf } from './parse.ts';
 import { mayAct } from '../src/roles.ts';
-import { UserError } from '../src/errors.ts';
+import { Refusal } from '../src/errors.ts';
 import { clip } from '../src/text-rules.ts';
 import { notice } from '../src/views.ts';
 
@@ -51,7 +51,7 @@ export default defineCommand({
     const asked = command.toLowerCase().replace(/^\//, '').replace(/\s+/g, ' ');
     const matches = commands.filter((c) => c.name === asked || c.name.startsWith(`${asked} `));
     if (matches.length === 0) {
-      throw new UserError(`There is no /${clip(asked, 24)}: the closest is /${closestCommand(asked, commands)}. Type /help for the list.`);
+      throw new Refusal('refusal.help.unknown', { raw: clip(asked, 24), guess: closestCommand(asked, commands) });
     }
     const lines = matches.map((c) => {
       const who = mayAct(ctx.role, c.role) ? '' : ` (${c.role === 'organiser' ? 'organisers' : 'moderators'} only)`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from './command.ts';
 import { notice } from '../src/views.ts';
-import { UserError } from '../src/errors.ts';
+import { Refusal } from '../src/errors.ts';
 import { chooseLanguage } from '../src/languages.ts';
 import { isLocale, say, type Language } from '../src/wording/say.ts';
 
@@ -12,9 +12,9 @@ export default defineCommand({
   role: 'participant',
   options: [{ name: 'language', description: 'ar, en, es, fr, ru, zh, or auto (your platform’s language)', type: 'text', positional: true, required: true, maxLength: 8 }],
   schema: z.object({ language: z.string({ error: 'Language is missing' }).trim().min(1, 'Language is missing') }),
-  async handler({ core, user, locale }, { language }) {
+  async handler({ core, user }, { language }) {
     const wanted = language.toLowerCase();
-    if (wanted !== 'auto' && !isLocale(wanted)) throw new UserError(say('lang.unknown', { given: language }, locale ?? core.config.conference.language));
+    if (wanted !== 'auto' && !isLocale(wanted)) throw new Refusal('refusal.lang.unknown', { given: language });
     await chooseLanguage(core.store, user, wanted as Language | 'auto');
     if (wanted === 'auto') {
       // The platform's locale is the adapter's to read; until the next command, the conference language answers.

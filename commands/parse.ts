@@ -3,7 +3,7 @@
  * order, the last one takes the rest of the line; `key:value` and `key:"several words"` name an option
  * anywhere, but only when `key` is one of the command's option names (so `https://…` stays text).
  */
-import { UserError } from '../src/errors.ts';
+import { Refusal } from '../src/errors.ts';
 import { clip, hasControlCharacters, codePoints, LIMITS } from '../src/text-rules.ts';
 import type { Command, OptionSpec } from './command.ts';
 
@@ -37,9 +37,9 @@ const unquote = (value: string) => (/^"[^"]*"$/.test(value) ? value.slice(1, -1)
 /** Checks that apply to any line: length, control characters, balanced quotes. */
 export function checkLine(text: string): void {
   const length = codePoints(text);
-  if (length > LIMITS.line) throw new UserError(`That line is too long (${length} characters; at most ${LIMITS.line}). Shorten it and try again.`);
-  if (hasControlCharacters(text)) throw new UserError('That line contains control characters; type plain text.');
-  if ((text.match(/"/g)?.length ?? 0) % 2 === 1) throw new UserError('Unbalanced quote ("): close it, e.g. theme:"Cyber peace", or remove it.');
+  if (length > LIMITS.line) throw new Refusal('refusal.line.too-long', { length, max: LIMITS.line });
+  if (hasControlCharacters(text)) throw new Refusal('refusal.line.control');
+  if ((text.match(/"/g)?.length ?? 0) % 2 === 1) throw new Refusal('refusal.line.unbalanced-quote');
 }
 
 /** The not-yet-given option a bare word fits by its shape, if any. */
@@ -59,7 +59,7 @@ export function parseOptions(command: Command, text: string): Record<string, str
     const option = named ? byName.get(named[1].toLowerCase()) : undefined;
     const flag = byName.get(token.raw.toLowerCase());
     if (option && option.type === 'text' && named) {
-      if (option.name in values) throw new UserError(`${option.name}: is given twice; give it once. Usage: ${usageOf(command)}`);
+      if (option.name in values) throw new Refusal('refusal.option.twice', { option: option.name, usage: usageOf(command) });
       values[option.name] = unquote(named[2]);
     } else if (flag?.type === 'flag') {
       values[flag.name] = true;
@@ -71,7 +71,7 @@ export function parseOptions(command: Command, text: string): Record<string, str
   }
   const positional = command.options.filter((o) => o.positional && !(o.name in values));
   if (positional.length === 0) {
-    if (leftovers.length) throw new UserError(`Unexpected "${clip(leftovers.map((t) => t.raw).join(' '))}". Usage: ${usageOf(command)}`);
+    if (leftovers.length) throw new Refusal('refusal.option.unexpected', { raw: clip(leftovers.map((t) => t.raw).join(' ')), usage: usageOf(command) });
     return values;
   }
   positional.forEach((option, index) => {

@@ -4,7 +4,7 @@ import { proposalCard, requiredText } from './shared.ts';
 import { plural } from '../src/plurals.ts';
 import type { Post } from '../src/views.ts';
 import { notice } from '../src/views.ts';
-import { UserError } from '../src/errors.ts';
+import { Refusal } from '../src/errors.ts';
 
 export default defineCommand({
   name: 'priority post',
@@ -22,7 +22,7 @@ export default defineCommand({
     const speaker = everyone ? null : await core.requireSpeaker(session.id, handle);
     const proposals = (await core.activeProposals(session.id, { fresh: true })).filter((p) => !speaker || p.speaker === speaker.handle);
     if (proposals.length === 0) {
-      throw new UserError(`${speaker ? `${speaker.handle} has` : 'The session has'} no priorities yet: add one with /priority add <handle> <text>.`);
+      throw new Refusal('refusal.priority.none', { handle: speaker?.handle ?? 'all' });
     }
     const cards = await Promise.all(proposals.map((p) => proposalCard(core, session, p)));
     const channels = await core.bindings(session.id);

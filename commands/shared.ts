@@ -1,6 +1,6 @@
 /** Small pieces the command handlers share. */
 import { z } from 'zod';
-import { UserError } from '../src/errors.ts';
+import { isRefusal, Refusal } from '../src/errors.ts';
 import { mayAct, type Role } from '../src/roles.ts';
 import type { Proposal, Session } from '../src/model.ts';
 import type { Plenary } from '../src/plenary.ts';
@@ -15,14 +15,15 @@ export const flag = () => z.union([z.boolean(), z.literal('post').transform(() =
 
 export function requireRole(ctx: CommandContext, needed: Role, what: string): void {
   if (!mayAct(ctx.role, needed)) {
-    throw new UserError(`Only ${needed === 'organiser' ? 'an organiser' : 'a moderator'} may ${what}; ask one, or use the command without "post".`);
+    throw new Refusal('refusal.role.post', { role: needed, what });
   }
 }
 
 /** A proposal's card; with hidden results its counts are withheld unless `reveal` (a moderator, privately). */
 export async function proposalCard(core: Plenary, session: Session, proposal: Proposal, { reveal = false } = {}): Promise<ProposalCard> {
   const [speaker, counts] = await Promise.all([
-    core.requireSpeaker(session.id, proposal.speaker).catch(() => undefined),
+    // A speaker since removed shows by handle; a store outage is an outage, not "no speaker".
+    core.requireSpeaker(session.id, proposal.speaker).catch((error) => (isRefusal(error) ? undefined : Promise.reject(error))),
     core.summaries.proposalCounts(session.id, proposal.number),
   ]);
   const card: ProposalCard = {

@@ -4,7 +4,7 @@ import { flag, requireRole, seesHiddenResults, toEveryChannel } from './shared.t
 import { withheldSummary } from '../src/hidden-results.ts';
 import { forPosting } from '../src/posted-summary.ts';
 import { notice, type View } from '../src/views.ts';
-import { UserError } from '../src/errors.ts';
+import { Refusal } from '../src/errors.ts';
 
 export default defineCommand({
   name: 'summary',
@@ -17,7 +17,7 @@ export default defineCommand({
     if (post) requireRole(ctx, 'moderator', 'post the summary');
     const session = await ctx.core.requireSession(ctx.channel);
     const full = await ctx.core.summaries.sessionSummary(session.id);
-    if (!full) throw new UserError(`Session ${session.id} could not be read; try again.`);
+    if (!full) throw new Refusal('refusal.session.unreadable', { session: session.id });
     const summary = !post && seesHiddenResults(ctx) ? full : withheldSummary(full);
     const view: View = { kind: 'summary', summary, final: session.state === 'closed' };
     if (!post) return { reply: view };

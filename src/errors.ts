@@ -1,16 +1,31 @@
+import { say, type Locale, type MessageId } from './wording/say.ts';
+
+/** The identifiers of refusals: every one has its wording in src/wording/en/refusals.ts. */
+export type RefusalId = Extract<MessageId, `refusal.${string}`>;
+export type RefusalParams = Record<string, string | number>;
+
+// Every line break, Unicode's U+2028/U+2029/NEL included: a refusal is always one line.
+const oneLine = (text: string) => text.replace(/\s*[\n\r\v\f\u0085\u2028\u2029]\s*/g, ' ');
+
 /**
- * A refusal meant for the person who typed the command: one line, saying what to type instead.
- * Anything else thrown is a bug or an outage, and the caller is told to try again.
+ * A refusal meant for the person who acted: an identifier and parameters, worded in the caller's
+ * language only when shown (`textIn`). Anything else thrown is a bug or an outage.
  */
-export class UserError extends Error {
-  constructor(message: string) {
-    // Every line break, Unicode's U+2028/U+2029/NEL included: an error is always one line.
-    super(message.replace(/\s*[\n\r\v\f\u0085\u2028\u2029]\s*/g, ' '));
-    this.name = 'UserError';
+export class Refusal extends Error {
+  constructor(
+    readonly id: RefusalId,
+    readonly params: RefusalParams = {},
+  ) {
+    super(oneLine(say(id, params)));
+    this.name = 'Refusal';
+  }
+
+  textIn(locale: Locale = 'en'): string {
+    return oneLine(say(this.id, this.params, locale));
   }
 }
 
-export const isUserError = (e: unknown): e is UserError => e instanceof UserError;
+export const isRefusal = (e: unknown): e is Refusal => e instanceof Refusal;
 
 /**
  * A start-up problem the operator fixes (a bad token, an unusable store): printed as one line that

@@ -3,7 +3,7 @@
  * kept in a FactStore. Platform-free: adapters call it with `platform:id` users and channels, and render
  * what it returns. The store is the truth; this class only caches proposals, which change rarely.
  */
-import { UserError } from './errors.ts';
+import { Refusal } from './errors.ts';
 import { createHmac, randomBytes } from 'node:crypto';
 import { keys, parseMineKey } from './keys.ts';
 import { languageKey } from './languages.ts';
@@ -86,7 +86,7 @@ export class Plenary extends SessionCorrections {
       proposal = this.proposalCache.get(sid)?.get(n);
     }
     if (!proposal || proposal.withdrawnAt) {
-      throw new UserError(`No proposal P${n} in session ${sid}: see /menu for the codes.`);
+      throw new Refusal('refusal.priority.unknown', { number: n, session: sid });
     }
     return proposal;
   }
@@ -99,13 +99,11 @@ export class Plenary extends SessionCorrections {
     // Proposal, speaker load and the open session checked and written in one commit.
     const proposal = await this.committed('priority add', async () => {
       const now = await this.sessionNow(sid);
-      if (now?.state !== 'open') throw new UserError(`Session ${sid} is closed; a moderator can start a new one with /session start <title>.`);
+      if (now?.state !== 'open') throw new Refusal('refusal.session.closed', { session: sid });
       const all = await this.proposals(sid, { fresh: true });
       const load = await readLoad(this.store, sid, speaker.handle, all);
       if (load.active.length >= this.config.priorityLimit) {
-        throw new UserError(
-          `${speaker.handle} already has ${load.active.length} priorities (the limit is ${this.config.priorityLimit}); withdraw one with /priority withdraw <code> first.`,
-        );
+        throw new Refusal('refusal.priority.limit', { handle: speaker.handle, count: load.active.length, limit: this.config.priorityLimit });
       }
       const n = all.reduce((max, p) => Math.max(max, p.number), 0) + 1;
       const added: Proposal = {
@@ -124,11 +122,11 @@ export class Plenary extends SessionCorrections {
   /** Reads the proposal and its session from the store itself, for a compare-and-set. */
   private async proposalNow(sid: string, n: number): Promise<{ session: Session; proposal: Proposal }> {
     const session = await this.sessionNow(sid);
-    if (session?.state !== 'open') throw new UserError(`Session ${sid} is closed; a moderator can start a new one with /session start <title>.`);
+    if (session?.state !== 'open') throw new Refusal('refusal.session.closed', { session: sid });
     const proposal = await this.store.get<Proposal>(keys.proposal(sid, n));
     if (!proposal || proposal.withdrawnAt) {
       if (proposal) this.proposalCache.get(sid)?.set(n, proposal);
-      throw new UserError(`No proposal P${n} in session ${sid}: see /menu for the codes.`);
+      throw new Refusal('refusal.priority.unknown', { number: n, session: sid });
     }
     return { session, proposal };
   }
@@ -170,8 +168,8 @@ export class Plenary extends SessionCorrections {
   /** Re-reads the session record (another process may have closed it) and the proposal. */
   private async reactable(sid: string, n: number): Promise<{ session: Session; proposal: Proposal }> {
     const session = await this.getSession(sid);
-    if (!session) throw new UserError(`No session ${sid}.`);
-    if (session.state !== 'open') throw new UserError(`Session ${sid} is closed: reactions are no longer accepted.`);
+    if (!session) throw new Refusal('refusal.session.unknown', { raw: sid });
+    if (session.state !== 'open') throw new Refusal('refusal.session.closed-reactions', { session: sid });
     return { session, proposal: await this.requireProposal(sid, n) };
   }
 
@@ -217,7 +215,7 @@ export class Plenary extends SessionCorrections {
     const comment = options.comment ? checkText(options.comment, 'Comment', LIMITS.comment) : null;
     const { outcome } = await this.changeReaction(user, sid, n, (previous, proposal) => {
       if (stance === 'clear') {
-        if (!previous) throw new UserError(`You have no reaction on ${proposal.code} to clear.`);
+        if (!previous) throw new Refusal('refusal.reaction.nothing-to-clear', { code: proposal.code });
         return null;
       }
       const reaction: Reaction = { stance, comment: comment ?? previous?.comment ?? null, at: this.clock().getTime() };

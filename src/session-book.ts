@@ -4,7 +4,7 @@
  */
 import { StoreUnavailableError, type Change, type FactStore } from './store/fact-store.ts';
 import type { PlenaryConfig } from './config.ts';
-import { UserError } from './errors.ts';
+import { Refusal } from './errors.ts';
 import { keys } from './keys.ts';
 import { bySpeakerOrder, nextOrder, type ChannelRef, type Session, type Speaker, type UserId } from './model.ts';
 import { checkHandle, checkText, clip, LIMITS } from './text-rules.ts';
@@ -94,14 +94,14 @@ export class SessionBook {
 
   async requireSession(channel: ChannelRef): Promise<Session> {
     const session = await this.sessionInChannel(channel);
-    if (!session) throw new UserError('No session in this channel yet: a moderator starts one with /session start <title>.');
+    if (!session) throw new Refusal('refusal.session.none-here');
     return session;
   }
 
   async requireOpenSession(channel: ChannelRef): Promise<Session> {
     const session = await this.requireSession(channel);
     if (session.state !== 'open') {
-      throw new UserError(`Session ${session.id} is closed; a moderator can start a new one with /session start <title>.`);
+      throw new Refusal('refusal.session.closed', { session: session.id });
     }
     return session;
   }
@@ -119,7 +119,7 @@ export class SessionBook {
       const bound = await this.store.get<{ sessionId: string }>(keys.channel(channel));
       const current = bound ? await this.sessionNow(bound.sessionId) : undefined;
       if (current?.state === 'open') {
-        throw new UserError(`This channel already has open session ${current.id} ("${clip(current.title)}"); close it first with /session close.`);
+        throw new Refusal('refusal.session.channel-busy', { session: current.id, title: clip(current.title) });
       }
       const startedAt = this.clock();
       const fresh: Session = {
@@ -166,16 +166,16 @@ export class SessionBook {
   async joinSession(channel: ChannelRef, rawId: string): Promise<Session> {
     const sid = rawId.trim().toLowerCase();
     const session = /^s[a-z0-9]{3,8}$/.test(sid) ? await this.getSession(sid) : undefined;
-    if (!session) throw new UserError(`No session "${clip(rawId)}": use the id shown by /session status, e.g. /session join s7k2.`);
-    if (session.state !== 'open') throw new UserError(`Session ${session.id} is closed; only open sessions can be joined.`);
+    if (!session) throw new Refusal('refusal.session.unknown-join', { raw: clip(rawId) });
+    if (session.state !== 'open') throw new Refusal('refusal.session.closed-join', { session: session.id });
     await this.committed('session join', async () => {
       const target = await this.sessionNow(session.id);
-      if (target?.state !== 'open') throw new UserError(`Session ${session.id} is closed; only open sessions can be joined.`);
+      if (target?.state !== 'open') throw new Refusal('refusal.session.closed-join', { session: session.id });
       const bound = await this.store.get<{ sessionId: string }>(keys.channel(channel));
       const current = bound ? await this.sessionNow(bound.sessionId) : undefined;
-      if (current?.id === session.id) throw new UserError(`This channel already follows session ${session.id}.`);
+      if (current?.id === session.id) throw new Refusal('refusal.session.already-followed', { session: session.id });
       if (current?.state === 'open') {
-        throw new UserError(`This channel already has open session ${current.id}; close it first with /session close.`);
+        throw new Refusal('refusal.session.channel-busy-join', { session: current.id });
       }
       const change: Change = {
         expect: [[keys.session(session.id), target], [keys.channel(channel), bound]],
@@ -202,7 +202,7 @@ export class SessionBook {
     const closed = await this.committed('session close', async () => {
       const session = await this.sessionNow(id);
       if (session?.state !== 'open') {
-        throw new UserError(`Session ${id} is closed; a moderator can start a new one with /session start <title>.`);
+        throw new Refusal('refusal.session.closed', { session: id });
       }
       const done: Session = { ...session, state: 'closed', closedAt: this.clock().toISOString() };
       const posts = (await this.bindings(id)).map((to) => this.outbox.entry({ channel: to, finalSummaryOf: id, notify }));
@@ -230,7 +230,7 @@ export class SessionBook {
       order: nextOrder(this.clock().getTime()),
     };
     if (!(await this.store.claim(keys.speaker(session.id, handle), speaker))) {
-      throw new UserError(`Speaker ${handle} is already in session ${session.id}; see /speaker list.`);
+      throw new Refusal('refusal.speaker.exists', { handle, session: session.id });
     }
     return speaker;
   }
@@ -243,14 +243,14 @@ export class SessionBook {
   async requireSpeaker(sid: string, rawHandle: string): Promise<Speaker> {
     const handle = checkHandle(rawHandle);
     const speaker = await this.store.get<Speaker>(keys.speaker(sid, handle));
-    if (!speaker) throw new UserError(`No speaker "${handle}" in this session: add one with /speaker add ${handle} <name>, or see /speaker list.`);
+    if (!speaker) throw new Refusal('refusal.speaker.unknown', { handle });
     return speaker;
   }
 
   checkGroup(raw: string): string {
     const group = raw.trim().toLowerCase();
     if (!this.config.stakeholderGroups.includes(group)) {
-      throw new UserError(`"${clip(raw)}" is not a stakeholder group: use one of ${this.config.stakeholderGroups.join(', ')}.`);
+      throw new Refusal('refusal.group.invalid', { raw: clip(raw), groups: this.config.stakeholderGroups.join(', ') });
     }
     return group;
   }

@@ -4,7 +4,7 @@
  * Each is one atomic commit (SessionBook.committed). Plenary supplies the proposal reads and the counts
  * listeners through the abstract members below.
  */
-import { UserError } from './errors.ts';
+import { Refusal } from './errors.ts';
 import { keys, parseReactionKey } from './keys.ts';
 import type { Change } from './store/fact-store.ts';
 import type { ChannelRef, Proposal, Reaction, Session, Speaker } from './model.ts';
@@ -27,8 +27,8 @@ export abstract class SessionCorrections extends SessionBook {
     const { id } = rawId ? await this.namedSession(rawId) : await this.requireSession(channel);
     const reopened = await this.committed('session reopen', async () => {
       const session = await this.sessionNow(id);
-      if (!session) throw new UserError(`No session "${clip(id)}".`);
-      if (session.state === 'open') throw new UserError(`Session ${session.id} is already open.`);
+      if (!session) throw new Refusal('refusal.session.unknown', { raw: clip(id) });
+      if (session.state === 'open') throw new Refusal('refusal.session.already-open', { session: session.id });
       const channels = await this.bindings(id);
       if (!channels.includes(channel)) channels.push(channel);
       const pointers = await this.store.getMany<{ sessionId: string }>(channels.map((c) => keys.channel(c)));
@@ -39,7 +39,9 @@ export abstract class SessionCorrections extends SessionBook {
         if (pointer?.sessionId === id) continue;
         const other = pointer ? await this.sessionNow(pointer.sessionId) : undefined;
         if (other?.state === 'open') {
-          throw new UserError(`${bound === channel ? 'This channel' : `Channel ${bound}`} has open session ${other.id} ("${clip(other.title)}"); close it first with /session close.`);
+          throw bound === channel
+            ? new Refusal('refusal.session.channel-busy', { session: other.id, title: clip(other.title) })
+            : new Refusal('refusal.session.channel-busy-elsewhere', { channel: bound, session: other.id, title: clip(other.title) });
         }
         if (other) change.expect?.push([keys.session(other.id), other]);
         // A channel that moved on to a later (closed) session follows this one again.
@@ -59,7 +61,7 @@ export abstract class SessionCorrections extends SessionBook {
   async namedSession(rawId: string): Promise<Session> {
     const sid = rawId.trim().toLowerCase();
     const session = /^s[a-z0-9]{3,8}$/.test(sid) ? await this.getSession(sid) : undefined;
-    if (!session) throw new UserError(`No session "${clip(rawId)}": use the id shown by /session status, e.g. s7k2.`);
+    if (!session) throw new Refusal('refusal.session.unknown-status', { raw: clip(rawId) });
     return session;
   }
 
@@ -78,7 +80,7 @@ export abstract class SessionCorrections extends SessionBook {
   async deleteSession(sid: string): Promise<void> {
     await this.committed('session delete', async () => {
       const session = await this.sessionNow(sid);
-      if (!session) throw new UserError(`No session "${clip(sid)}".`);
+      if (!session) throw new Refusal('refusal.session.unknown', { raw: clip(sid) });
       const channels = await this.bindings(sid);
       const pointers = await this.store.getMany<{ sessionId: string }>(channels.map((c) => keys.channel(c)));
       const reactions = await this.store.scan(keys.reactionsOfSession(sid));
@@ -116,7 +118,7 @@ export abstract class SessionCorrections extends SessionBook {
     const session = await this.requireSession(channel);
     const { handle } = await this.requireSpeaker(session.id, rawHandle);
     if (changes.name === undefined && changes.organisation === undefined && changes.group === undefined) {
-      throw new UserError(`Nothing to change: give name:"…", org:"…" or group:<group>, e.g. /speaker edit ${handle} name:"New Name".`);
+      throw new Refusal('refusal.speaker.nothing-to-change', { handle });
     }
     const name = changes.name === undefined ? undefined : checkText(changes.name, 'Speaker name', LIMITS.name);
     // An empty org:"" or group:"" clears it; a name cannot be empty.
@@ -124,7 +126,7 @@ export abstract class SessionCorrections extends SessionBook {
     const group = changes.group === undefined ? undefined : changes.group.trim() ? this.checkGroup(changes.group) : null;
     const edited = await this.committed('speaker edit', async () => {
       const speaker = await this.store.get<Speaker>(keys.speaker(session.id, handle));
-      if (!speaker) throw new UserError(`No speaker "${handle}" in this session: see /speaker list.`);
+      if (!speaker) throw new Refusal('refusal.speaker.unknown-list', { handle });
       const next: Speaker = { ...speaker, name: name ?? speaker.name, organisation: organisation === undefined ? speaker.organisation : organisation, group: group === undefined ? speaker.group : group };
       return { change: { expect: [[keys.speaker(session.id, handle), speaker]], set: [[keys.speaker(session.id, handle), next]] }, result: next };
     });
@@ -139,11 +141,11 @@ export abstract class SessionCorrections extends SessionBook {
     await this.requireSpeaker(session.id, handle);
     return this.committed('speaker remove', async () => {
       const speaker = await this.store.get<Speaker>(keys.speaker(session.id, handle));
-      if (!speaker) throw new UserError(`No speaker "${handle}" in this session: see /speaker list.`);
+      if (!speaker) throw new Refusal('refusal.speaker.unknown-list', { handle });
       const active = (await this.activeProposals(session.id, { fresh: true })).filter((p) => p.speaker === handle);
       if (active.length) {
         const codes = active.map((p) => p.code).join(', ');
-        throw new UserError(`${handle} still has ${codes}: withdraw ${active.length === 1 ? 'it' : 'them'} first with /priority withdraw ${active[0].code}.`);
+        throw new Refusal('refusal.speaker.has-priorities', { handle, codes, count: active.length, first: active[0].code });
       }
       const load = await this.store.get(keys.load(session.id, handle));
       // Expecting the load as read: a priority added meanwhile makes this re-read, and refuse.

@@ -1,6 +1,6 @@
 /** Stance words and emoji, as PRODUCT.md lists them. */
 import type { Stance } from './model.ts';
-import { UserError } from './errors.ts';
+import { Refusal } from './errors.ts';
 import { clip } from './text-rules.ts';
 
 const WORDS: Record<string, Stance | 'clear'> = {
@@ -14,7 +14,7 @@ export const STANCE_HINT = 'support, neutral, oppose or clear (also +1/yes/agree
 
 export function parseStance(raw: string): Stance | 'clear' {
   const stance = WORDS[raw.trim().toLowerCase()];
-  if (!stance) throw new UserError(`"${clip(raw)}" is not a stance: use ${STANCE_HINT}.`);
+  if (!stance) throw new Refusal('refusal.stance.invalid', { raw: clip(raw), hint: STANCE_HINT });
   return stance;
 }
 

@@ -1,5 +1,5 @@
 /** Limits on what people type, counted in Unicode code points so Chinese, Arabic and emoji count fairly. */
-import { UserError } from './errors.ts';
+import { Refusal } from './errors.ts';
 
 export const LIMITS = {
   title: 150,
@@ -28,10 +28,10 @@ export function hasControlCharacters(text: string): boolean {
 /** Trims and checks a free-text field; `what` names it in the error ("Priority text"). */
 export function checkText(text: string, what: string, max: number, { required = true } = {}): string {
   const trimmed = tabsToSpaces(text).trim();
-  if (required && trimmed.length === 0) throw new UserError(`${what} is missing.`);
-  if (hasControlCharacters(trimmed)) throw new UserError(`${what} contains control characters; type plain text.`);
+  if (required && trimmed.length === 0) throw new Refusal('refusal.text.missing', { field: what });
+  if (hasControlCharacters(trimmed)) throw new Refusal('refusal.text.control', { field: what });
   const length = codePoints(trimmed);
-  if (length > max) throw new UserError(`${what} is too long (${length} characters; at most ${max}). Shorten it and try again.`);
+  if (length > max) throw new Refusal('refusal.text.too-long', { field: what, length, max });
   return trimmed;
 }
 
@@ -40,7 +40,7 @@ export const HANDLE = /^[a-z0-9][a-z0-9-]{0,23}$/;
 export function checkHandle(raw: string): string {
   const handle = raw.trim().toLowerCase();
   if (!HANDLE.test(handle)) {
-    throw new UserError(`"${clip(raw)}" is not a speaker handle: use 1–24 letters, digits or dashes, e.g. icann.`);
+    throw new Refusal('refusal.handle.invalid', { raw: clip(raw) });
   }
   return handle;
 }
@@ -54,6 +54,6 @@ export function clip(text: string, max = 40): string {
 
 export function parseCode(raw: string): number {
   const match = /^p?(\d{1,6})$/i.exec(raw.trim());
-  if (!match || Number(match[1]) < 1) throw new UserError(`"${clip(raw)}" is not a proposal code: use P1, P2… (see /menu).`);
+  if (!match || Number(match[1]) < 1) throw new Refusal('refusal.code.invalid', { raw: clip(raw) });
   return Number(match[1]);
 }

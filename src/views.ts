@@ -24,7 +24,7 @@ export interface ProposalCard {
 
 export type View =
   | { kind: 'notice'; text: string }
-  | { kind: 'error'; text: string }
+  | { kind: 'error'; text: string; refusal?: { id: string; params: Record<string, string | number> } }
   | { kind: 'proposal'; card: ProposalCard }
   | { kind: 'menu'; session: Session; cards: ProposalCard[] }
   | {

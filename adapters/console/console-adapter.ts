@@ -6,18 +6,14 @@
 import { createInterface } from 'node:readline';
 import type { Plenary } from '../../src/plenary.ts';
 import { roleOf } from '../../src/roles.ts';
-import { replyLanguage } from '../../src/languages.ts';
-import { UserError, isUserError } from '../../src/errors.ts';
-import { parseCode } from '../../src/text-rules.ts';
-import { errorView, notice, type CommandResult, type View } from '../../src/views.ts';
+import type { CommandResult, View } from '../../src/views.ts';
 import type { Logger } from '../../commands/execute.ts';
-import { StoreUnavailableError } from '../../src/store/fact-store.ts';
 import { renderView } from './render.ts';
 
 // The command registry (and zod with it) loads on the first line that needs it, so a terminal start with no
 // input (or only chat) does not pay for it; see BENCHMARKS.md, start-up.
-let commandLayer: Promise<typeof import('../../commands/execute.ts')> | undefined;
-const commandsModule = () => (commandLayer ??= import('../../commands/execute.ts'));
+let commandLayer: Promise<typeof import('../../commands/dispatch.ts')> | undefined;
+const dispatchModule = () => (commandLayer ??= import('../../commands/dispatch.ts'));
 const helpModule = () => import('./help.ts');
 
 export interface ConsoleOptions {
@@ -59,11 +55,11 @@ export class ConsoleAdapter {
     const typed = (match ? match[2] : line).trim();
     const text = typed === 'help' ? '/help' : typed;
     const user = `console:${name}`;
+    const role = roleOf(this.core.config, user);
+    const base = { actor: user, channel: this.channel, role, platform: 'console' as const, platformLocale: this.locale };
     if (text.startsWith('/')) {
-      const locale = await replyLanguage(this.core.store, user, this.core.config.conference.language, this.locale);
-      const ctx = { core: this.core, user, channel: this.channel, role: roleOf(this.core.config, user), platform: 'console' as const, locale };
-      const { executeLine } = await commandsModule();
-      const result = await executeLine(text, ctx, this.log);
+      const { dispatch } = await dispatchModule();
+      const result = await dispatch(this.core, { ...base, kind: 'command', line: text }, this.log);
       // Posts a command queued in the store (the final summary of /session close) are printed first.
       await this.core
         .drainOutbox('console', (channel, view) => this.emit(`[#${channel.slice('console:'.length)}]`, view))
@@ -73,26 +69,12 @@ export class ConsoleAdapter {
       return;
     }
     const emoji = EMOJI_LINE.exec(text);
-    if (emoji) return this.print(name, await this.emoji(user, emoji[1] === '+', emoji[2], emoji[3]));
-    this.write(`[#${this.channelName}] ${name}: ${text}`);
-  }
-
-  private async emoji(user: string, added: boolean, emoji: string, code: string): Promise<CommandResult> {
-    try {
-      const session = await this.core.requireSession(this.channel);
-      const outcome = await this.core.emoji(user, session.id, parseCode(code), emoji, added);
-      if (!outcome) return {}; // an emoji that means nothing here, or a removal that no longer applies
-      const what = outcome.reaction?.stance ? `You ${outcome.reaction.stance === 'neutral' ? 'are neutral on' : outcome.reaction.stance} ${outcome.proposal.code}.` : `Your stance on ${outcome.proposal.code} is cleared.`;
-      return { reply: notice(what) };
-    } catch (error) {
-      if (isUserError(error)) return { reply: errorView(error.message) };
-      if (error instanceof StoreUnavailableError) {
-        this.log('warn', 'store unavailable during an emoji reaction', error.message);
-        return { reply: errorView((await commandsModule()).STORE_UNAVAILABLE_REPLY) };
-      }
-      this.log('error', 'emoji reaction failed', error);
-      return { reply: errorView(error instanceof UserError ? error.message : 'Something went wrong and nothing was recorded: try again.') };
+    if (emoji) {
+      const { dispatch } = await dispatchModule();
+      const event = { ...base, kind: 'emoji' as const, target: { code: emoji[3] }, emoji: emoji[2], added: emoji[1] === '+' };
+      return this.print(name, await dispatch(this.core, event, this.log));
     }
+    this.write(`[#${this.channelName}] ${name}: ${text}`);
   }
 
   private print(name: string, result: CommandResult) {
@@ -112,7 +94,7 @@ export class ConsoleAdapter {
     const rl = createInterface({ input, output: input.isTTY ? output : undefined, terminal: Boolean(input.isTTY) });
     if (input.isTTY) {
       this.write('plenary — type /help for commands; prefix a line with "alice: " to act as alice; Ctrl-D to quit.');
-      commandsModule().catch(() => {}); // someone is typing: load the commands meanwhile (a failure resurfaces on use)
+      dispatchModule().catch(() => {}); // someone is typing: load the commands meanwhile (a failure resurfaces on use)
       rl.setPrompt('> ');
       rl.prompt();
     }

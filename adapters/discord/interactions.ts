@@ -12,12 +12,11 @@ import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
 import type { Delivery } from '../delivery.ts';
 import { roleOf } from '../../src/roles.ts';
-import { isUserError } from '../../src/errors.ts';
-import { StoreUnavailableError } from '../../src/store/fact-store.ts';
-import { errorView, notice, type CommandResult } from '../../src/views.ts';
-import { execute, storeFailureReply } from '../../commands/execute.ts';
+import { Refusal } from '../../src/errors.ts';
+import type { CommandResult } from '../../src/views.ts';
+import { failureView, storeFailure } from '../../commands/execute.ts';
+import { dispatch, refuse, type Choice } from '../../commands/dispatch.ts';
 import { clip } from '../../src/text-rules.ts';
-import { replyLanguage } from '../../src/languages.ts';
 import { commandFor, optionValues } from './commands.ts';
 import { COMMENT_FIELD, commentModal, parseCustomId, renderView, type DiscordMessage } from './render.ts';
 
@@ -27,7 +26,6 @@ import { COMMENT_FIELD, commentModal, parseCustomId, renderView, type DiscordMes
  * never misses the 3 s window.
  */
 const DEFER_AFTER_MS = 1200;
-const MAX_AUTOCOMPLETE = 25;
 
 export interface InteractionDeps {
   core: Plenary;
@@ -49,16 +47,23 @@ function memberRoles(interaction: Interaction): string[] {
 export class InteractionHandler {
   constructor(private readonly deps: InteractionDeps) {}
 
+  /** Who acts, with the role their member roles give them. */
+  private actor(interaction: Interaction) {
+    const user = who(interaction.user.id);
+    return { actor: user, channel: who(interaction.channelId ?? ''), role: roleOf(this.deps.core.config, user, memberRoles(interaction)), platform: 'discord' as const, platformLocale: interaction.locale };
+  }
+
   async handle(interaction: Interaction): Promise<void> {
     const { core, log } = this.deps;
     try {
       if (!SNOWFLAKE.test(interaction.user?.id ?? '') || !SNOWFLAKE.test(interaction.channelId ?? '')) {
         // Not something Discord sends (a user and channel id are snowflakes): answer, but act on nothing.
         if (interaction.isRepliable()) {
-          await interaction.reply({ content: '⚠️ This interaction arrived incomplete, so nothing was done: try again.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+          await interaction.reply({ content: `⚠️ ${new Refusal('refusal.discord.incomplete').message}`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
         } else if (interaction.isAutocomplete()) await interaction.respond([]);
         return;
       }
+      // Every interaction is claimed once by its id, whatever it is (answering twice would fail anyway).
       if (!(await core.firstDelivery('discord', interaction.id))) {
         log('debug', `interaction ${interaction.id} already handled (gateway replay)`);
         return;
@@ -68,13 +73,9 @@ export class InteractionHandler {
       if (interaction.isButton()) return await this.button(interaction);
       if (interaction.isModalSubmit()) return await this.modal(interaction);
     } catch (error) {
-      const outage = error instanceof StoreUnavailableError;
-      log(outage ? 'warn' : 'error', 'handling a Discord interaction failed', error as Error);
+      const view = failureView(error, 'handling a Discord interaction', log);
       if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
-        const text = outage
-          ? 'The store is unreachable right now, so nothing was recorded: try again in a few seconds.'
-          : 'Something went wrong on our side and nothing was confirmed: try again in a moment.';
-        await interaction.reply({ content: `⚠️ ${text}`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }).catch(() => {});
+        await interaction.reply({ content: `⚠️ ${view.kind === 'error' ? view.text : ''}`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }).catch(() => {});
       }
     }
   }
@@ -83,21 +84,15 @@ export class InteractionHandler {
     const command = commandFor(interaction.commandName, interaction.options.getSubcommand(false));
     const { core, log } = this.deps;
     await this.answer(interaction, async () => {
-      if (!command) return { reply: errorView(`Unknown command /${clip(String(interaction.commandName), 32)}: run "plenary discord register" to refresh the commands.`) };
-      const user = who(interaction.user.id);
-      const ctx = {
-        core, user, channel: who(interaction.channelId), platform: 'discord' as const,
-        role: roleOf(core.config, user, memberRoles(interaction)),
-        locale: await replyLanguage(core.store, user, core.config.conference.language, interaction.locale),
-      };
+      if (!command) return refuse(new Refusal('refusal.discord.unknown-command', { raw: clip(String(interaction.commandName), 32) }));
       let options: Record<string, string | boolean>;
       try {
         options = optionValues(command, interaction.options);
       } catch {
         // An option of another type than we registered (stale or foreign command definitions).
-        return { reply: errorView(`/${command.name} got an option of the wrong type: run "plenary discord register" to refresh the commands.`) };
+        return refuse(new Refusal('refusal.discord.option-type', { command: command.name }));
       }
-      return execute(command, options, ctx, log);
+      return dispatch(core, { ...this.actor(interaction), kind: 'command', name: command.name, options }, log);
     });
   }
 
@@ -109,45 +104,27 @@ export class InteractionHandler {
       return;
     }
     await this.answer(interaction, async () => {
-      if (action?.action !== 'react') return { reply: errorView('This button is not one of plenary\'s (anymore); use /react <code> <stance>.') };
-      return this.guard(async () => {
-        const { proposal, reaction } = await this.deps.core.react(who(interaction.user.id), action.sessionId, action.number, action.stance);
-        const stance = reaction?.stance === 'neutral' ? 'are neutral on' : reaction?.stance;
-        return { reply: notice(`You ${stance} ${proposal.code}.${reaction?.comment ? ' Your comment stays.' : ''}`) };
-      });
+      if (action?.action !== 'react') return refuse(new Refusal('refusal.button.foreign'));
+      const target = { sessionId: action.sessionId, number: action.number };
+      return dispatch(this.deps.core, { ...this.actor(interaction), kind: 'stance', target, stance: action.stance }, this.deps.log);
     });
   }
 
   private async modal(interaction: ModalSubmitInteraction): Promise<void> {
     const action = parseCustomId(interaction.customId);
     await this.answer(interaction, async () => {
-      if (action?.action !== 'comment-form') return { reply: errorView('This form is not one of plenary\'s; use /react <code> <stance> <comment>.') };
+      if (action?.action !== 'comment-form') return refuse(new Refusal('refusal.form.foreign'));
       let text = '';
       try {
         const value: unknown = interaction.fields.getTextInputValue(COMMENT_FIELD);
         if (typeof value !== 'string') throw new TypeError('not text');
         text = value;
       } catch {
-        return { reply: errorView('This form is out of date (its comment field is missing): click Comment again.') };
+        return refuse(new Refusal('refusal.form.field-missing'));
       }
-      return this.guard(async () => {
-        const { proposal } = await this.deps.core.comment(who(interaction.user.id), action.sessionId, action.number, text);
-        return { reply: notice(`Your comment on ${proposal.code} is saved (shown without your name).`) };
-      });
+      const target = { sessionId: action.sessionId, number: action.number };
+      return dispatch(this.deps.core, { ...this.actor(interaction), kind: 'comment', target, text }, this.deps.log);
     });
-  }
-
-  /** Refusals from the core become private one-line errors, like in execute(). */
-  private async guard(work: () => Promise<CommandResult>): Promise<CommandResult> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isUserError(error)) return { reply: errorView(error.message) };
-      const storeReply = storeFailureReply(error, 'a Discord button or form', this.deps.log);
-      if (storeReply) return { reply: errorView(storeReply) };
-      this.deps.log('error', 'a Discord button or form failed', error as Error);
-      return { reply: errorView('Something went wrong on our side and nothing was recorded: try again in a moment.') };
-    }
   }
 
   /** Private reply (direct, or deferred then edited when slow), extra pieces as follow-ups, then posts. */
@@ -167,8 +144,8 @@ export class InteractionHandler {
       // Posts are durable before the caller hears "done": any process running their platform delivers them.
       const notify = { user: who(interaction.user.id), channel: who(interaction.channelId ?? '') };
       ({ delivered } = await this.deps.delivery.enqueue(this.deps.core, result.posts, notify, result.queued).catch((error) => {
-        const text = storeFailureReply(error, 'queuing posts', this.deps.log) ?? 'Something went wrong on our side: try again in a moment.';
-        result = { reply: errorView(`Done, but its posts could not be queued: ${text}`) };
+        const stored = storeFailure(error, 'queuing posts', this.deps.log);
+        result = refuse(stored ?? new Refusal('refusal.posts.unqueued'));
         return { delivered: Promise.resolve() };
       }));
     } finally {
@@ -186,42 +163,18 @@ export class InteractionHandler {
 
   /** Handles and codes from this channel's session; nothing (not an error) when there is none. */
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    let choices: Array<{ name: string; value: string }> = [];
+    let choices: Choice[] = [];
     try {
-      choices = await this.choices(interaction);
+      const command = commandFor(interaction.commandName, interaction.options.getSubcommand(false));
+      const focused = interaction.options.getFocused(true);
+      const kind = command?.options.find((o) => o.name === focused.name)?.autocomplete;
+      if (kind) {
+        const event = { ...this.actor(interaction), kind: 'autocomplete' as const, choices: kind, query: String(focused.value ?? ''), withAll: command?.name === 'priority post' };
+        choices = (await dispatch(this.deps.core, event, this.deps.log)).choices ?? [];
+      }
     } catch (error) {
-      if (error instanceof StoreUnavailableError) this.deps.log('warn', 'autocomplete without the store', error);
-      else this.deps.log('debug', 'autocomplete on a malformed interaction', error as Error);
+      this.deps.log('debug', 'autocomplete on a malformed interaction', error as Error);
     }
-    await interaction.respond(choices.slice(0, MAX_AUTOCOMPLETE)); // always answered, if only with nothing
+    await interaction.respond(choices); // always answered, if only with nothing
   }
-
-  private async choices(interaction: AutocompleteInteraction): Promise<Array<{ name: string; value: string }>> {
-    const { core } = this.deps;
-    const command = commandFor(interaction.commandName, interaction.options.getSubcommand(false));
-    const focused = interaction.options.getFocused(true);
-    const kind = command?.options.find((o) => o.name === focused.name)?.autocomplete;
-    const query = String(focused.value ?? '').trim().toLowerCase();
-    const session = kind ? await core.sessionInChannel(who(interaction.channelId)) : undefined;
-    let choices: Array<{ name: string; value: string }> = [];
-    if (session && kind === 'speaker') {
-      const speakers = await core.speakers(session.id);
-      choices = speakers
-        .filter((s) => s.handle.includes(query) || s.name.toLowerCase().includes(query))
-        .map((s) => ({ name: choiceName(`${s.handle} — ${s.name}${s.organisation ? `, ${s.organisation}` : ''}`), value: s.handle }));
-      if (command?.name === 'priority post' && 'all'.startsWith(query)) choices.unshift({ name: 'all — every speaker', value: 'all' });
-    } else if (session && kind === 'proposal') {
-      const proposals = await core.activeProposals(session.id);
-      choices = proposals
-        .filter((p) => p.code.toLowerCase().startsWith(query) || p.speaker.includes(query) || p.text.toLowerCase().includes(query))
-        .map((p) => ({ name: choiceName(`${p.code} · ${p.speaker}: ${p.text}`), value: p.code }));
-    }
-    return choices;
-  }
-}
-
-/** Choice names are 1–100 characters. */
-function choiceName(text: string): string {
-  const points = [...text.replace(/\s+/g, ' ')];
-  return points.length <= 100 ? points.join('') : `${points.slice(0, 99).join('')}…`;
 }

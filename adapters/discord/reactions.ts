@@ -17,13 +17,16 @@
 import type { MessageReaction, PartialMessageReaction, PartialUser, User } from 'discord.js';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
-import { isUserError } from '../../src/errors.ts';
 import { emojiStance } from '../../src/stances.ts';
-import { keys } from '../../src/keys.ts';
-import type { Reaction } from '../../src/model.ts';
-import { STANCE_EMOJI } from '../../src/view-text.ts';
+import { roleOf } from '../../src/roles.ts';
+import { dispatch } from '../../commands/dispatch.ts';
 
-interface RawPacket { t?: string | null; s?: number | null; d?: any }
+/** The raw gateway packet, as little of it as is read (discord.js emits it untyped on 'raw'). */
+interface RawPacket {
+  t?: string | null;
+  s?: number | null;
+  d?: { session_id?: unknown; message_id?: unknown; user_id?: unknown; channel_id?: unknown; emoji?: { id?: unknown; name?: unknown } | null } | null;
+}
 interface Tag { seq: number; session: string; at: number }
 
 const STALE_MS = 60_000;
@@ -50,7 +53,8 @@ export class ReactionHandler {
     if (typeof packet.s !== 'number' || !packet.d?.emoji) return;
     const now = Date.now();
     if (this.pending.size > MAX_PENDING_KEYS) this.prune(now);
-    const key = contentKey(packet.t === 'MESSAGE_REACTION_ADD', packet.d.message_id, packet.d.user_id, packet.d.emoji.id ?? packet.d.emoji.name);
+    const { message_id, user_id, emoji } = packet.d;
+    const key = contentKey(packet.t === 'MESSAGE_REACTION_ADD', String(message_id), String(user_id), String(emoji.id ?? emoji.name));
     const queue = (this.pending.get(key) ?? []).filter((tag) => now - tag.at < STALE_MS); // events discord.js dropped
     queue.push({ seq: packet.s, session: this.gatewaySession, at: now });
     this.pending.set(key, queue);
@@ -68,16 +72,19 @@ export class ReactionHandler {
     try {
       const target = await this.core.proposalForMessage(`discord:${reaction.message.channelId}:${reaction.message.id}`);
       if (!target) return; // not a proposal message
-      if (tag && !(await this.core.firstDelivery('discord', `reaction:${key}:${tag.session}:${tag.seq}`))) {
-        this.log('debug', 'replayed reaction dispatch ignored', { key, seq: tag.seq });
-        return;
-      }
-      await this.core.emoji(`discord:${user.id}`, target.sessionId, target.number, emoji.name, added);
-    } catch (error) {
+      const dedupe = tag ? { scope: 'discord', key: `reaction:${key}:${tag.session}:${tag.seq}` } : undefined;
+      const result = await dispatch(this.core, { ...this.actor(user.id, reaction.message.channelId), kind: 'emoji', target, emoji: emoji.name, added, dedupe }, this.log);
+      if (result.duplicate) this.log('debug', 'replayed reaction dispatch ignored', { key, seq: tag?.seq });
       // A reaction has no private channel to answer in (closed session, withdrawn proposal): log only.
-      if (isUserError(error)) this.log('debug', `reaction not applied: ${error.message}`);
-      else this.log('error', 'handling a Discord reaction failed', error as Error);
+      else if (result.reply?.kind === 'error') this.log('debug', `reaction not applied: ${result.reply.text}`);
+    } catch (error) {
+      this.log('error', 'handling a Discord reaction failed', error as Error);
     }
+  }
+
+  private actor(userId: string, channelId: string) {
+    const user = `discord:${userId}`;
+    return { actor: user, channel: `discord:${channelId}`, role: roleOf(this.core.config, user), platform: 'discord' as const };
   }
 
   /**
@@ -94,18 +101,12 @@ export class ReactionHandler {
       if (only && (only.id || !emojiStance(String(only.name ?? '')))) return; // not one of our three emoji
       const target = await this.core.proposalForMessage(`discord:${d.channel_id}:${d.message_id}`);
       if (!target) return;
-      if (typeof packet.s === 'number' && !(await this.core.firstDelivery('discord', `reaction-clear:${d.message_id}:${only?.name ?? 'all'}:${this.gatewaySession}:${packet.s}`))) return;
-      const stance = only ? emojiStance(String(only.name)) : null;
-      const rows = await this.core.store.scan<Reaction>(keys.reactionsOfProposal(target.sessionId, target.number));
-      for (const [key, reaction] of rows) {
-        const user = key.split(':').slice(3).join(':');
-        if (!user.startsWith('discord:') || reaction.via !== 'emoji' || !reaction.stance) continue;
-        if (stance && reaction.stance !== stance) continue;
-        await this.core.emoji(user, target.sessionId, target.number, only?.name ?? STANCE_EMOJI[reaction.stance], false);
-      }
+      const dedupe = typeof packet.s === 'number' ? { scope: 'discord', key: `reaction-clear:${d.message_id}:${only?.name ?? 'all'}:${this.gatewaySession}:${packet.s}` } : undefined;
+      const event = { ...this.actor(this.botUserId() ?? '0', String(d.channel_id)), kind: 'emoji-cleared' as const, target, emoji: only ? String(only.name) : undefined, actors: 'discord:', dedupe };
+      const result = await dispatch(this.core, event, this.log);
+      if (result.reply?.kind === 'error') this.log('debug', `reaction clear not applied: ${result.reply.text}`);
     } catch (error) {
-      if (isUserError(error)) this.log('debug', `reaction clear not applied: ${error.message}`);
-      else this.log('error', 'handling a Discord reaction clear failed', error as Error);
+      this.log('error', 'handling a Discord reaction clear failed', error as Error);
     }
   }
 

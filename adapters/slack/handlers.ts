@@ -3,23 +3,24 @@
  * core calls. Each handler acks first (Slack gives 3 s), then does the slow work in order; every
  * failure is caught and logged here, so no rejection escapes into Bolt.
  */
-import type { App, RespondFn } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import type {
+  AllMiddlewareArgs, App, BlockButtonAction, RespondFn, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction,
+} from '@slack/bolt';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
 import type { Stance } from '../../src/model.ts';
+import type { InboundEvent } from '../../src/events.ts';
 import { roleOf } from '../../src/roles.ts';
-import { isUserError } from '../../src/errors.ts';
+import { Refusal } from '../../src/errors.ts';
 import type { CommandResult, View } from '../../src/views.ts';
-import { executeLine, storeFailureReply } from '../../commands/execute.ts';
+import { failureView } from '../../commands/execute.ts';
+import { dispatch } from '../../commands/dispatch.ts';
 import { REPLAY_CLAIM_MS } from '../../src/plenary.ts';
-import { PlatformLocales, replyLanguage } from '../../src/languages.ts';
+import { PlatformLocales } from '../../src/languages.ts';
 import type { Delivery } from '../delivery.ts';
 import { escapeSlack as escapeText, unescapeSlack, type SlackMessage } from './blocks.ts';
-import {
-  ACTION, COMMENT_BLOCK, COMMENT_CALLBACK, COMMENT_INPUT, commentModal, parseActionValue, privateMessages,
-  stanceConfirmation,
-} from './render.ts';
+import { ACTION, COMMENT_BLOCK, COMMENT_CALLBACK, COMMENT_INPUT, commentModal, parseActionValue, privateMessages } from './render.ts';
 import { freshCard } from './live-counts.ts';
 import { shortcodesToEmoji } from './shortcodes.ts';
 
@@ -31,9 +32,6 @@ export interface HandlerDeps {
   replyWithinMs?: number;
 }
 
-const OOPS = 'Something went wrong on our side and nothing was confirmed: try again in a moment.';
-const MALFORMED = 'This request from Slack was incomplete, so nothing was done: try the command again.';
-
 /** Slack user, channel and team ids: upper-case letters and digits. Anything else is not from Slack. */
 const isSlackId = (v: unknown): v is string => typeof v === 'string' && /^[A-Z0-9]{2,32}$/.test(v);
 
@@ -41,59 +39,51 @@ async function respondAll(respond: RespondFn, messages: SlackMessage[]) {
   for (const m of messages) await respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
 }
 
-/** What a slash command handler gets from Bolt (and what tests construct directly). */
-export interface SlashCommandArgs {
-  command: { command: string; text?: string; user_id: string; channel_id: string; trigger_id?: string };
-  ack: (response?: { response_type: 'ephemeral'; text: string; blocks: unknown[] }) => Promise<void>;
-  respond: RespondFn;
-  /** Bolt's client, for the caller's locale (users.info); seam tests may leave it out. */
-  client?: WebClient;
-}
-export interface ReactionArgs { event: ReactionEvent; body: { event_id?: string }; client: WebClient }
-export interface ActionArgs { ack: () => Promise<void>; body: unknown; action: unknown; client: WebClient }
-export interface ViewArgs {
-  ack: (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
-  body: { user: { id: string } };
-  view: { id?: string; hash?: string; private_metadata: string; state: { values: Record<string, Record<string, { value?: string | null }>> } };
-  client: WebClient;
-}
+/** What each listener takes from Bolt's arguments (the tests and fuzzers pass just these). */
+export type SlashCommandArgs = Pick<SlackCommandMiddlewareArgs, 'command' | 'ack' | 'respond'> & Partial<Pick<AllMiddlewareArgs, 'client'>>;
+export type ReactionArgs = Pick<SlackEventMiddlewareArgs<'reaction_added' | 'reaction_removed'>, 'event' | 'body'> & Pick<AllMiddlewareArgs, 'client'>;
+export type ActionArgs = Pick<SlackActionMiddlewareArgs<BlockButtonAction>, 'ack' | 'body' | 'action'> & Pick<AllMiddlewareArgs, 'client'>;
+export type ViewArgs = Pick<SlackViewMiddlewareArgs<ViewSubmitAction>, 'ack' | 'body' | 'view'> & Pick<AllMiddlewareArgs, 'client'>;
+
+/** The one line of an error reply, for places that show only text (an ephemeral, a form field). */
+const lineOf = (view: View | undefined) => (view && 'text' in view ? view.text : '');
 
 /**
- * The inbound handlers as plain functions (the seam tests and fuzzers call without HTTP): each takes what
- * Bolt passes a listener, acks, answers, and never rejects.
+ * The inbound handlers as plain functions (the seam tests and fuzzers call without HTTP): each checks the
+ * payload, turns it into an event for the dispatcher, acks, answers, and never rejects.
  */
 export function slackHandlers(deps: HandlerDeps) {
   const { core, log, delivery } = deps;
   const replyWithinMs = deps.replyWithinMs ?? 1500;
-  // The caller's Slack language (users.info include_locale, needs users:read), cached per user.
+  // The caller's Slack language (users.info with include_locale, needs users:read), cached per user.
   const slackLocales = new PlatformLocales();
+  const localeOf = (client: AllMiddlewareArgs['client'] | undefined, id: string) =>
+    client ? slackLocales.localeOf(id, async (user) => (await client.users.info({ user, include_locale: true })).user?.locale) : undefined;
+  const actor = (id: string) => {
+    const user = `slack:${id}`;
+    return { actor: user, role: roleOf(core.config, user), platform: 'slack' as const };
+  };
 
   // Slash commands: `/session start …` arrives as command `/session`, text `start …` (with & < > escaped).
   async function slashCommand({ command, ack, respond, client }: SlashCommandArgs): Promise<void> {
     if (!isSlackId(command?.user_id) || !isSlackId(command.channel_id) || typeof command.command !== 'string' || (command.text != null && typeof command.text !== 'string')) {
-      await ack({ response_type: 'ephemeral', text: `⚠ ${MALFORMED}`, blocks: [] }).catch((error) => log('warn', 'acking a malformed slash command failed', error));
+      const text = `⚠ ${new Refusal('refusal.slack.malformed').message}`;
+      await ack({ response_type: 'ephemeral', text, blocks: [] }).catch((error) => log('warn', 'acking a malformed slash command failed', error));
       return;
     }
-    const user = `slack:${command.user_id}`;
-    const ctx = { core, user, channel: `slack:${command.channel_id}`, role: roleOf(core.config, user), platform: 'slack' as const };
     // Slack sends emoji in command text as `:shortcode:`; store them as the emoji people saw.
     const line = `${command.command} ${shortcodesToEmoji(unescapeSlack(command.text ?? ''))}`;
+    const channel = `slack:${command.channel_id}`;
+    // A signed request replayed within Slack's signature window carries the same trigger_id: apply it once.
+    const dedupe = typeof command.trigger_id === 'string' && command.trigger_id ? { scope: 'slack-command', key: command.trigger_id, ttlMs: REPLAY_CLAIM_MS } : undefined;
+    const event: InboundEvent = { ...actor(command.user_id), channel, kind: 'command', line, dedupe };
     let delivered: Promise<void> = Promise.resolve();
     const work = (async (): Promise<CommandResult> => {
-      // A signed request replayed within Slack's signature window carries the same trigger_id: apply it once.
-      if (typeof command.trigger_id === 'string' && command.trigger_id && !(await core.firstDelivery('slack-command', command.trigger_id, REPLAY_CLAIM_MS))) {
-        return { reply: { kind: 'error', text: 'This command was already received once (the same request arrived again), so nothing more was done.' } };
-      }
-      const locale = await replyLanguage(core.store, user, core.config.conference.language, client && (await slackLocales.localeOf(command.user_id, async (id) => (await client.users.info({ user: id, include_locale: true })).user?.locale)));
-      const result = await executeLine(line, { ...ctx, locale }, log);
+      const result = await dispatch(core, { ...event, platformLocale: await localeOf(client, command.user_id) }, log);
       // Posts are durable before the caller hears "done": any Slack or Discord process delivers them.
-      ({ delivered } = await delivery.enqueue(core, result.posts, { user, channel: ctx.channel }, result.queued));
+      ({ delivered } = await delivery.enqueue(core, result.posts, { user: event.actor, channel }, result.queued));
       return { reply: result.reply };
-    })().catch((error): CommandResult => {
-      const text = storeFailureReply(error, command.command, log);
-      if (!text) log('error', `${command.command} failed`, error);
-      return { reply: { kind: 'error', text: text ?? OOPS } };
-    });
+    })().catch((error): CommandResult => ({ reply: failureView(error, command.command, log, event.locale) }));
     // Most commands finish in milliseconds: then the private reply rides on the ack itself.
     const late = Symbol('late');
     let timer: NodeJS.Timeout | undefined;
@@ -119,15 +109,16 @@ export function slackHandlers(deps: HandlerDeps) {
     async ({ event, body, client }: ReactionArgs): Promise<void> => {
       try {
         if (!isSlackId(event?.user) || typeof event.reaction !== 'string') return; // not a reaction Slack would send
-        if (event.item?.type !== 'message' || !isSlackId(event.item.channel) || typeof event.item.ts !== 'string') return;
-        const target = await core.proposalForMessage(`slack:${event.item.channel}:${event.item.ts}`);
+        const item: { type?: unknown; channel?: unknown; ts?: unknown } | undefined = event.item;
+        if (item?.type !== 'message' || !isSlackId(item.channel) || typeof item.ts !== 'string') return;
+        const target = await core.proposalForMessage(`slack:${item.channel}:${item.ts}`);
         if (!target) return; // not one of our proposal messages
-        if (typeof body?.event_id === 'string' && body.event_id && !(await core.firstDelivery('slack', body.event_id))) return;
-        try {
-          await core.emoji(`slack:${event.user}`, target.sessionId, target.number, event.reaction, added);
-        } catch (error) {
-          if (!isUserError(error)) throw error;
-          await client.chat.postEphemeral({ channel: event.item.channel, user: event.user, text: escapeText(error.message) });
+        const eventId: unknown = body?.event_id;
+        const dedupe = typeof eventId === 'string' && eventId ? { scope: 'slack', key: eventId } : undefined;
+        const result = await dispatch(core, { ...actor(event.user), channel: `slack:${item.channel}`, kind: 'emoji', target, emoji: event.reaction, added, dedupe }, log);
+        // An emoji that counted needs no answer (the card's counts change); a refusal or an outage does.
+        if (result.reply?.kind === 'error') {
+          await client.chat.postEphemeral({ channel: item.channel, user: event.user, text: escapeText(lineOf(result.reply)) });
         }
       } catch (error) {
         log('error', `${added ? 'reaction_added' : 'reaction_removed'} failed`, error);
@@ -142,16 +133,10 @@ export function slackHandlers(deps: HandlerDeps) {
       const click = clickOf(body, action);
       if (!click) return;
       try {
-        if (!(await core.firstDelivery('slack-action', `${click.actionTs}:${click.user}:${actionId}`))) return;
-        let text: string;
-        try {
-          const outcome = await core.react(`slack:${click.user}`, click.target.sessionId, click.target.number, stance);
-          text = stanceConfirmation(stance, outcome.proposal.code);
-        } catch (error) {
-          const stored = storeFailureReply(error, `button ${actionId}`, log);
-          if (!isUserError(error) && !stored) throw error;
-          text = `:warning: ${isUserError(error) ? error.message : stored}`;
-        }
+        const dedupe = { scope: 'slack-action', key: `${click.actionTs}:${click.user}:${actionId}` };
+        const result = await dispatch(core, { ...actor(click.user), channel: `slack:${click.channel}`, kind: 'stance', target: click.target, stance, dedupe }, log);
+        if (result.duplicate || !result.reply) return;
+        const text = result.reply.kind === 'error' ? `:warning: ${lineOf(result.reply)}` : lineOf(result.reply);
         await client.chat.postEphemeral({ channel: click.channel, user: click.user, text: escapeText(text) });
       } catch (error) {
         log('error', `button ${actionId} failed`, error);
@@ -164,14 +149,22 @@ export function slackHandlers(deps: HandlerDeps) {
     const click = clickOf(body, action);
     if (!click) return;
     try {
-      const card = await freshCard(core, click.target.sessionId, click.target.number);
+      let card;
+      try {
+        card = await freshCard(core, click.target.sessionId, click.target.number);
+      } catch (error) {
+        // The clicker hears about an outage; the boundary logs it.
+        const text = lineOf(failureView(error, 'opening the comment form', log));
+        await client.chat.postEphemeral({ channel: click.channel, user: click.user, text: escapeText(text) });
+        return;
+      }
       if (!card || card.state !== 'open') {
-        const why = card ? `${card.code} no longer takes comments (${card.state}).` : 'That proposal no longer exists.';
-        await client.chat.postEphemeral({ channel: click.channel, user: click.user, text: escapeText(why) });
+        const refusal = card ? new Refusal('refusal.comment.closed', { code: card.code, state: card.state }) : new Refusal('refusal.proposal.gone');
+        await client.chat.postEphemeral({ channel: click.channel, user: click.user, text: escapeText(refusal.message) });
         return;
       }
       const metadata = JSON.stringify({ s: click.target.sessionId, n: click.target.number, c: click.channel });
-      await client.views.open({ trigger_id: (body as { trigger_id: string }).trigger_id, view: commentModal(card, metadata) as never });
+      await client.views.open({ trigger_id: body.trigger_id, view: commentModal(card, metadata) });
     } catch (error) {
       log('error', 'opening the comment form failed', error);
     }
@@ -179,37 +172,32 @@ export function slackHandlers(deps: HandlerDeps) {
 
   // The comment form: refusals go back into the form (response_action: errors), nothing is stored.
   async function commentForm({ ack, body, view, client }: ViewArgs): Promise<void> {
-    const user = body?.user?.id;
-    let meta: { s: string; n: number; c: string } | undefined;
+    const user: unknown = body?.user?.id;
+    let meta: { s?: unknown; n?: unknown; c?: unknown } | undefined;
     try {
       meta = JSON.parse(view?.private_metadata);
     } catch {
       meta = undefined;
     }
     if (!isSlackId(user) || typeof meta?.s !== 'string' || !Number.isSafeInteger(meta.n) || !isSlackId(meta.c)) {
-      await ack({ response_action: 'errors', errors: { [COMMENT_BLOCK]: 'This form is out of date: click Comment again.' } });
+      await ack({ response_action: 'errors', errors: { [COMMENT_BLOCK]: new Refusal('refusal.form.out-of-date').message } });
       return;
     }
-    const input = view.state?.values?.[COMMENT_BLOCK]?.[COMMENT_INPUT]?.value;
+    const channel = meta.c;
+    const input: unknown = view.state?.values?.[COMMENT_BLOCK]?.[COMMENT_INPUT]?.value;
     const text = typeof input === 'string' ? shortcodesToEmoji(input) : '';
-    let code: string;
-    try {
-      // One submission is one view.id + hash: a replay of the same signed request is applied once.
-      if (typeof view.id === 'string' && view.id && !(await core.firstDelivery('slack-form', `${view.id}:${view.hash ?? ''}`, REPLAY_CLAIM_MS))) {
-        await ack();
-        return;
-      }
-      code = (await core.comment(`slack:${user}`, meta.s, meta.n, text)).proposal.code;
-    } catch (error) {
-      const stored = storeFailureReply(error, 'comment submission', log);
-      const message = isUserError(error) ? error.message : stored ?? OOPS;
-      if (!isUserError(error) && !stored) log('error', 'comment submission failed', error);
-      await ack({ response_action: 'errors', errors: { [COMMENT_BLOCK]: message } });
+    // One submission is one view.id + hash: a replay of the same signed request is applied once.
+    const dedupe = typeof view.id === 'string' && view.id ? { scope: 'slack-form', key: `${view.id}:${view.hash ?? ''}`, ttlMs: REPLAY_CLAIM_MS } : undefined;
+    const target = { sessionId: meta.s, number: meta.n as number };
+    const result = await dispatch(core, { ...actor(user), channel: `slack:${channel}`, kind: 'comment', target, text, dedupe }, log);
+    if (result.reply?.kind === 'error') {
+      await ack({ response_action: 'errors', errors: { [COMMENT_BLOCK]: lineOf(result.reply) } });
       return;
     }
     await ack();
+    if (!result.reply) return; // a replay: answered the first time
     try {
-      await client.chat.postEphemeral({ channel: meta.c, user, text: `Your comment on ${code} is recorded.` });
+      await client.chat.postEphemeral({ channel, user, text: escapeText(lineOf(result.reply)) });
     } catch (error) {
       log('warn', 'comment confirmation failed', error);
     }
@@ -223,13 +211,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   acknowledgeRateLimited(app, deps.log);
   // One listener for every command of the app, known or not: an unknown one (an old manifest, a typo in
   // the app's settings) gets a private line naming the closest command and /help instead of dispatch_failed.
-  app.command(/^\/.+$/, (args) => handlers.slashCommand(args as never));
-  app.event('reaction_added', handlers.reaction(true) as never);
-  app.event('reaction_removed', handlers.reaction(false) as never);
+  app.command(/^\/.+$/, handlers.slashCommand);
+  app.event('reaction_added', handlers.reaction(true));
+  app.event('reaction_removed', handlers.reaction(false));
   const stances: Array<[string, Stance]> = [[ACTION.support, 'support'], [ACTION.neutral, 'neutral'], [ACTION.oppose, 'oppose']];
-  for (const [actionId, stance] of stances) app.action(actionId, handlers.stanceButton(actionId, stance) as never);
-  app.action(ACTION.comment, handlers.commentButton as never);
-  app.view(COMMENT_CALLBACK, handlers.commentForm as never);
+  for (const [actionId, stance] of stances) app.action<BlockButtonAction>(actionId, handlers.stanceButton(actionId, stance));
+  app.action<BlockButtonAction>(ACTION.comment, handlers.commentButton);
+  app.view<ViewSubmitAction>(COMMENT_CALLBACK, handlers.commentForm);
 }
 
 /**
@@ -246,19 +234,13 @@ function acknowledgeRateLimited(app: App, log: Log): void {
   };
 }
 
-export interface ReactionEvent {
-  user: string;
-  reaction: string;
-  item?: { type?: string; channel?: string; ts?: string };
-}
-
 /** Who clicked which proposal's button, where; null for payloads we did not make. */
-function clickOf(body: unknown, action: unknown) {
-  const b = body as { user?: { id?: string }; channel?: { id?: string }; container?: { channel_id?: string } };
-  const a = action as { value?: unknown; action_ts?: unknown } | null | undefined;
-  const target = parseActionValue(typeof a?.value === 'string' ? a.value : undefined);
-  const user = b?.user?.id;
-  const channel = b?.channel?.id ?? b?.container?.channel_id;
+function clickOf(body: BlockButtonAction, action: BlockButtonAction['actions'][number]) {
+  const value: unknown = action?.value;
+  const target = parseActionValue(typeof value === 'string' ? value : undefined);
+  const user: unknown = body?.user?.id;
+  const channel: unknown = body?.channel?.id ?? body?.container?.channel_id;
+  const actionTs: unknown = action?.action_ts;
   if (!target || !isSlackId(user) || !isSlackId(channel)) return null;
-  return { target, user, channel, actionTs: typeof a?.action_ts === 'string' ? a.action_ts : '' };
+  return { target, user, channel, actionTs: typeof actionTs === 'string' ? actionTs : '' };
 }

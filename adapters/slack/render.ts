@@ -3,6 +3,7 @@
  * Every string that came from a user (titles, names, texts, comments, and the notices that quote them)
  * is escaped here, once, at the edge, and kept on its line.
  */
+import type { ModalView } from '@slack/types';
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import { digestChartBlocks, summaryChartBlocks } from './chart-blocks.ts';
@@ -248,7 +249,7 @@ const STANCE_WORD: Record<Stance, string> = { support: 'support', neutral: 'are 
 export const stanceConfirmation = (stance: Stance, code: string) => `You ${STANCE_WORD[stance]} ${code}.`;
 
 /** The Comment button's form: the proposal shown (escaped), one input of at most 500 characters. */
-export function commentModal(card: ProposalCard, metadata: string): Record<string, unknown> {
+export function commentModal(card: ProposalCard, metadata: string): ModalView {
   return {
     type: 'modal',
     callback_id: COMMENT_CALLBACK,

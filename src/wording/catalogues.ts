@@ -4,8 +4,10 @@
  * Write apostrophes as ’ (U+2019): a plain ' is ICU's quote character.
  */
 import { common } from './en/common.ts';
+import { refusals } from './en/refusals.ts';
+import { replies } from './en/replies.ts';
 import { languages } from './en/languages.ts';
 import { commands } from './en/commands.ts';
 
-export const english = { ...common, ...languages, ...commands } as const;
+export const english = { ...common, ...refusals, ...replies, ...languages, ...commands } as const;
 export type MessageId = keyof typeof english;

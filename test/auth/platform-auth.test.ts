@@ -85,7 +85,7 @@ async function world() {
       const replies: string[] = [];
       const [top, sub] = name.split(' ');
       const text = [sub, ...Object.entries(options).map(([k, v]) => (v === true ? k : `${k}:"${v}"`))].filter(Boolean).join(' ');
-      await slack.slashCommand({ command: { command: `/${top}`, text: slackEscape(text), user_id: actor.id, channel_id: channel }, ack: async (p) => void (p && replies.push(p.text)), respond: (async (m: Any) => void replies.push(m.text)) as Any });
+      await slack.slashCommand({ command: { command: `/${top}`, text: slackEscape(text), user_id: actor.id, channel_id: channel } as Any, ack: async (p?: Any) => void (p && replies.push(p.text)), respond: (async (m: Any) => void replies.push(m.text)) as Any });
       return replies;
     }
     callbacks = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseOptions, checkLine } from '../../commands/parse.ts';
 import { resolveCommand } from '../../commands/execute.ts';
 import { findCommand } from '../../commands/registry.ts';
-import { UserError } from '../../src/errors.ts';
+import { Refusal } from '../../src/errors.ts';
 import type { Command } from '../../commands/command.ts';
 
 const command = (name: string) => findCommand(name) as Command;
@@ -32,7 +32,7 @@ describe('command line parser', () => {
     expect(parseOptions(command('session start'), '"Session III: cooperation"')).toEqual({ title: 'Session III: cooperation' });
   });
   it('refuses unbalanced quotes, repeated options, stray words and control characters', () => {
-    expect(() => parseOptions(command('session start'), 'Title theme:"open')).toThrow(UserError);
+    expect(() => parseOptions(command('session start'), 'Title theme:"open')).toThrow(Refusal);
     expect(() => parseOptions(command('digest'), 'format:md format:csv')).toThrow(/given twice/);
     expect(() => parseOptions(command('forgetme'), 'please')).toThrow(/Unexpected/);
     expect(() => checkLine('a\u0007b')).toThrow(/control characters/);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openStore } from '../../src/store/open-store.ts';
 import { parseConfig } from '../../src/config.ts';
 import { Plenary } from '../../src/plenary.ts';
-import { isUserError } from '../../src/errors.ts';
+import { isRefusal } from '../../src/errors.ts';
 import type { FactStore } from '../../src/store/fact-store.ts';
 
 const config = parseConfig({ roles: { organisers: ['console:m'] } });
@@ -18,7 +18,7 @@ async function add(core: Plenary, text: string) {
   try {
     return (await core.addPriority('console:main', 'icann', text)).code;
   } catch (error) {
-    if (isUserError(error)) return null;
+    if (isRefusal(error)) return null;
     throw error;
   }
 }

@@ -20,7 +20,7 @@ describe('Discord answers in the caller’s language', () => {
   for (const [locale, language] of cases) {
     it(`an interaction with locale ${locale} is answered in ${language}`, async () => {
       const text = await lang(U.alice, 'klingon', locale);
-      expect(text).toContain(say('lang.unknown', { given: 'klingon' }, language));
+      expect(text).toContain(say('refusal.lang.unknown', { given: 'klingon' }, language));
       expect(text).not.toContain('is not one of plenary’s languages');
     });
   }
@@ -31,18 +31,18 @@ describe('Discord answers in the caller’s language', () => {
 
   it('/lang wins over the interaction’s locale until /forgetme, which forgets it', async () => {
     expect(await lang(U.bob, 'es', 'ru')).toContain(say('lang.set', { language: 'español' }, 'es'));
-    expect(await lang(U.bob, 'klingon', 'ru')).toContain(say('lang.unknown', { given: 'klingon' }, 'es'));
+    expect(await lang(U.bob, 'klingon', 'ru')).toContain(say('refusal.lang.unknown', { given: 'klingon' }, 'es'));
     expect(await w.core.store.get(`lang:discord:${U.bob}`)).toEqual({ language: 'es' });
     const forgot = w.fake.sendChatInput({ userId: U.bob, channelId: MAIN, name: 'forgetme', locale: 'ru' });
     await answerOf(w.fake, forgot.id);
     expect(await w.core.store.get(`lang:discord:${U.bob}`)).toBeUndefined();
-    expect(await lang(U.bob, 'klingon', 'ru')).toContain(say('lang.unknown', { given: 'klingon' }, 'ru'));
+    expect(await lang(U.bob, 'klingon', 'ru')).toContain(say('refusal.lang.unknown', { given: 'klingon' }, 'ru'));
   });
 
   it('/lang auto returns to the platform’s locale', async () => {
     await lang(U.carol, 'zh', 'fr');
-    expect(await lang(U.carol, 'klingon', 'fr')).toContain(say('lang.unknown', { given: 'klingon' }, 'zh'));
+    expect(await lang(U.carol, 'klingon', 'fr')).toContain(say('refusal.lang.unknown', { given: 'klingon' }, 'zh'));
     await lang(U.carol, 'auto', 'fr');
-    expect(await lang(U.carol, 'klingon', 'fr')).toContain(say('lang.unknown', { given: 'klingon' }, 'fr'));
+    expect(await lang(U.carol, 'klingon', 'fr')).toContain(say('refusal.lang.unknown', { given: 'klingon' }, 'fr'));
   });
 });

@@ -72,7 +72,7 @@ describe(`Slack inbound fuzz (seed 0x${SEED.toString(16)})`, () => {
 
     // The panel: set up through the same handlers, as the moderator.
     const modSays = async (command: string, text: string) => {
-      await h.slashCommand({ command: { command, text: slackEscape(text), user_id: MOD, channel_id: CHANNEL }, ack: async (p) => ackReply(p), respond });
+      await h.slashCommand({ command: { command, text: slackEscape(text), user_id: MOD, channel_id: CHANNEL } as Any, ack: async (p?: Any) => ackReply(p), respond });
     };
     await modSays('/session', 'start Fuzz panel theme:"Seeded"');
     await modSays('/speaker', 'add icann ICANN org:ICANN group:technical-community');

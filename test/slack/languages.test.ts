@@ -22,8 +22,8 @@ const answer = async (user: string, text: string) => {
 
 describe('Slack answers in the user’s Slack language', () => {
   it('a user whose locale is fr-FR is answered in French, and users.info is asked once', async () => {
-    expect(await answer('UFRENCH', 'klingon')).toContain(say('lang.unknown', { given: 'klingon' }, 'fr'));
-    expect(await answer('UFRENCH', 'xx')).toContain(say('lang.unknown', { given: 'xx' }, 'fr'));
+    expect(await answer('UFRENCH', 'klingon')).toContain(say('refusal.lang.unknown', { given: 'klingon' }, 'fr'));
+    expect(await answer('UFRENCH', 'xx')).toContain(say('refusal.lang.unknown', { given: 'xx' }, 'fr'));
     const lookups = h.api.calls.filter((c) => c.method === 'users.info' && c.args.user === 'UFRENCH');
     expect(lookups).toHaveLength(1);
     expect(String(lookups[0].args.include_locale)).toBe('true');
@@ -35,6 +35,6 @@ describe('Slack answers in the user’s Slack language', () => {
 
   it('/lang ru wins over the Slack locale', async () => {
     expect(await answer('UFRENCH', 'ru')).toContain(say('lang.set', { language: 'русский' }, 'ru'));
-    expect(await answer('UFRENCH', 'klingon')).toContain(say('lang.unknown', { given: 'klingon' }, 'ru'));
+    expect(await answer('UFRENCH', 'klingon')).toContain(say('refusal.lang.unknown', { given: 'klingon' }, 'ru'));
   });
 });

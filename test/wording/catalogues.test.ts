@@ -71,14 +71,14 @@ describe('say', () => {
   });
 
   it('isolates user text inside Arabic sentences with FSI…PDI, leaving the text itself intact', () => {
-    const text = say('lang.unknown', { given: 'klingon' }, 'ar');
+    const text = say('refusal.lang.unknown', { given: 'klingon' }, 'ar');
     expect(text).toContain(isolate('klingon'));
     expect(isolate('P3 ok')).toBe('\u2068P3 ok\u2069');
-    expect(say('lang.unknown', { given: 'klingon' }, 'en')).not.toContain('\u2068');
+    expect(say('refusal.lang.unknown', { given: 'klingon' }, 'en')).not.toContain('\u2068');
   });
 
   it('pseudo-localises every message: bracketed and accented, placeholders untouched', () => {
-    const text = say('lang.unknown', { given: 'klingon' }, 'pseudo');
+    const text = say('refusal.lang.unknown', { given: 'klingon' }, 'pseudo');
     expect(text.startsWith(PSEUDO_OPEN) && text.endsWith(PSEUDO_CLOSE)).toBe(true);
     expect(text).toContain('klingon');
     expect(text).not.toContain('choose');

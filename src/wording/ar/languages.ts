@@ -1,7 +1,7 @@
 export const languages = {
   'lang.set': 'ردودك الخاصة أصبحت الآن باللغة {language}، على جميع المنصات.',
   'lang.auto': 'ردودك الخاصة تتبع الآن لغة منصتك، وإلا فلغة المؤتمر ({language}).',
-  'lang.unknown': '«{given}» ليست من لغات plenary: اختر ar أو en أو es أو fr أو ru أو zh أو auto.',
+  'refusal.lang.unknown': '«{given}» ليست من لغات plenary: اختر ar أو en أو es أو fr أو ru أو zh أو auto.',
   'lang.option': 'ar أو en أو es أو fr أو ru أو zh، أو auto (لغة منصتك)',
   'language.ar': 'العربية',
   'language.en': 'الإنكليزية',

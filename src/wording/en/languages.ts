@@ -2,7 +2,7 @@
 export const languages = {
   'lang.set': 'Your private replies are now in {language}, on every platform.',
   'lang.auto': 'Your private replies now follow your platform’s language, else the conference language ({language}).',
-  'lang.unknown': '“{given}” is not one of plenary’s languages: choose ar, en, es, fr, ru, zh or auto.',
+  'refusal.lang.unknown': '“{given}” is not one of plenary’s languages: choose ar, en, es, fr, ru, zh or auto.',
   'lang.option': 'ar, en, es, fr, ru, zh, or auto (your platform’s language)',
   'language.ar': 'Arabic',
   'language.en': 'English',

@@ -1,7 +1,7 @@
 export const languages = {
   'lang.set': 'A partir de ahora, sus respuestas privadas están en {language}, en todas las plataformas.',
   'lang.auto': 'Sus respuestas privadas siguen ahora el idioma de su plataforma o, en su defecto, el de la conferencia ({language}).',
-  'lang.unknown': '«{given}» no es uno de los idiomas de plenary: elija ar, en, es, fr, ru, zh o auto.',
+  'refusal.lang.unknown': '«{given}» no es uno de los idiomas de plenary: elija ar, en, es, fr, ru, zh o auto.',
   'lang.option': 'ar, en, es, fr, ru, zh o auto (el idioma de su plataforma)',
   'language.ar': 'árabe',
   'language.en': 'inglés',

@@ -3,5 +3,7 @@ import type { MessageId } from '../catalogues.ts';
 import { common } from './common.ts';
 import { languages } from './languages.ts';
 import { commands } from './commands.ts';
+import { refusals } from './refusals.ts';
+import { replies } from './replies.ts';
 
-export const catalogue: Record<MessageId, string> = { ...common, ...languages, ...commands };
+export const catalogue: Record<MessageId, string> = { ...common, ...refusals, ...replies, ...languages, ...commands };

@@ -1,7 +1,7 @@
 export const languages = {
   'lang.set': 'Vos réponses privées sont désormais en {language}, sur toutes les plateformes.',
   'lang.auto': 'Vos réponses privées suivent désormais la langue de votre plateforme, à défaut celle de la conférence ({language}).',
-  'lang.unknown': '« {given} » ne fait pas partie des langues de plenary : choisissez ar, en, es, fr, ru, zh ou auto.',
+  'refusal.lang.unknown': '« {given} » ne fait pas partie des langues de plenary : choisissez ar, en, es, fr, ru, zh ou auto.',
   'lang.option': 'ar, en, es, fr, ru, zh, ou auto (la langue de votre plateforme)',
   'language.ar': 'arabe',
   'language.en': 'anglais',

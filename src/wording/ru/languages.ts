@@ -1,7 +1,7 @@
 export const languages = {
   'lang.set': 'Теперь ваши личные ответы приходят на языке: {language} — на всех платформах.',
   'lang.auto': 'Теперь ваши личные ответы следуют языку вашей платформы, а при его отсутствии — языку конференции ({language}).',
-  'lang.unknown': '«{given}» не входит в число языков plenary: выберите ar, en, es, fr, ru, zh или auto.',
+  'refusal.lang.unknown': '«{given}» не входит в число языков plenary: выберите ar, en, es, fr, ru, zh или auto.',
   'lang.option': 'ar, en, es, fr, ru, zh или auto (язык вашей платформы)',
   'language.ar': 'арабский',
   'language.en': 'английский',

@@ -1,7 +1,7 @@
 export const languages = {
   'lang.set': '您的私人回复从现在起在所有平台上使用{language}。',
   'lang.auto': '您的私人回复现在跟随您所用平台的语言；如无，则使用会议语言（{language}）。',
-  'lang.unknown': '“{given}”不是 plenary 支持的语言：请选择 ar、en、es、fr、ru、zh 或 auto。',
+  'refusal.lang.unknown': '“{given}”不是 plenary 支持的语言：请选择 ar、en、es、fr、ru、zh 或 auto。',
   'lang.option': 'ar、en、es、fr、ru、zh，或 auto（您所用平台的语言）',
   'language.ar': '阿拉伯文',
   'language.en': '英文',
