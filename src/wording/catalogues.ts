@@ -8,6 +8,7 @@ import { refusals } from './en/refusals.ts';
 import { replies } from './en/replies.ts';
 import { languages } from './en/languages.ts';
 import { commands } from './en/commands.ts';
+import { cli } from './en/cli.ts';
 
-export const english = { ...common, ...refusals, ...replies, ...languages, ...commands } as const;
+export const english = { ...common, ...refusals, ...replies, ...languages, ...commands, ...cli } as const;
 export type MessageId = keyof typeof english;

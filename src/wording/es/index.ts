@@ -3,7 +3,8 @@ import type { MessageId } from '../catalogues.ts';
 import { common } from './common.ts';
 import { languages } from './languages.ts';
 import { commands } from './commands.ts';
+import { cli } from './cli.ts';
 import { refusals } from './refusals.ts';
 import { replies } from './replies.ts';
 
-export const catalogue: Record<MessageId, string> = { ...common, ...refusals, ...replies, ...languages, ...commands };
+export const catalogue: Record<MessageId, string> = { ...common, ...refusals, ...replies, ...languages, ...commands, ...cli };
