@@ -4,7 +4,7 @@
  * A post: always the conference language, because many read it.
  */
 import type { FactStore } from './store/fact-store.ts';
-import { negotiate, type Language } from './wording/say.ts';
+import { negotiate, type Language, type Locale } from './wording/say.ts';
 
 /** `lang:<user>` → { language }. /forgetme deletes it with the rest of the participant's facts. */
 export const languageKey = (user: string): string => `lang:${user}`;
@@ -32,7 +32,7 @@ export async function replyLanguage(
   user: string,
   conferenceLanguage: Language,
   platformLocale?: string | null,
-): Promise<Language> {
+): Promise<Locale> {
   const chosen = await chosenLanguage(store, user).catch(() => undefined);
   return chosen ?? negotiate(platformLocale, conferenceLanguage);
 }

@@ -73,8 +73,9 @@ function isolateAll(params: MessageParams): MessageParams {
  * The catalogue language for a platform locale tag (`zh-CN` → zh, `es-ES` → es, `pt-BR` → the fallback).
  * Discord's `es-419`, Slack's `fr-FR`, a bare `ru` all reduce to their primary subtag.
  */
-export function negotiate(tag: string | undefined | null, fallback: Language): Language {
+export function negotiate(tag: string | undefined | null, fallback: Locale): Locale {
   const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  if (primary === 'pseudo') return 'pseudo'; // the terminal's test language (`locale: 'pseudo'`), never a platform's
   return isLocale(primary) ? primary : fallback;
 }
 
