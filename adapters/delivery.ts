@@ -15,6 +15,16 @@ import type { Post, View } from '../src/views.ts';
 import type { Log } from '../src/log.ts';
 import type { Plenary } from '../src/plenary.ts';
 import type { Notify, OutboxItem } from '../src/outbox.ts';
+import { LiveCards } from '../src/live-cards.ts';
+import { systemClock, type Clock } from '../src/time.ts';
+import { proposalCard } from '../commands/shared.ts';
+import { say, type Locale, type MessageId, type MessageParams } from '../src/wording/say.ts';
+
+/** Why a platform refused a post for good, and how to fix it: a catalogue line, worded for whoever reads it. */
+export interface Refusal {
+  id: MessageId;
+  params?: MessageParams;
+}
 
 export interface PostProgress {
   /** The outbox item's key: the same for every attempt at this post (Discord derives its nonces from it). */
@@ -30,7 +40,7 @@ export interface PlatformPoster {
   /** Posts one view to one channel (the id after `platform:`), in order; rejects when it failed. */
   post(channelId: string, view: View, progress?: PostProgress): Promise<void>;
   /** For a refusal that retrying cannot fix: one line saying how to fix it. Undefined: transient. */
-  permanentFailure?(error: unknown, channelId: string): string | undefined;
+  permanentFailure?(error: unknown, channelId: string): Refusal | undefined;
   /** A private line to a person (platform user id), near `channelId` where they asked, if known. */
   notify?(userId: string, channelId: string | undefined, text: string): Promise<void>;
 }
@@ -40,6 +50,8 @@ export interface DeliveryOptions {
   leaseMs?: number;
   /** How often the outbox is polled for posts queued by other processes (ms). */
   pollMs?: number;
+  /** The live-update service's clock (tests: fake timers). */
+  clock?: Clock;
 }
 
 const MAX_BACKOFF_MS = 60_000;
@@ -61,6 +73,8 @@ export class Delivery {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private liveCards: LiveCards | undefined;
+  private readonly clock: Clock;
 
   constructor(
     private readonly log: Log = () => {},
@@ -68,6 +82,20 @@ export class Delivery {
   ) {
     this.leaseMs = options.leaseMs ?? Number(process.env.PLENARY_OUTBOX_LEASE_MS ?? 30_000);
     this.pollMs = options.pollMs ?? 1000;
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /**
+   * The one live-update service of this process, shared by every platform it runs, so one reaction
+   * looks up its proposal's messages once whatever the number of platforms. Made (and subscribed to
+   * the core's changes) on first use.
+   */
+  live(core: Plenary): LiveCards {
+    if (!this.liveCards) {
+      this.liveCards = new LiveCards({ postedMessages: (sid, n) => core.postedMessages(sid, n), card: (sid, n) => currentCard(core, sid, n) }, this.log, this.clock);
+      core.onCountsChanged(this.liveCards.changed);
+    }
+    return this.liveCards;
   }
 
   register(poster: PlatformPoster, core?: Plenary): void {
@@ -183,8 +211,12 @@ export class Delivery {
       clearInterval(heartbeat);
       const fix = poster.permanentFailure?.(error, channelId);
       if (fix !== undefined) {
-        this.log('error', `a ${item.view?.kind ?? 'summary'} post to ${item.channel} was refused for good: ${fix}`, error);
-        await outbox.replace(key, current, null);
+        const reason = say(fix.id, fix.params);
+        this.log('error', `a ${item.view?.kind ?? 'summary'} post to ${item.channel} was refused for good: ${reason}`, error);
+        // Dropped from the outbox in the same commit that records the failure: a post with no one to tell
+        // (the scheduled digest) still shows up in status and `plenary digest`.
+        const failure = { channel: item.channel, kind: item.finalSummaryOf ? 'summary' : item.view?.kind ?? 'post', reason, at: Date.now() };
+        if (!(await outbox.fail(key, current, failure).catch(() => false))) await outbox.replace(key, current, null).catch(() => false);
         this.settled(key);
         await this.tell(item, fix);
         return true;
@@ -200,19 +232,22 @@ export class Delivery {
   }
 
   /** One private line to whoever caused the post; the same failure in the same place once per few minutes. */
-  private async tell(item: OutboxItem, fix: string): Promise<void> {
+  private async tell(item: OutboxItem, fix: Refusal): Promise<void> {
     const recipients = item.notify ? [item.notify] : [];
-    for (const { user, channel } of recipients) {
+    for (const { user, channel, locale } of recipients) {
       const platform = user.slice(0, user.indexOf(':'));
       const target = this.posters.get(platform);
       if (!target?.notify) continue;
-      const once = `${user} ${item.channel} ${fix}`;
+      const once = `${user} ${item.channel} ${fix.id} ${JSON.stringify(fix.params ?? {})}`;
       const last = this.notified.get(once) ?? 0;
       if (Date.now() - last < NOTIFY_ONCE_MS) continue;
       this.notified.set(once, Date.now());
       const where = channel?.startsWith(`${platform}:`) ? channel.slice(platform.length + 1) : undefined;
-      const what = item.finalSummaryOf ? 'the final summary' : item.view?.kind === 'proposal' ? 'a proposal card' : `the ${item.view?.kind ?? 'post'}`;
-      const text = `⚠ I could not post ${what} to ${item.channel === channel ? 'this channel' : describe(item.channel, platform)}: ${fix}`;
+      const text = say('delivery.failed', {
+        what: say('delivery.what', { kind: item.finalSummaryOf ? 'finalSummary' : item.view?.kind ?? 'post' }, locale),
+        where: item.channel === channel ? say('delivery.where.here', {}, locale) : describe(item.channel, platform, locale),
+        fix: say(fix.id, fix.params, locale),
+      }, locale);
       try {
         await target.notify(user.slice(platform.length + 1), where, text);
       } catch (error) {
@@ -227,10 +262,17 @@ export class Delivery {
   }
 }
 
+/** The card as it is now, or undefined when the session or proposal no longer exists. */
+export async function currentCard(core: Plenary, sessionId: string, number: number) {
+  const session = await core.getSession(sessionId);
+  const proposal = (await core.proposals(sessionId)).find((p) => p.number === number);
+  return session && proposal ? proposalCard(core, session, proposal) : undefined;
+}
+
 /** A channel as the reader's platform shows it: a channel link on the same platform, else its platform and id. */
-function describe(channel: string, readerPlatform: string): string {
+function describe(channel: string, readerPlatform: string, locale?: Locale): string {
   const platform = channel.slice(0, channel.indexOf(':'));
   const id = channel.slice(platform.length + 1);
-  if (platform === readerPlatform && platform !== 'console') return `<#${id}>`;
-  return `the ${platform === 'slack' ? 'Slack' : platform === 'discord' ? 'Discord' : 'terminal'} channel ${id}`;
+  if (platform === readerPlatform && platform !== 'console') return say('delivery.where.link', { id }, locale);
+  return say('delivery.where.other', { platform, id }, locale);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from './command.ts';
-import { flag } from './shared.ts';
+import { text, flag, FIXED_CHOICES } from './options.ts';
 import { notice, type View } from '../src/views.ts';
 import { isCalendarDate } from '../src/time.ts';
 import { withheldDigest } from '../src/hidden-results.ts';
@@ -12,18 +12,18 @@ const padDate = (d: string) => d.replace(/^(\d{4})-(\d{1,2})-(\d{1,2})$/, (_, y,
 export default defineCommand({
   name: 'digest',
   description: "The conference day's digest (format: attach md, json or csv; post: in this channel)",
-  usage: '[date:YYYY-MM-DD] [post] [format:md|json|csv]',
   role: 'organiser',
-  options: [
-    { name: 'date', description: 'The day, YYYY-MM-DD (default: today in the conference time zone)', type: 'text', maxLength: 10, bare: /^\d{4}-\d{1,2}-\d{1,2}$/ },
-    { name: 'post', description: 'Post it in this channel', type: 'flag' },
-    { name: 'format', description: 'Attach a file: md, json or csv', type: 'text', choices: 'format', bare: /^(md|json|csv|markdown)$/i },
-  ],
-  schema: z.object({
-    date: z.string().trim().transform(padDate).refine(isCalendarDate, 'date: must be a day like 2026-11-28').optional(),
-    post: flag(),
-    format: z.string().trim().toLowerCase().transform((f) => (f === 'markdown' ? 'md' : f)).pipe(z.enum(['md', 'json', 'csv'], { error: 'format: must be md, json or csv' })).optional(),
-  }),
+  options: {
+    date: text('The day, YYYY-MM-DD (default: today in the conference time zone)', {
+      limit: 'date', bare: /^\d{4}-\d{1,2}-\d{1,2}$/, placeholder: 'YYYY-MM-DD',
+      rule: z.string().trim().transform(padDate).refine(isCalendarDate, 'date: must be a day like 2026-11-28').optional(),
+    }),
+    post: flag('Post it in this channel'),
+    format: text('Attach a file: md, json or csv', {
+      choices: 'format', bare: /^(md|json|csv|markdown)$/i,
+      rule: z.string().trim().toLowerCase().transform((f) => (f === 'markdown' ? 'md' : f)).pipe(z.enum(FIXED_CHOICES.format, { error: 'format: must be md, json or csv' })).optional(),
+    }),
+  },
   async handler({ core, channel }, { date, post, format }) {
     const day = date ?? core.summaries.today(core.now());
     const full = await core.summaries.digest(day);

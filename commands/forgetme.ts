@@ -1,14 +1,11 @@
-import { z } from 'zod';
 import { defineCommand } from './command.ts';
 import { notice } from '../src/views.ts';
 
 export default defineCommand({
   name: 'forgetme',
   description: 'Delete your reactions, comments and stakeholder group',
-  usage: '',
   role: 'participant',
-  options: [],
-  schema: z.object({}),
+  options: {},
   async handler({ core, user }) {
     const { reactions, group } = await core.forget(user);
     return { reply: notice(`Forgotten: ${reactions} reaction${reactions === 1 ? '' : 's'} and comments${group ? ', and your stakeholder group' : ''}.`) };

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { defineCommand, type Command } from './command.ts';
+import { text } from './options.ts';
 import { usageOf } from './parse.ts';
 import { mayAct } from '../src/roles.ts';
 import { Refusal } from '../src/errors.ts';
@@ -37,10 +37,8 @@ export function closestCommand(typed: string, all: readonly Command[]): string {
 export default defineCommand({
   name: 'help',
   description: 'The commands you may use, or one command’s usage',
-  usage: '[command]',
   role: 'participant',
-  options: [{ name: 'command', description: 'A command, e.g. react or session start', type: 'text', positional: true, maxLength: 40 }],
-  schema: z.object({ command: z.string().trim().optional() }),
+  options: { command: text('A command, e.g. react or session start', { positional: true, limit: 'commandName' }) },
   async handler(ctx, { command }) {
     const { commands } = await import('./registry.ts'); // the registry lists this command too
     const allowed = commands.filter((c) => mayAct(ctx.role, c.role));

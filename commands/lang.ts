@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { defineCommand } from './command.ts';
+import { text } from './options.ts';
 import { notice } from '../src/views.ts';
 import { Refusal } from '../src/errors.ts';
 import { chooseLanguage } from '../src/languages.ts';
@@ -8,16 +8,14 @@ import { isLocale, say, type Language } from '../src/wording/say.ts';
 export default defineCommand({
   name: 'lang',
   description: 'Your language for private replies, on every platform (or auto: your platform’s)',
-  usage: '<ar|en|es|fr|ru|zh|auto>',
   role: 'participant',
-  options: [{ name: 'language', description: 'ar, en, es, fr, ru, zh, or auto (your platform’s language)', type: 'text', positional: true, required: true, maxLength: 8 }],
-  schema: z.object({ language: z.string({ error: 'Language is missing' }).trim().min(1, 'Language is missing') }),
+  options: { language: text('ar, en, es, fr, ru, zh, or auto (your platform’s language)', { label: 'Language', positional: true, required: true }) },
   async handler({ core, user }, { language }) {
     const wanted = language.toLowerCase();
     if (wanted !== 'auto' && !isLocale(wanted)) throw new Refusal('refusal.lang.unknown', { given: language });
     await chooseLanguage(core.store, user, wanted as Language | 'auto');
     if (wanted === 'auto') {
-      // The platform's locale is the adapter's to read; until the next command, the conference language answers.
+      // The platform's locale is the adapter's to read; this one answer is in the conference language.
       const fallback = core.config.conference.language as Language;
       return { reply: notice(say('lang.auto', { language: say(`language.${fallback}`, {}, fallback) }, fallback)) };
     }

@@ -1,19 +1,17 @@
-import { z } from 'zod';
 import { defineCommand } from './command.ts';
-import { flag, proposalCard, requireRole, seesHiddenResults, toEveryChannel } from './shared.ts';
+import { flag } from './options.ts';
+import { proposalCard, requireRole, seesHiddenResults, toEveryChannel } from './shared.ts';
 import { notice, type View } from '../src/views.ts';
 
 export default defineCommand({
   name: 'menu',
   description: 'The menu of proposals with live counts (post: to every bound channel)',
-  usage: '[post]',
   role: 'participant',
-  options: [{ name: 'post', description: 'Post it to every bound channel (moderators)', type: 'flag' }],
-  schema: z.object({ post: flag() }),
+  options: { post: flag('Post it to every bound channel (moderators)') },
   async handler(ctx, { post }) {
     if (post) requireRole(ctx, 'moderator', 'post the menu');
     const session = await ctx.core.requireSession(ctx.channel);
-    const proposals = await ctx.core.activeProposals(session.id, { fresh: true });
+    const proposals = await ctx.core.activeProposals(session.id);
     // Posted, hidden results stay hidden; privately, a moderator sees them.
     const reveal = !post && seesHiddenResults(ctx);
     const cards = await Promise.all(proposals.map((p) => proposalCard(ctx.core, session, p, { reveal })));

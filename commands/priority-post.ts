@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { defineCommand } from './command.ts';
-import { proposalCard, requiredText } from './shared.ts';
+import { text, flag } from './options.ts';
+import { proposalCard } from './shared.ts';
 import { plural } from '../src/plurals.ts';
 import type { Post } from '../src/views.ts';
 import { notice } from '../src/views.ts';
@@ -9,18 +9,16 @@ import { Refusal } from '../src/errors.ts';
 export default defineCommand({
   name: 'priority post',
   description: "Post a speaker's priorities (or all) to every bound channel, with reaction controls",
-  usage: '<handle|all> [again]',
   role: 'moderator',
-  options: [
-    { name: 'handle', description: "A speaker's handle, or all", type: 'text', positional: true, required: true, autocomplete: 'speaker', maxLength: 24 },
-    { name: 'again', description: 'Post cards again in channels that already show them', type: 'flag' },
-  ],
-  schema: z.object({ handle: requiredText('Speaker handle (or all)'), again: z.boolean().optional() }),
+  options: {
+    handle: text("A speaker's handle, or all", { label: 'Speaker handle (or all)', positional: true, required: true, autocomplete: 'speaker', limit: 'handle', placeholder: 'handle|all' }),
+    again: flag('Post cards again in channels that already show them'),
+  },
   async handler({ core, channel }, { handle, again = false }) {
     const session = await core.requireOpenSession(channel);
     const everyone = handle.trim().toLowerCase() === 'all';
     const speaker = everyone ? null : await core.requireSpeaker(session.id, handle);
-    const proposals = (await core.activeProposals(session.id, { fresh: true })).filter((p) => !speaker || p.speaker === speaker.handle);
+    const proposals = (await core.activeProposals(session.id)).filter((p) => !speaker || p.speaker === speaker.handle);
     if (proposals.length === 0) {
       throw new Refusal('refusal.priority.none', { handle: speaker?.handle ?? 'all' });
     }

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { defineCommand } from './command.ts';
-import { optionalText, requiredText } from './shared.ts';
+import { LIMITS } from '../src/text-rules.ts';
+import { text } from './options.ts';
 import { notice } from '../src/views.ts';
 import { parseCode } from '../src/text-rules.ts';
 import { parseStance } from '../src/stances.ts';
@@ -8,14 +8,12 @@ import { parseStance } from '../src/stances.ts';
 export default defineCommand({
   name: 'react',
   description: 'Support, stay neutral on or oppose a proposal, with an optional comment',
-  usage: '<code> <stance> [comment…]',
   role: 'participant',
-  options: [
-    { name: 'code', description: 'Proposal code, e.g. P3', type: 'text', positional: true, required: true, autocomplete: 'proposal', maxLength: 8 },
-    { name: 'stance', description: 'support, neutral, oppose or clear', type: 'text', positional: true, required: true, choices: 'stance' },
-    { name: 'comment', description: 'An optional comment (up to 500 characters)', type: 'text', positional: true, maxLength: 500 },
-  ],
-  schema: z.object({ code: requiredText('Proposal code'), stance: requiredText('Stance'), comment: optionalText() }),
+  options: {
+    code: text('Proposal code, e.g. P3', { label: 'Proposal code', positional: true, required: true, autocomplete: 'proposal', limit: 'code' }),
+    stance: text('support, neutral, oppose or clear', { label: 'Stance', positional: true, required: true, choices: 'stance' }),
+    comment: text(`An optional comment (up to ${LIMITS.comment} characters)`, { positional: true, words: true, limit: 'comment' }),
+  },
   async handler({ core, user, channel }, { code, stance, comment }) {
     const n = parseCode(code);
     const parsed = parseStance(stance);

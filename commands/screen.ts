@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { defineCommand } from './command.ts';
+import { flag } from './options.ts';
 import { requireRole } from './shared.ts';
 import { notice } from '../src/views.ts';
 import { clip } from '../src/text-rules.ts';
@@ -8,10 +8,8 @@ import { ScreenLinks } from '../src/screen-links.ts';
 export default defineCommand({
   name: 'screen',
   description: "The link of this session's live screen, for the projector (day: the day's page, organisers)",
-  usage: '[day]',
   role: 'moderator',
-  options: [{ name: 'day', description: "The day's page with every session and the digest downloads (organisers)", type: 'flag' }],
-  schema: z.object({ day: z.boolean().optional() }),
+  options: { day: flag("The day's page with every session and the digest downloads (organisers)") },
   async handler(ctx, { day }) {
     const links = new ScreenLinks(ctx.core.store, () => ctx.core.now());
     if (day) {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineCommand } from './command.ts';
 import { notice } from '../src/views.ts';
 import { forPosting } from '../src/posted-summary.ts';
@@ -6,10 +5,8 @@ import { forPosting } from '../src/posted-summary.ts';
 export default defineCommand({
   name: 'session close',
   description: 'Stop reactions and post the final summary to every bound channel',
-  usage: '',
   role: 'moderator',
-  options: [],
-  schema: z.object({}),
+  options: {},
   async handler({ core, channel, user }) {
     // The final summary goes to the outbox in the same commit as the close (see Outbox).
     const { id, queued } = await core.closeSession(channel, { user, channel });

@@ -1,19 +1,16 @@
-import { z } from 'zod';
 import { defineCommand } from './command.ts';
-import { flag, requiredText } from './shared.ts';
+import { text, flag } from './options.ts';
 import { notice } from '../src/views.ts';
 import { plural } from '../src/plurals.ts';
 
 export default defineCommand({
   name: 'session delete',
   description: 'Delete a session and all its facts, so it leaves every digest (organisers; confirm to do it)',
-  usage: '<id> [confirm]',
   role: 'organiser',
-  options: [
-    { name: 'id', description: 'Session id, e.g. s7k2', type: 'text', positional: true, required: true, maxLength: 12 },
-    { name: 'confirm', description: 'Really delete it (without: only says what would go)', type: 'flag' },
-  ],
-  schema: z.object({ id: requiredText('Session id'), confirm: z.union([z.boolean(), z.literal('confirm').transform(() => true)]).optional() }),
+  options: {
+    id: text('Session id, e.g. s7k2', { label: 'Session id', positional: true, required: true, limit: 'sessionId' }),
+    confirm: flag('Really delete it (without: only says what would go)'),
+  },
   async handler({ core }, { id, confirm }) {
     const session = await core.namedSession(id);
     const what = await core.sessionFootprint(session.id);

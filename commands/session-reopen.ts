@@ -1,15 +1,13 @@
-import { z } from 'zod';
 import { defineCommand } from './command.ts';
-import { optionalText, toEveryChannel } from './shared.ts';
+import { text } from './options.ts';
+import { toEveryChannel } from './shared.ts';
 import { notice } from '../src/views.ts';
 
 export default defineCommand({
   name: 'session reopen',
   description: "Reopen this channel's latest closed session (or the one named)",
-  usage: '[id]',
   role: 'moderator',
-  options: [{ name: 'id', description: 'Session id, e.g. s7k2 (default: this channel’s latest)', type: 'text', positional: true, maxLength: 12 }],
-  schema: z.object({ id: optionalText() }),
+  options: { id: text('Session id, e.g. s7k2 (default: this channel’s latest)', { positional: true, limit: 'sessionId' }) },
   async handler({ core, channel }, { id }) {
     const session = await core.reopenSession(channel, id || undefined);
     return {

@@ -1,23 +1,21 @@
 import { z } from 'zod';
 import { defineCommand } from './command.ts';
-import { requiredText, optionalText } from './shared.ts';
+import { LIMITS } from '../src/text-rules.ts';
+import { text, FIXED_CHOICES } from './options.ts';
 import { notice } from '../src/views.ts';
 
 export default defineCommand({
   name: 'session start',
   description: 'Open a session on a theme in this channel',
-  usage: '<title…> [theme:"…"] [results:live|hidden]',
   role: 'moderator',
-  options: [
-    { name: 'title', description: 'Session title (up to 150 characters)', type: 'text', positional: true, required: true, maxLength: 150 },
-    { name: 'theme', description: 'The theme speakers address (up to 500 characters)', type: 'text', maxLength: 500 },
-    { name: 'results', description: 'live (default) or hidden: counts stay hidden from participants until the close', type: 'text', choices: 'results' },
-  ],
-  schema: z.object({
-    title: requiredText('Title'),
-    theme: optionalText(),
-    results: z.string().trim().toLowerCase().pipe(z.enum(['live', 'hidden'], { error: 'results: must be live or hidden' })).optional(),
-  }),
+  options: {
+    title: text(`Session title (up to ${LIMITS.title} characters)`, { label: 'Title', positional: true, required: true, words: true, limit: 'title' }),
+    theme: text(`The theme speakers address (up to ${LIMITS.theme} characters)`, { words: true, limit: 'theme' }),
+    results: text('live (default) or hidden: counts stay hidden from participants until the close', {
+      choices: 'results',
+      rule: z.string().trim().toLowerCase().pipe(z.enum(FIXED_CHOICES.results, { error: 'results: must be live or hidden' })).optional(),
+    }),
+  },
   async handler({ core, user, channel }, { title, theme, results }) {
     const session = await core.startSession(user, channel, title, theme ?? null, { results });
     // The theme is the user's own text: no full stop after it, so "…?" never becomes "…?.".

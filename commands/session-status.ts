@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineCommand } from './command.ts';
 import { seesHiddenResults } from './shared.ts';
 import { resultsHidden } from '../src/hidden-results.ts';
@@ -6,10 +5,8 @@ import { resultsHidden } from '../src/hidden-results.ts';
 export default defineCommand({
   name: 'session status',
   description: "This channel's session: title, state, speakers and counts (private)",
-  usage: '',
   role: 'participant',
-  options: [],
-  schema: z.object({}),
+  options: {},
   async handler(ctx) {
     const { core, channel } = ctx;
     const session = await core.requireSession(channel);

@@ -1,5 +1,4 @@
 /** Small pieces the command handlers share. */
-import { z } from 'zod';
 import { isRefusal, Refusal } from '../src/errors.ts';
 import { mayAct, type Role } from '../src/roles.ts';
 import type { Proposal, Session } from '../src/model.ts';
@@ -7,11 +6,6 @@ import type { Plenary } from '../src/plenary.ts';
 import type { Post, ProposalCard, View } from '../src/views.ts';
 import type { CommandContext } from './command.ts';
 import { resultsHidden, withheldCard } from '../src/hidden-results.ts';
-
-export const requiredText = (what: string) =>
-  z.string({ error: (issue) => (issue.input === undefined ? `${what} is missing` : `${what} must be text`) }).trim().min(1, `${what} is missing`);
-export const optionalText = () => z.string().trim().optional();
-export const flag = () => z.union([z.boolean(), z.literal('post').transform(() => true)]).optional();
 
 export function requireRole(ctx: CommandContext, needed: Role, what: string): void {
   if (!mayAct(ctx.role, needed)) {

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { defineCommand } from './command.ts';
-import { flag, requireRole, seesHiddenResults, toEveryChannel } from './shared.ts';
+import { flag } from './options.ts';
+import { requireRole, seesHiddenResults, toEveryChannel } from './shared.ts';
 import { withheldSummary } from '../src/hidden-results.ts';
 import { forPosting } from '../src/posted-summary.ts';
 import { notice, type View } from '../src/views.ts';
@@ -9,10 +9,8 @@ import { Refusal } from '../src/errors.ts';
 export default defineCommand({
   name: 'summary',
   description: 'The session summary by stakeholder group (post: to every bound channel)',
-  usage: '[post]',
   role: 'participant',
-  options: [{ name: 'post', description: 'Post it to every bound channel (moderators)', type: 'flag' }],
-  schema: z.object({ post: flag() }),
+  options: { post: flag('Post it to every bound channel (moderators)') },
   async handler(ctx, { post }) {
     if (post) requireRole(ctx, 'moderator', 'post the summary');
     const session = await ctx.core.requireSession(ctx.channel);

@@ -5,6 +5,7 @@
  */
 import type { Digest, ProposalSummary, SessionSummary } from './summary.ts';
 import type { Label } from './tally.ts';
+import { say, type Locale } from './wording/say.ts';
 
 export const CHART_SERIES = ['support', 'neutral', 'oppose'] as const;
 export type ChartSeries = (typeof CHART_SERIES)[number];
@@ -77,8 +78,8 @@ export function shares(bar: Pick<ChartBar, ChartSeries | 'reactors'>): Record<Ch
 }
 
 /** A one-line text rendering of a chart, for fallbacks and screen readers: "P1 12/3/1, P2 …". */
-export function chartFallbackText(chart: StanceChart): string {
+export function chartFallbackText(chart: StanceChart, locale?: Locale): string {
   const head = chart.part ? `${chart.title} (${chart.part.index}/${chart.part.of})` : chart.title;
-  const body = chart.bars.map((b) => `${b.code} ${b.support} support, ${b.neutral} neutral, ${b.oppose} oppose`).join('; ');
-  return `${head}: ${body || 'no proposals'}`;
+  const body = chart.bars.map((b) => `${b.code} ${say('view.chart.bar', { support: b.support, neutral: b.neutral, oppose: b.oppose }, locale)}`).join('; ');
+  return `${head}: ${body || say('view.chart.empty', {}, locale)}`;
 }

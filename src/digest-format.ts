@@ -2,10 +2,11 @@
 import type { Digest, ProposalSummary, SessionSummary } from './summary.ts';
 import type { DigestFormat, ProposalCard } from './views.ts';
 import type { Session } from './model.ts';
-import { cardCounts, oneLine, percent, reach, stanceWords } from './view-text.ts';
+import {
+  cardCounts, counted, hiddenNote, labelsLine, oneLine, reach, stanceWords, stateWord, summaryTitle, type Locale,
+} from './view-text.ts';
 import { bridgingLine } from './opinion-groups.ts';
-import { plural } from './plurals.ts';
-import { HIDDEN_NOTE } from './hidden-results.ts';
+import { say } from './wording/say.ts';
 
 
 /**
@@ -17,25 +18,26 @@ export function escapeMarkdown(text: string): string {
   return oneLine(text).replace(/([\\`*_{}[\]()#+\-.!|<>~:=&])/g, '\\$1');
 }
 
-function proposalLine(p: ProposalSummary, place: number): string {
+function proposalLine(p: ProposalSummary, place: number, locale?: Locale): string {
   const label = p.label ? ` **${p.label}**` : '';
-  return `${place}. **${p.code}** (${escapeMarkdown(p.speaker)}) ${escapeMarkdown(p.text)} — ${p.support} support · ${p.neutral} neutral · ${p.oppose} oppose (${reach(p)})${label}`;
+  return `${place}. **${p.code}** (${escapeMarkdown(p.speaker)}) ${escapeMarkdown(p.text)} — ${stanceWords(p, locale)} (${reach(p, locale)})${label}`;
 }
 
-export function digestMarkdown(d: Digest): string {
-  const lines = [`# ${escapeMarkdown(d.conference.name)} — digest for ${d.date}`, ''];
-  lines.push(
-    `${plural(d.totals.sessions, 'session')} · ${plural(d.totals.proposals, 'proposal')} · ${plural(d.totals.reactions, 'reaction')} · ${plural(d.totals.participants, 'participant')} (time zone ${d.conference.timezone})`,
-    '',
-  );
-  if (d.sessions.length === 0) lines.push('_No session started on this day._', '');
+const theme = (s: SessionSummary, locale?: Locale) => say('view.summary.theme', { theme: escapeMarkdown(s.theme ?? '') }, locale);
+
+export function digestMarkdown(d: Digest, locale?: Locale): string {
+  const totals = [counted('sessions', d.totals.sessions, locale), counted('proposals', d.totals.proposals, locale), counted('reactions', d.totals.reactions, locale), counted('participants', d.totals.participants, locale)];
+  const lines = [`# ${say('md.digest.title', { name: escapeMarkdown(d.conference.name), date: d.date }, locale)}`, ''];
+  lines.push(say('md.digest.totals', { totals: totals.join(' · '), timezone: d.conference.timezone }, locale), '');
+  if (d.sessions.length === 0) lines.push(`_${say('md.digest.empty', {}, locale)}_`, '');
   for (const s of d.sessions) {
-    lines.push(`## ${escapeMarkdown(s.title)} (${s.id}, ${s.state})`, '');
-    if (s.theme) lines.push(`Theme: ${escapeMarkdown(s.theme)}`, '');
+    lines.push(`## ${escapeMarkdown(s.title)} (${s.id}, ${stateWord(s.state, locale)})`, '');
+    if (s.theme) lines.push(theme(s, locale), '');
     if (s.speakers.length) {
-      lines.push(`Speakers: ${s.speakers.map((sp) => `${escapeMarkdown(sp.name)}${sp.organisation ? ` (${escapeMarkdown(sp.organisation)})` : ''}`).join('; ')}`, '');
+      const names = s.speakers.map((sp) => `${escapeMarkdown(sp.name)}${sp.organisation ? ` (${escapeMarkdown(sp.organisation)})` : ''}`).join('; ');
+      lines.push(say('md.speakers', { names }, locale), '');
     }
-    lines.push(s.hidden ? `_${HIDDEN_NOTE}._` : `${plural(s.participants, 'participant')}.`, '');
+    lines.push(s.hidden ? `_${hiddenNote(locale)}._` : `${counted('participants', s.participants, locale)}.`, '');
     if (s.hidden) {
       s.proposals.forEach((p, i) => lines.push(`${i + 1}. **${p.code}** (${escapeMarkdown(p.speaker)}) ${escapeMarkdown(p.text)}`));
       lines.push('');
@@ -44,50 +46,48 @@ export function digestMarkdown(d: Digest): string {
     const bridging = bridgingLine(s);
     if (bridging) lines.push(escapeMarkdown(bridging), '');
     s.proposals.forEach((p, i) => {
-      lines.push(proposalLine(p, i + 1));
+      lines.push(proposalLine(p, i + 1, locale));
       const groups = Object.entries(p.byGroup).sort(([a], [b]) => a.localeCompare(b));
-      for (const [group, c] of groups) lines.push(`   - ${group}: ${stanceWords(c)}`);
+      for (const [group, c] of groups) lines.push(`   - ${group}: ${stanceWords(c, locale)}`);
       for (const c of p.comments) lines.push(`   - “${escapeMarkdown(c.text)}” — ${c.group}`);
     });
     lines.push('');
   }
   if (d.top.length) {
-    lines.push('## Top proposals of the day', '');
-    d.top.forEach((p, i) => lines.push(`${proposalLine(p, i + 1)} — ${escapeMarkdown(p.sessionTitle)}`));
+    lines.push(`## ${say('view.digest.top', {}, locale)}`, '');
+    d.top.forEach((p, i) => lines.push(`${proposalLine(p, i + 1, locale)} — ${escapeMarkdown(p.sessionTitle)}`));
     lines.push('');
   }
   return lines.join('\n');
 }
 
 /** A session summary as Markdown: the whole text (every comment), attached when a post cannot hold it. */
-export function summaryMarkdown(s: SessionSummary, final: boolean): string {
-  const lines = [`# ${final ? 'Final summary' : 'Summary'} of session ${s.id}: ${escapeMarkdown(s.title)}`, ''];
-  if (s.theme) lines.push(`Theme: ${escapeMarkdown(s.theme)}`, '');
-  lines.push(`${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')} · ${s.state}`, '');
-  if (s.proposals.length === 0) lines.push('_No proposals yet._', '');
+export function summaryMarkdown(s: SessionSummary, final: boolean, locale?: Locale): string {
+  const lines = [`# ${summaryTitle(s, final, escapeMarkdown(s.title), locale)}`, ''];
+  if (s.theme) lines.push(theme(s, locale), '');
+  lines.push(`${s.hidden ? hiddenNote(locale) : counted('participants', s.participants, locale)} · ${stateWord(s.state, locale)}`, '');
+  if (s.proposals.length === 0) lines.push(`_${say('view.no-proposals', {}, locale)}_`, '');
   if (s.hidden) {
     s.proposals.forEach((p, i) => lines.push(`${i + 1}. **${p.code}** (${escapeMarkdown(p.speaker)}) ${escapeMarkdown(p.text)}`));
     return lines.join('\n');
   }
   s.proposals.forEach((p, i) => {
-    lines.push(proposalLine(p, i + 1));
+    lines.push(proposalLine(p, i + 1, locale));
     const groups = Object.entries(p.byGroup).sort(([a], [b]) => a.localeCompare(b));
-    for (const [group, c] of groups) lines.push(`   - ${escapeMarkdown(group)}: ${stanceWords(c)}`);
+    for (const [group, c] of groups) lines.push(`   - ${escapeMarkdown(group)}: ${stanceWords(c, locale)}`);
     for (const c of p.comments) lines.push(`   - “${escapeMarkdown(c.text)}” — ${escapeMarkdown(c.group)}`);
   });
-  const consensus = s.proposals.filter((p) => p.label === 'consensus').map((p) => p.code);
-  const divisive = s.proposals.filter((p) => p.label === 'divisive').map((p) => p.code);
-  lines.push('', `Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`, '');
+  lines.push('', labelsLine(s.proposals, locale), '');
   return lines.join('\n');
 }
 
 /** A menu as Markdown (every proposal's whole text). */
-export function menuMarkdown(session: Session, cards: ProposalCard[]): string {
-  const lines = [`# Menu of session ${session.id}: ${escapeMarkdown(session.title)} (${session.state})`, ''];
-  if (cards.length === 0) lines.push('_No proposals yet._');
+export function menuMarkdown(session: Session, cards: ProposalCard[], locale?: Locale): string {
+  const lines = [`# ${say('view.menu.title', { id: session.id, title: escapeMarkdown(session.title), state: stateWord(session.state, locale) }, locale)}`, ''];
+  if (cards.length === 0) lines.push(`_${say('view.no-proposals', {}, locale)}_`);
   for (const c of cards) {
     const who = c.organisation ? `${c.speakerName}, ${c.organisation}` : c.speakerName;
-    lines.push(`- **${c.code}** · ${escapeMarkdown(who)}: ${escapeMarkdown(c.text)} — ${cardCounts(c)}`);
+    lines.push(`- **${c.code}** · ${escapeMarkdown(who)}: ${escapeMarkdown(c.text)} — ${cardCounts(c, locale)}`);
   }
   lines.push('');
   return lines.join('\n');
@@ -131,10 +131,10 @@ export function digestCsv(d: Digest): string {
   return `${rows.join('\r\n')}\r\n`;
 }
 
-export function formatDigest(d: Digest, format: DigestFormat): string {
+export function formatDigest(d: Digest, format: DigestFormat, locale?: Locale): string {
   if (format === 'json') return digestJson(d);
   if (format === 'csv') return digestCsv(d);
-  return digestMarkdown(d);
+  return digestMarkdown(d, locale);
 }
 
 export const digestFileName = (d: Digest, format: DigestFormat) => `plenary-digest-${d.date}.${format}`;

@@ -9,9 +9,10 @@
  *   speaker:<sid>:<handle>                one key per speaker
  *   proposal:<sid>:<number>               one key per proposal, created with `claim` (atomic set-if-absent),
  *                                         so two processes adding at once get different codes
- *   load:<sid>:<handle>                   {active: [numbers]}: the speaker's active priorities, rewritten by
- *                                         compare-and-set with every add and withdraw, so the limit holds
- *                                         under any concurrency (priority-slots.ts)
+ *   (no record of a speaker's active priorities: it is derived from the proposals; each add expects the
+ *                                         next number still free, so the adds of a session serialise and the
+ *                                         limit holds under any concurrency. Stores of older versions may
+ *                                         still hold `load:<sid>:<handle>` records: deleted with the session)
  *   reaction:<sid>:<number>:<userId>      one key per participant per proposal — the only key an audience
  *                                         action writes; tallies are derived by scanning the prefix
  *   group:<userId>                        one key per participant: their current stakeholder group
@@ -25,6 +26,7 @@
  *   sent:<sid>:<number>:<channelRef>      claimed when a proposal's card is first sent to a channel, so
  *                                         `/priority post` never posts it there twice (unless `again`)
  *   digest-run:<YYYY-MM-DD>              claimed by the one process that posts the day's scheduled digest
+ *   failed-post:<channelRef>:<seq>        a post the platform refused for good (outbox.ts), the last 20 per channel
  *
  * Not facts: markers (FactStore.mark) `event:<platform>:<hmac>`, `command:<hmac>`, `form:<hmac>`, with
  * a lifetime, so retries and replays are applied once and then forgotten.
@@ -57,7 +59,7 @@ export const keys = {
   minePrefix: (user: string) => `mine:${user}:`,
   moderates: (user: string, sid: string) => `moderates:${user}:${sid}`,
   moderatesPrefix: (user: string) => `moderates:${user}:`,
-  load: (sid: string, handle: string) => `load:${sid}:${handle}`,
+  legacyLoadPrefix: (sid: string) => `load:${sid}:`,
   outbox: (platform: string, seq: string) => `outbox:${platform}:${seq}`,
   outboxPrefix: (platform: string) => `outbox:${platform}:`,
   outboxAll: () => 'outbox:',
@@ -66,6 +68,9 @@ export const keys = {
   sentPrefix: (sid: string) => `sent:${sid}:`,
   postedOfSession: (sid: string) => `posted:${sid}:`,
   digestRun: (day: string) => `digest-run:${day}`,
+  failedPost: (channel: string, seq: string) => `failed-post:${channel}:${seq}`,
+  failedPostPrefix: (channel: string) => `failed-post:${channel}:`,
+  failedPostAll: () => 'failed-post:',
 };
 
 /** Splits `mine:<user>:<sid>:<number>` into the reaction it indexes. */

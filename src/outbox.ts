@@ -16,13 +16,28 @@ import type { FactStore } from './store/fact-store.ts';
 import type { ChannelRef, UserId } from './model.ts';
 import type { Post, View } from './views.ts';
 import { keys } from './keys.ts';
+import type { Locale } from './wording/say.ts';
 
 /** Who asked for the post, told privately (with how to fix it) if the platform refuses it for good. */
 export interface Notify {
   user: UserId;
   /** Where they asked (a private line goes there first). */
   channel?: ChannelRef;
+  /** Their language, for that line. */
+  locale?: Locale;
 }
+
+/** A post the platform refused for good, kept so status and `plenary digest` can show it (nobody may have been told). */
+export interface FailedPost {
+  channel: ChannelRef;
+  kind: string;
+  /** The refusal and its fix, in English (the operator's log language). */
+  reason: string;
+  at: number;
+}
+
+/** The latest refusals kept per channel: enough to show, never a growing log. */
+const FAILURES_KEPT = 20;
 
 export interface OutboxItem {
   channel: ChannelRef;
@@ -73,6 +88,20 @@ export class Outbox {
   /** Compare-and-set on an item: false when someone else changed (or delivered) it first. */
   replace(key: string, seen: OutboxItem, next: OutboxItem | null): Promise<boolean> {
     return this.store.commit(next ? { expect: [[key, seen]], set: [[key, next]] } : { expect: [[key, seen]], delete: [key] });
+  }
+
+  /** Drops a refused item and records why, in one commit; false when someone else changed it first. */
+  async fail(key: string, seen: OutboxItem, failure: FailedPost): Promise<boolean> {
+    const seq = key.slice(key.indexOf(':', key.indexOf(':') + 1) + 1);
+    const failureKey = keys.failedPost(failure.channel, seq);
+    const kept = await this.store.scan<FailedPost>(keys.failedPostPrefix(failure.channel));
+    const oldest = kept.slice(0, Math.max(0, kept.length - FAILURES_KEPT + 1)).map(([k]) => k);
+    return this.store.commit({ expect: [[key, seen]], set: [[failureKey, failure]], delete: [key, ...oldest] });
+  }
+
+  /** Posts refused for good, oldest first (every channel, or one). */
+  async failures(channel?: ChannelRef): Promise<FailedPost[]> {
+    return (await this.store.scan<FailedPost>(channel ? keys.failedPostPrefix(channel) : keys.failedPostAll())).map(([, f]) => f);
   }
 
   /** /forgetme: pending posts stop naming the caller as the person to tell about a failure. */

@@ -1,21 +1,20 @@
 /**
  * The core of plenary: proposals and reactions on top of the sessions and speakers of SessionBook,
  * kept in a FactStore. Platform-free: adapters call it with `platform:id` users and channels, and render
- * what it returns. The store is the truth; this class only caches proposals, which change rarely.
+ * what it returns. The store is the truth; proposals are cached only as the store's change token allows (TokenCache).
  */
 import { Refusal } from './errors.ts';
 import { createHmac, randomBytes } from 'node:crypto';
 import { keys, parseMineKey } from './keys.ts';
 import { languageKey } from './languages.ts';
 import type { Change } from './store/fact-store.ts';
-import type { ChannelRef, Proposal, Reaction, Session, Stance, UserId, GroupDeclaration } from './model.ts';
+import type { ChannelRef, Proposal, Reaction, Session, Speaker, Stance, UserId, GroupDeclaration } from './model.ts';
 import { checkText, LIMITS } from './text-rules.ts';
 import { forPosting } from './posted-summary.ts';
 import { emojiStance } from './stances.ts';
 import { SummaryReader } from './summary.ts';
 import type { SessionBookOptions } from './session-book.ts';
 import { SessionCorrections } from './session-corrections.ts';
-import { loadWith, loadWithout, readLoad } from './priority-slots.ts';
 import type { OutboxItem } from './outbox.ts';
 import type { View } from './views.ts';
 
@@ -36,7 +35,6 @@ export interface ReactionOutcome {
 
 export class Plenary extends SessionCorrections {
   readonly summaries: SummaryReader;
-  private readonly proposalCache = new Map<string, Map<number, Proposal>>();
   private readonly listeners = new Set<CountsListener>();
   private claimKey: Promise<Buffer> | undefined;
 
@@ -64,27 +62,24 @@ export class Plenary extends SessionCorrections {
   // ── proposals ───────────────────────────────────────────────────────────────
 
   /** All proposals of a session, withdrawn ones included, in code order. */
-  async proposals(sid: string, { fresh = false } = {}): Promise<Proposal[]> {
-    let cached = this.proposalCache.get(sid);
-    if (!cached || fresh) {
-      const rows = await this.store.scan<Proposal>(keys.proposalsPrefix(sid));
-      cached = new Map(rows.map(([, p]) => [p.number, p]));
-      this.proposalCache.set(sid, cached);
-    }
-    return [...cached.values()].sort((a, b) => a.number - b.number);
+  async proposals(sid: string): Promise<Proposal[]> {
+    const prefix = keys.proposalsPrefix(sid);
+    const rows = await this.records.get(prefix, () => this.store.scan<Proposal>(prefix));
+    return rows.map(([, p]) => p).sort((a, b) => a.number - b.number);
   }
 
-  async activeProposals(sid: string, { fresh = false } = {}): Promise<Proposal[]> {
-    return (await this.proposals(sid, { fresh })).filter((p) => !p.withdrawnAt);
+  async activeProposals(sid: string): Promise<Proposal[]> {
+    return (await this.proposals(sid)).filter((p) => !p.withdrawnAt);
   }
 
-  /** An active proposal by number; a cache miss re-reads the store (another process may have added it). */
+  /** The session's proposals as the store holds them now, for a decision that a commit then checks. */
+  private async proposalsNow(sid: string): Promise<Proposal[]> {
+    return (await this.store.scan<Proposal>(keys.proposalsPrefix(sid))).map(([, p]) => p);
+  }
+
+  /** An active proposal by number. */
   async requireProposal(sid: string, n: number): Promise<Proposal> {
-    let proposal = this.proposalCache.get(sid)?.get(n);
-    if (!proposal) {
-      await this.proposals(sid, { fresh: true });
-      proposal = this.proposalCache.get(sid)?.get(n);
-    }
+    const proposal = (await this.proposals(sid)).find((p) => p.number === n);
     if (!proposal || proposal.withdrawnAt) {
       throw new Refusal('refusal.priority.unknown', { number: n, session: sid });
     }
@@ -96,26 +91,29 @@ export class Plenary extends SessionCorrections {
     const speaker = await this.requireSpeaker(session.id, rawHandle);
     const text = checkText(rawText, 'Priority text', LIMITS.priority);
     const sid = session.id;
-    // Proposal, speaker load and the open session checked and written in one commit.
+    // Every add takes the next number: expecting it still free serialises the adds of a session, so the
+    // count of the speaker's active priorities read here is the count when the commit lands.
     const proposal = await this.committed('priority add', async () => {
       const now = await this.sessionNow(sid);
       if (now?.state !== 'open') throw new Refusal('refusal.session.closed', { session: sid });
-      const all = await this.proposals(sid, { fresh: true });
-      const load = await readLoad(this.store, sid, speaker.handle, all);
-      if (load.active.length >= this.config.priorityLimit) {
-        throw new Refusal('refusal.priority.limit', { handle: speaker.handle, count: load.active.length, limit: this.config.priorityLimit });
+      const held = await this.store.get<Speaker>(keys.speaker(sid, speaker.handle));
+      if (!held) throw new Refusal('refusal.speaker.unknown-list', { handle: speaker.handle });
+      const all = await this.proposalsNow(sid);
+      const active = all.filter((p) => p.speaker === speaker.handle && !p.withdrawnAt).length;
+      if (active >= this.config.priorityLimit) {
+        throw new Refusal('refusal.priority.limit', { handle: speaker.handle, count: active, limit: this.config.priorityLimit });
       }
       const n = all.reduce((max, p) => Math.max(max, p.number), 0) + 1;
       const added: Proposal = {
         code: `P${n}`, number: n, speaker: speaker.handle, text, addedAt: this.clock().toISOString(), editedAt: null, withdrawnAt: null,
       };
       const change: Change = {
-        expect: [[keys.session(sid), now], [keys.proposal(sid, n), undefined], [keys.load(sid, speaker.handle), load.stored]],
-        set: [[keys.proposal(sid, n), added], [keys.load(sid, speaker.handle), loadWith(load, n)]],
+        expect: [[keys.session(sid), now], [keys.speaker(sid, speaker.handle), held], [keys.proposal(sid, n), undefined]],
+        set: [[keys.proposal(sid, n), added]],
       };
       return { change, result: added };
     });
-    this.proposalCache.get(sid)?.set(proposal.number, proposal);
+    this.records.forget(keys.proposalsPrefix(sid));
     return proposal;
   }
 
@@ -125,7 +123,7 @@ export class Plenary extends SessionCorrections {
     if (session?.state !== 'open') throw new Refusal('refusal.session.closed', { session: sid });
     const proposal = await this.store.get<Proposal>(keys.proposal(sid, n));
     if (!proposal || proposal.withdrawnAt) {
-      if (proposal) this.proposalCache.get(sid)?.set(n, proposal);
+      if (proposal) this.records.forget(keys.proposalsPrefix(sid));
       throw new Refusal('refusal.priority.unknown', { number: n, session: sid });
     }
     return { session, proposal };
@@ -141,7 +139,7 @@ export class Plenary extends SessionCorrections {
       const change: Change = { expect: [[keys.session(sid), session], [keys.proposal(sid, n), proposal]], set: [[keys.proposal(sid, n), next]] };
       return { change, result: next };
     });
-    this.proposalCache.get(sid)?.set(n, edited);
+    this.records.forget(keys.proposalsPrefix(sid));
     this.countsChanged(sid, n);
     return edited;
   }
@@ -150,15 +148,11 @@ export class Plenary extends SessionCorrections {
     const { id: sid } = await this.requireOpenSession(channel);
     const withdrawn = await this.committed('priority withdraw', async () => {
       const { session, proposal } = await this.proposalNow(sid, n);
-      const load = await readLoad(this.store, sid, proposal.speaker, await this.proposals(sid, { fresh: true }));
       const next: Proposal = { ...proposal, withdrawnAt: this.clock().toISOString() };
-      const change: Change = {
-        expect: [[keys.session(sid), session], [keys.proposal(sid, n), proposal], [keys.load(sid, proposal.speaker), load.stored]],
-        set: [[keys.proposal(sid, n), next], [keys.load(sid, proposal.speaker), loadWithout(load, n)]],
-      };
+      const change: Change = { expect: [[keys.session(sid), session], [keys.proposal(sid, n), proposal]], set: [[keys.proposal(sid, n), next]] };
       return { change, result: next };
     });
-    this.proposalCache.get(sid)?.set(n, withdrawn);
+    this.records.forget(keys.proposalsPrefix(sid));
     this.countsChanged(sid, n);
     return withdrawn;
   }
@@ -340,7 +334,7 @@ export class Plenary extends SessionCorrections {
   }
 
   protected forgetProposals(sid: string): void {
-    this.proposalCache.delete(sid);
+    this.records.forget(keys.proposalsPrefix(sid));
   }
 
   /**

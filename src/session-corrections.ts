@@ -12,7 +12,7 @@ import { checkHandle, checkText, clip, LIMITS } from './text-rules.ts';
 import { SessionBook } from './session-book.ts';
 
 export abstract class SessionCorrections extends SessionBook {
-  abstract activeProposals(sid: string, options?: { fresh?: boolean }): Promise<Proposal[]>;
+  abstract activeProposals(sid: string): Promise<Proposal[]>;
   abstract postedMessages(sid: string, n: number): Promise<string[]>;
   /** Tells the adapters to re-render the proposal's cards (live counts, buttons). */
   protected abstract countsChanged(sid: string, n: number): void;
@@ -53,7 +53,7 @@ export abstract class SessionCorrections extends SessionBook {
     });
     this.records.forget(keys.session(id));
     for (const bound of reopened.channels) this.records.forget(keys.channel(bound));
-    for (const p of await this.activeProposals(id, { fresh: true })) this.countsChanged(id, p.number);
+    for (const p of await this.activeProposals(id)) this.countsChanged(id, p.number);
     return reopened.next;
   }
 
@@ -69,7 +69,7 @@ export abstract class SessionCorrections extends SessionBook {
   async sessionFootprint(sid: string): Promise<{ speakers: number; proposals: number; reactions: number; channels: ChannelRef[] }> {
     const [speakers, proposals, reactions, channels] = await Promise.all([
       this.store.scan(keys.speakersPrefix(sid)),
-      this.activeProposals(sid, { fresh: true }),
+      this.activeProposals(sid),
       this.store.scan<Reaction>(keys.reactionsOfSession(sid)),
       this.bindings(sid),
     ]);
@@ -94,7 +94,7 @@ export abstract class SessionCorrections extends SessionBook {
         ...reactions.map(([key]) => { const { number, user } = parseReactionKey(key); return keys.mine(user, sid, number); }),
         ...posted.map(([key]) => key),
         ...posted.map(([key]) => keys.message(key.split(':').slice(3).join(':'))),
-        ...(await under(keys.sentPrefix(sid))), ...(await under(`load:${sid}:`)),
+        ...(await under(keys.sentPrefix(sid))), ...(await under(keys.legacyLoadPrefix(sid))),
         ...(await under(keys.proposalsPrefix(sid))), ...(await under(keys.speakersPrefix(sid))),
       ];
       const change: Change = {
@@ -130,7 +130,7 @@ export abstract class SessionCorrections extends SessionBook {
       const next: Speaker = { ...speaker, name: name ?? speaker.name, organisation: organisation === undefined ? speaker.organisation : organisation, group: group === undefined ? speaker.group : group };
       return { change: { expect: [[keys.speaker(session.id, handle), speaker]], set: [[keys.speaker(session.id, handle), next]] }, result: next };
     });
-    for (const p of await this.activeProposals(session.id, { fresh: true })) if (p.speaker === handle) this.countsChanged(session.id, p.number);
+    for (const p of await this.activeProposals(session.id)) if (p.speaker === handle) this.countsChanged(session.id, p.number);
     return edited;
   }
 
@@ -142,16 +142,18 @@ export abstract class SessionCorrections extends SessionBook {
     return this.committed('speaker remove', async () => {
       const speaker = await this.store.get<Speaker>(keys.speaker(session.id, handle));
       if (!speaker) throw new Refusal('refusal.speaker.unknown-list', { handle });
-      const active = (await this.activeProposals(session.id, { fresh: true })).filter((p) => p.speaker === handle);
+      const proposals = (await this.store.scan<Proposal>(keys.proposalsPrefix(session.id))).map(([, p]) => p);
+      const active = proposals.filter((p) => p.speaker === handle && !p.withdrawnAt);
       if (active.length) {
         const codes = active.map((p) => p.code).join(', ');
         throw new Refusal('refusal.speaker.has-priorities', { handle, codes, count: active.length, first: active[0].code });
       }
-      const load = await this.store.get(keys.load(session.id, handle));
-      // Expecting the load as read: a priority added meanwhile makes this re-read, and refuse.
+      // An add expects the speaker, and takes the next number: expecting that number still free makes a
+      // priority added meanwhile refuse this (it re-reads and sees it), and a removal that landed refuse the add.
+      const next = proposals.reduce((max, p) => Math.max(max, p.number), 0) + 1;
       const change: Change = {
-        expect: [[keys.speaker(session.id, handle), speaker], [keys.load(session.id, handle), load]],
-        delete: [keys.speaker(session.id, handle), keys.load(session.id, handle)],
+        expect: [[keys.speaker(session.id, handle), speaker], [keys.proposal(session.id, next), undefined]],
+        delete: [keys.speaker(session.id, handle)],
       };
       return { change, result: speaker };
     });

@@ -9,6 +9,12 @@ export const LIMITS = {
   priority: 500,
   comment: 500,
   line: 4000,
+  // One-word options: their longest sensible value (the core checks their shape).
+  handle: 24,
+  code: 8,
+  sessionId: 12,
+  date: 10,
+  commandName: 40,
 } as const;
 
 export const codePoints = (text: string) => [...text].length;

@@ -1,39 +1,75 @@
-/** Small pieces of wording every renderer shares (terminal, Slack, Discord, the Markdown digest). */
+/**
+ * The pieces of wording every renderer shares (terminal, Slack, Discord, the Markdown files), formatted from
+ * the ICU catalogue (src/wording/en/views.ts) in the reader's locale, so each sentence exists once.
+ */
 import type { Stance, StanceCounts } from './model.ts';
-import { HIDDEN_NOTE } from './hidden-results.ts';
-import { plural, pluralForm } from './plurals.ts';
+import { say, type Locale, type MessageId } from './wording/say.ts';
 
+export type { Locale } from './wording/say.ts';
 export const STANCE_EMOJI: Record<Stance, string> = { support: '👍', neutral: '😐', oppose: '👎' };
-export const STANCE_LABEL: Record<Stance, string> = { support: 'Support', neutral: 'Neutral', oppose: 'Oppose' };
+export const stanceLabel = (stance: Stance, locale?: Locale) => say(`view.stance.${stance}`, {}, locale);
+/** English labels, for callers that have no reader (logs, tests). */
+export const STANCE_LABEL: Record<Stance, string> = { support: stanceLabel('support'), neutral: stanceLabel('neutral'), oppose: stanceLabel('oppose') };
+
+/** `You support P1.` (or `Your stance on P1 is cleared.` for none) — the one stance confirmation every platform sends. */
+export const stanceConfirmation = (stance: Stance | null | undefined, code: string, locale?: Locale) =>
+  say('view.stance.confirmation', { stance: stance ?? 'cleared', code }, locale);
+
+export type Counted = 'participants' | 'reactors' | 'reactions' | 'sessions' | 'proposals' | 'speakers';
+/** `1 participant`, `3 proposals` (CLDR plural rules, locale numbers). */
+export const counted = (noun: Counted, count: number, locale?: Locale) => say(`view.count.${noun}` as MessageId, { count }, locale);
 
 /** `62%`, or `—` when nobody reacted. */
-export const percent = (part: number, whole: number) => (whole ? `${Math.round((100 * part) / whole)}%` : '—');
+export const percent = (part: number, whole: number, locale?: Locale) => (whole ? say('view.share', { share: part / whole }, locale) : '—');
 
 /** `👍 3 · 😐 1 · 👎 0` */
 export const emojiCounts = (c: StanceCounts) =>
   `${STANCE_EMOJI.support} ${c.support} · ${STANCE_EMOJI.neutral} ${c.neutral} · ${STANCE_EMOJI.oppose} ${c.oppose}`;
 
 /** `12 reactors, 62% support`, or `no reactions yet` (never `0 reactors, — support`). */
-export const reach = (p: { support: number; reactors: number }) =>
-  p.reactors ? `${plural(p.reactors, 'reactor')}, ${percent(p.support, p.reactors)} support` : 'no reactions yet';
+export const reach = (p: { support: number; reactors: number }, locale?: Locale) =>
+  say('view.reach', { reactors: p.reactors, share: percent(p.support, p.reactors, locale) }, locale);
+
+/** `62% support of 12` (the day's top proposals); `… of 12 reactors` with `noun`. */
+export const supportOf = (p: { support: number; reactors: number }, locale?: Locale, noun = false) =>
+  say('view.support-of', { share: percent(p.support, p.reactors, locale), reactors: noun ? counted('reactors', p.reactors, locale) : p.reactors }, locale);
+/** `62% of 12` (compact lines). */
+export const shareOf = (p: { support: number; reactors: number }, locale?: Locale) =>
+  say('view.share-of', { share: percent(p.support, p.reactors, locale), reactors: p.reactors }, locale);
 
 /** `3 support · 0 neutral · 1 oppose`: spelt out, so no legend is needed. */
-export const stanceWords = (c: StanceCounts) => `${c.support} support · ${c.neutral} neutral · ${c.oppose} oppose`;
+export const stanceWords = (c: StanceCounts, locale?: Locale) =>
+  say('view.stance-words', { support: c.support, neutral: c.neutral, oppose: c.oppose }, locale);
 
 /** `academia: 2 support · 0 neutral · 1 oppose; government: …` (groups by name); '' when empty. */
-export const groupBreakdown = (byGroup: Record<string, StanceCounts>) =>
+export const groupBreakdown = (byGroup: Record<string, StanceCounts>, locale?: Locale) =>
   Object.entries(byGroup)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([group, c]) => `${group}: ${stanceWords(c)}`)
+    .map(([group, c]) => `${group}: ${stanceWords(c, locale)}`)
     .join('; ');
 
+export const hiddenNote = (locale?: Locale) => say('view.results.hidden', {}, locale);
+
 /** A card's counts, or the note that they are hidden until the close. */
-export const cardCounts = (card: { counts: StanceCounts; hidden?: boolean }) =>
-  card.hidden ? `🔒 ${HIDDEN_NOTE}` : emojiCounts(card.counts);
+export const cardCounts = (card: { counts: StanceCounts; hidden?: boolean }, locale?: Locale) =>
+  card.hidden ? `🔒 ${hiddenNote(locale)}` : emojiCounts(card.counts);
 
 /** `+4 more comments`, for a posted summary that shows only the latest few. */
-export const moreCommentsNote = (p: { moreComments?: number }) =>
-  p.moreComments ? `+${p.moreComments} more ${pluralForm(p.moreComments, 'comment')}` : '';
+export const moreCommentsNote = (p: { moreComments?: number }, locale?: Locale) =>
+  p.moreComments ? say('view.count.more-comments', { count: p.moreComments }, locale) : '';
+
+/** `Broad support across groups: P1 · Divides groups: none`, from the summary's labels (codes in rank order). */
+export function labelsLine(proposals: Array<{ code: string; label: string | null }>, locale?: Locale): string {
+  const codes = (label: string) => proposals.filter((p) => p.label === label).map((p) => p.code).join(', ') || say('view.none', {}, locale);
+  return say('view.summary.labels', { consensus: codes('consensus'), divisive: codes('divisive') }, locale);
+}
+
+/** `Final summary of session s1 “Title”` — the caller passes the title already made safe for its platform. */
+export const summaryTitle = (s: { id: string }, final: boolean, title: string, locale?: Locale) =>
+  say('view.summary.title', { final: String(final), id: s.id, title }, locale);
+
+/** `open`, `closed` */
+export const stateWord = (state: 'open' | 'closed', locale?: Locale) => say(`view.state.${state}`, {}, locale);
 
 /** Every character that starts a new line somewhere: CR, LF, VT, FF, NEL, LINE and PARAGRAPH SEPARATOR. */
 const LINE_BREAKS = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g;

@@ -7,6 +7,7 @@ import { sessionChart, type StanceChart } from '../../src/chart.ts';
 import type { Digest, SessionSummary } from '../../src/summary.ts';
 import { chartPng } from '../charts/png.ts';
 import type { DiscordMessage } from './render.ts';
+import { say, type Locale } from '../../src/wording/say.ts';
 
 const MAX_FILES = 10; // Discord's attachments per message
 
@@ -38,9 +39,9 @@ export function withDigestCharts(messages: DiscordMessage[], d: Digest): Discord
 }
 
 /** The Markdown digest with each session's chart embedded as the image file sent beside it. */
-export function markdownWithCharts(d: Digest, markdown: string): { markdown: string; images: Array<{ name: string; attachment: Buffer }> } {
+export function markdownWithCharts(d: Digest, markdown: string, locale?: Locale): { markdown: string; images: Array<{ name: string; attachment: Buffer }> } {
   const images = digestChartImages(d, 1);
   if (images.length === 0) return { markdown, images: [] };
-  const lines = ['', '## Charts', '', ...images.map((img) => `![Chart of session ${img.session}](${img.name})`), ''];
+  const lines = ['', `## ${say('md.charts', {}, locale)}`, '', ...images.map((img) => `![${say('md.chart.alt', { id: img.session }, locale)}](${img.name})`), ''];
   return { markdown: `${markdown.replace(/\n*$/, '\n')}${lines.join('\n')}`, images: images.map(({ name, attachment }) => ({ name, attachment })) };
 }

@@ -5,13 +5,13 @@
  */
 import {
   ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, PermissionFlagsBits,
-  type APIApplicationCommandBasicOption, type APIApplicationCommandSubcommandOption, type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type APIApplicationCommandBasicOption, type LocalizationMap, type APIApplicationCommandSubcommandOption, type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Command, OptionSpec } from '../../commands/command.ts';
 import { findCommand, topLevel } from '../../commands/registry.ts';
+import { FIXED_CHOICES } from '../../commands/options.ts';
 import type { PlenaryConfig } from '../../src/config.ts';
 import type { Role } from '../../src/roles.ts';
-import { discordDescriptions } from '../../src/wording/discord-locales.ts';
 
 export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -37,15 +37,25 @@ const leastRole = (commands: Command[]) => ROLE_ORDER[Math.min(...commands.map((
 
 /** Fixed choices for an option, or null when it has none (or more than Discord's 25: then it is free text). */
 export function choiceValues(kind: OptionSpec['choices'], config: PlenaryConfig): string[] | null {
-  const values = kind === 'stance' ? ['support', 'neutral', 'oppose', 'clear']
-    : kind === 'format' ? ['md', 'json', 'csv']
-    : kind === 'results' ? ['live', 'hidden']
-    : kind === 'group' ? config.stakeholderGroups : null;
-  return values && values.length <= MAX_CHOICES ? values : null;
+  const values: readonly string[] | null = kind === 'group' ? config.stakeholderGroups : kind ? FIXED_CHOICES[kind] : null;
+  return values && values.length <= MAX_CHOICES ? [...values] : null;
 }
 
-export function optionDefinition(spec: OptionSpec, config: PlenaryConfig): APIApplicationCommandBasicOption {
-  const common = { name: spec.name, description: describe(spec.description), required: Boolean(spec.required) };
+/**
+ * Translations of a description, by its stable key (`command.react`, `command.react.code`); the languages
+ * work passes one in, and Discord shows each member the description in their client's language.
+ */
+export type Localize = (key: string) => LocalizationMap | undefined;
+const noTranslations: Localize = () => undefined;
+
+const localized = (key: string, localize: Localize) => {
+  const map = localize(key);
+  if (!map) return {};
+  return { description_localizations: Object.fromEntries(Object.entries(map).map(([locale, text]) => [locale, describe(text ?? '')])) };
+};
+
+export function optionDefinition(spec: OptionSpec, config: PlenaryConfig, localize: Localize = noTranslations): APIApplicationCommandBasicOption {
+  const common = { name: spec.name, description: describe(spec.description), ...localized(spec.key, localize), required: Boolean(spec.required) };
   if (spec.type === 'flag') return { ...common, type: ApplicationCommandOptionType.Boolean };
   const choices = choiceValues(spec.choices, config);
   if (choices) return { ...common, type: ApplicationCommandOptionType.String, choices: choices.map((v) => ({ name: v, value: v })) };
@@ -57,17 +67,11 @@ export function optionDefinition(spec: OptionSpec, config: PlenaryConfig): APIAp
   };
 }
 
-/** The six languages' descriptions (src/wording/discord-locales.ts), when the catalogue has the command. */
-const localized = (name: string, params?: Record<string, string>) => {
-  const descriptions = discordDescriptions(name, params);
-  return descriptions ? { description_localizations: descriptions } : {};
-};
-
 /** Discord requires required options first; the registry's relative order is kept otherwise. */
-const options = (command: Command, config: PlenaryConfig) =>
-  [...command.options].sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required))).map((o) => optionDefinition(o, config));
+const options = (command: Command, config: PlenaryConfig, localize: Localize) =>
+  [...command.options].sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required))).map((o) => optionDefinition(o, config, localize));
 
-export function commandDefinitions(config: PlenaryConfig): CommandDefinition[] {
+export function commandDefinitions(config: PlenaryConfig, localize: Localize = noTranslations): CommandDefinition[] {
   return topLevel().map((group) => {
     const members = group.command ? [group.command] : group.subcommands;
     const permission = PERMISSION[leastRole(members)];
@@ -79,18 +83,17 @@ export function commandDefinitions(config: PlenaryConfig): CommandDefinition[] {
       default_member_permissions: permission === null ? null : permission.toString(),
     };
     if (group.command) {
-      return { ...base, description: describe(group.command.description), ...localized(group.command.name), options: options(group.command, config) };
+      return { ...base, description: describe(group.command.description), ...localized(group.command.key, localize), options: options(group.command, config, localize) };
     }
     return {
       ...base,
       description: describe(`${group.name[0].toUpperCase()}${group.name.slice(1)} commands: ${group.subcommands.map((c) => c.name.split(' ')[1]).join(', ')}`),
-      ...localized('group', { name: group.name, names: group.subcommands.map((c) => c.name.split(' ')[1]).join(', ') }),
       options: group.subcommands.map((c): APIApplicationCommandSubcommandOption => ({
         type: ApplicationCommandOptionType.Subcommand,
         name: c.name.split(' ')[1],
         description: describe(c.description),
-        ...localized(c.name),
-        options: options(c, config),
+        ...localized(c.key, localize),
+        options: options(c, config, localize),
       })),
     };
   });

@@ -11,21 +11,22 @@ import { DiscordAPIError, type Client } from 'discord.js';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
 import type { View } from '../../src/views.ts';
-import type { PlatformPoster, PostProgress } from '../delivery.ts';
-import type { LiveCounts } from './live-counts.ts';
+import type { PlatformPoster, PostProgress, Refusal } from '../delivery.ts';
+import type { MessageId } from '../../src/wording/say.ts';
+import type { LiveCards } from '../../src/live-cards.ts';
 import { renderView } from './render.ts';
 import { isTransient, withRetry } from './transient.ts';
 
 /** Discord's refusals that no retry fixes, by JSON error code, with what a moderator should do. */
-const FIXES: Record<number, (channel: string) => string> = {
-  10003: (c) => `Discord says channel ${c} no longer exists: follow the session from another channel with /session join.`,
-  50001: (c) => `the bot cannot see <#${c}>: give its role View Channel and Send Messages there, then post again.`,
-  50013: (c) => `the bot lacks a permission in <#${c}>: give its role Send Messages, Embed Links, Attach Files and Add Reactions there, then post again.`,
-  50035: () => 'Discord refused it as too long or malformed: use the command without "post" to read it privately, and tell the operator.',
-  40005: () => 'it was too large for Discord: use the command without "post" to read it privately.',
+const FIXES: Record<number, MessageId> = {
+  10003: 'delivery.discord.unknown_channel',
+  50001: 'delivery.discord.missing_access',
+  50013: 'delivery.discord.missing_permissions',
+  50035: 'delivery.discord.invalid_form',
+  40005: 'delivery.discord.too_large',
 };
 
-export function discordPoster(core: Plenary, client: Client, live: LiveCounts, log: Log = () => {}): PlatformPoster {
+export function discordPoster(core: Plenary, client: Client, live: LiveCards, log: Log = () => {}): PlatformPoster {
   const retrying = (what: string) => (error: unknown, attempt: number) =>
     log('warn', `${what} failed (attempt ${attempt}); retrying`, error as Error);
   return {
@@ -36,30 +37,33 @@ export function discordPoster(core: Plenary, client: Client, live: LiveCounts, l
         if (!channel?.isSendable()) throw new NotSendableError(channelId);
         const skip = progress?.skip ?? 0;
         const seed = progress?.id ?? randomBytes(12).toString('hex');
-        for (const [index, message] of renderView(view).entries()) {
+        // Render a card at send time: one queued behind others shows the counts of the moment it goes out.
+        const version = view.kind === 'proposal' ? live.version(view.card.sessionId, view.card.number) : 0;
+        const shown: View = view.kind === 'proposal' ? { kind: 'proposal', card: (await live.card(view.card.sessionId, view.card.number)) ?? view.card } : view;
+        for (const [index, message] of renderView(shown).entries()) {
           if (index < skip) continue; // posted before a crash or a retry
           const nonce = createHash('sha256').update(`${seed}:${index}`).digest('hex').slice(0, 25);
           const sentId = await withRetry(async () => (await channel.send({ ...message, nonce, enforceNonce: true })).id, retrying(`posting a ${view.kind} to Discord`));
           await progress?.sent(index + 1);
           if (view.kind !== 'proposal') continue;
-          const { sessionId, number, counts } = view.card;
-          await core.recordPost(sessionId, number, `discord:${channelId}:${sentId}`);
+          const { sessionId, number } = view.card;
+          const ref = `discord:${channelId}:${sentId}`;
+          await core.recordPost(sessionId, number, ref);
           // A reaction that landed between rendering and recording would not have edited this message.
-          const now = await core.summaries.proposalCounts(sessionId, number);
-          if (now.support !== counts.support || now.neutral !== counts.neutral || now.oppose !== counts.oppose) live.touch(sessionId, number);
+          live.posted(ref, sessionId, number, version);
         }
       } finally {
         // The final summary means the session closed: take the buttons off its proposal messages, even
         // when the summary itself could not be posted.
-        if (view.kind === 'summary' && view.final) for (const p of view.summary.proposals) live.touch(view.summary.id, p.number);
+        if (view.kind === 'summary' && view.final) live.refresh(view.summary.id, view.summary.proposals.map((p) => p.number));
       }
     },
-    permanentFailure(error: unknown, channelId: string): string | undefined {
-      if (error instanceof NotSendableError) return `<#${channelId}> is not a channel the bot can post in (a category, or no access): bind a text channel with /session join.`;
+    permanentFailure(error: unknown, channelId: string): Refusal | undefined {
+      if (error instanceof NotSendableError) return { id: 'delivery.discord.not_sendable', params: { channel: channelId } };
       if (isTransient(error)) return undefined;
       if (error instanceof DiscordAPIError) {
         const fix = typeof error.code === 'number' ? FIXES[error.code] : undefined;
-        return fix ? fix(channelId) : `Discord refused it (${error.code}: ${error.message}): tell the operator, the log has details.`;
+        return fix ? { id: fix, params: { channel: channelId } } : { id: 'delivery.discord.other', params: { code: String(error.code), reason: error.message } };
       }
       return undefined;
     },

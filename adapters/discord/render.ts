@@ -11,10 +11,13 @@ import {
 import type { ChannelRef, Stance } from '../../src/model.ts';
 import type { ProposalSummary, SessionSummary, Digest } from '../../src/summary.ts';
 import { markdownWithCharts, withDigestCharts, withSummaryChart } from './chart-files.ts';
-import { emojiCounts, groupBreakdown, oneLine, percent, STANCE_EMOJI, STANCE_LABEL, cardCounts } from '../../src/view-text.ts';
-import { plural } from '../../src/plurals.ts';
+import {
+  cardCounts, counted, emojiCounts, groupBreakdown, hiddenNote, labelsLine, oneLine, reach, shareOf, STANCE_EMOJI, stanceLabel, stateWord,
+  summaryTitle, supportOf, type Locale,
+} from '../../src/view-text.ts';
 import { formatInstant } from '../../src/time.ts';
-import { HIDDEN_NOTE } from '../../src/hidden-results.ts';
+import { say } from '../../src/wording/say.ts';
+import { digestTotals } from '../console/render.ts';
 import { bridgingLine } from '../../src/opinion-groups.ts';
 import {
   digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,
@@ -173,7 +176,7 @@ export function packEmbeds(head: APIEmbed, fields: APIEmbedField[]): APIEmbed[] 
  * embed of compact ranked lines (as many as fit, then a count of the rest) with the whole text attached as a
  * Markdown file (a multipart attachment).
  */
-function oneMessage(embeds: APIEmbed[], compactLines: string[], file: { name: string; content: string }): DiscordMessage {
+function oneMessage(embeds: APIEmbed[], compactLines: string[], file: { name: string; content: string }, locale?: Locale): DiscordMessage {
   const total = embeds.reduce((n, e) => n + embedSize(e), 0);
   if (embeds.length <= 10 && total <= LIMITS.embedTotal) return { embeds, allowedMentions: NO_MENTIONS };
   const head = embeds[0];
@@ -188,7 +191,7 @@ function oneMessage(embeds: APIEmbed[], compactLines: string[], file: { name: st
   }
   const rest = compactLines.length - lines.length;
   const description = [head.description, lines.join('\n')].filter(Boolean).join('\n\n');
-  const footer = `${rest ? `${rest} more lines not shown. ` : ''}Cut to fit Discord: the whole text, every comment included, is in ${file.name}.`;
+  const footer = `${rest ? `${say('view.cut.more-lines', { count: rest }, locale)} ` : ''}${say('view.cut.note', { platform: 'Discord', file: file.name }, locale)}`;
   return {
     embeds: [{ color: head.color, title: head.title, description: clip(description, LIMITS.description), footer: { text: footer } }],
     files: [{ name: file.name, attachment: Buffer.from(file.content, 'utf8') }],
@@ -201,23 +204,21 @@ const textMessages = (text: string): DiscordMessage[] => splitText(text).map((co
 
 // ── proposal cards ──────────────────────────────────────────────────────────────────────────────
 
-export function proposalEmbed(card: ProposalCard): APIEmbed {
+export function proposalEmbed(card: ProposalCard, locale?: Locale): APIEmbed {
   const who = md(card.organisation ? `${card.speakerName} (${card.organisation})` : card.speakerName);
-  const state = card.state === 'open'
-    ? 'React with the buttons, 👍 😐 👎, or /react'
-    : card.state === 'closed' ? 'Session closed: reactions are no longer accepted' : 'Withdrawn: this proposal left the menu';
+  const state = say(`discord.card.${card.state}`, {}, locale);
   return {
     color: COLOR[card.state],
     title: clip(`${card.code} · ${who}`, LIMITS.title),
     description: clip(md(card.text), LIMITS.description),
     fields: card.hidden
-      ? [{ name: '🔒 Results', value: HIDDEN_NOTE, inline: false }]
-      : (['support', 'neutral', 'oppose'] as const).map((s) => ({ name: `${STANCE_EMOJI[s]} ${STANCE_LABEL[s]}`, value: String(card.counts[s]), inline: true })),
-    footer: { text: `Session ${card.sessionId} · ${card.speaker} · ${state}` },
+      ? [{ name: `🔒 ${say('discord.results', {}, locale)}`, value: hiddenNote(locale), inline: false }]
+      : (['support', 'neutral', 'oppose'] as const).map((s) => ({ name: `${STANCE_EMOJI[s]} ${stanceLabel(s, locale)}`, value: String(card.counts[s]), inline: true })),
+    footer: { text: say('discord.card.footer', { id: card.sessionId, speaker: card.speaker, state }, locale) },
   };
 }
 
-export function proposalButtons(card: ProposalCard): APIActionRowComponent<APIButtonComponent>[] {
+export function proposalButtons(card: ProposalCard, locale?: Locale): APIActionRowComponent<APIButtonComponent>[] {
   if (card.state !== 'open') return []; // nothing to click once the session closed or the proposal left
   const ids = { sessionId: card.sessionId, number: card.number };
   const styles: Record<Stance, ButtonStyle.Success | ButtonStyle.Secondary | ButtonStyle.Danger> = {
@@ -227,73 +228,77 @@ export function proposalButtons(card: ProposalCard): APIActionRowComponent<APIBu
     type: ComponentType.ActionRow,
     components: [
       ...(['support', 'neutral', 'oppose'] as const).map((stance): APIButtonComponent => ({
-        type: ComponentType.Button, style: styles[stance], label: STANCE_LABEL[stance], emoji: { name: STANCE_EMOJI[stance] },
+        type: ComponentType.Button, style: styles[stance], label: stanceLabel(stance, locale), emoji: { name: STANCE_EMOJI[stance] },
         custom_id: customId({ action: 'react', ...ids, stance }),
       })),
-      { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Comment', emoji: { name: '💬' }, custom_id: customId({ action: 'comment', ...ids }) },
+      { type: ComponentType.Button, style: ButtonStyle.Primary, label: say('view.action.comment', {}, locale), emoji: { name: '💬' }, custom_id: customId({ action: 'comment', ...ids }) },
     ],
   }];
 }
 
 /** The message for a proposal, used both to post it and to edit its live counts. */
-export function proposalMessage(card: ProposalCard): DiscordMessage {
-  return { embeds: [proposalEmbed(card)], components: proposalButtons(card), allowedMentions: NO_MENTIONS };
+export function proposalMessage(card: ProposalCard, locale?: Locale): DiscordMessage {
+  return { embeds: [proposalEmbed(card, locale)], components: proposalButtons(card, locale), allowedMentions: NO_MENTIONS };
 }
 
 // ── summaries and digests ───────────────────────────────────────────────────────────────────────
 
-function proposalFields(p: ProposalSummary, place: number): APIEmbedField[] {
+function proposalFields(p: ProposalSummary, place: number, locale?: Locale): APIEmbedField[] {
   const label = p.label ? ` — ${p.label}` : '';
-  const lines = [clip(md(p.text), 700), `${emojiCounts(p)} — ${p.reactors} reactors, ${percent(p.support, p.reactors)} support`];
-  const groups = groupBreakdown(p.byGroup);
-  if (groups) lines.push(`by group: ${groups}`);
+  const lines = [clip(md(p.text), 700), `${emojiCounts(p)} — ${reach(p, locale)}`];
+  const groups = groupBreakdown(p.byGroup, locale);
+  if (groups) lines.push(say('view.summary.by-group', { groups: md(groups) }, locale));
   const fields = linesToFields(`${place}. ${p.code} (${md(p.speaker)})${label}`, lines);
-  if (p.comments.length) fields.push(...linesToFields(`${p.code} comments`, p.comments.map((c) => `“${md(c.text)}” — ${md(c.group)}`)));
+  if (p.comments.length) fields.push(...linesToFields(say('discord.comments', { code: p.code }, locale), p.comments.map((c) => `“${md(c.text)}” — ${md(c.group)}`)));
   return fields;
 }
 
-export function summaryEmbeds(s: SessionSummary, final: boolean): APIEmbed[] {
-  const consensus = s.proposals.filter((p) => p.label === 'consensus').map((p) => p.code);
-  const divisive = s.proposals.filter((p) => p.label === 'divisive').map((p) => p.code);
+const participantsOf = (s: SessionSummary, locale?: Locale) => (s.hidden ? hiddenNote(locale) : counted('participants', s.participants, locale));
+
+export function summaryEmbeds(s: SessionSummary, final: boolean, locale?: Locale): APIEmbed[] {
   const description = [
-    s.theme ? `Theme: ${clip(md(s.theme), 600)}` : '',
-    `${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')} · ${s.state}`,
-    `Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`,
+    s.theme ? say('view.summary.theme', { theme: clip(md(s.theme), 600) }, locale) : '',
+    `${participantsOf(s, locale)} · ${stateWord(s.state, locale)}`,
+    labelsLine(s.proposals, locale),
     bridgingLine(s) ?? '',
-    s.proposals.length ? '' : 'No proposals yet.',
+    s.proposals.length ? '' : say('view.no-proposals', {}, locale),
   ].filter(Boolean).join('\n');
-  const head: APIEmbed = { color: COLOR.brand, title: `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${md(s.title)}”`, description };
-  return packEmbeds(head, s.proposals.flatMap((p, i) => proposalFields(p, i + 1)));
+  const head: APIEmbed = { color: COLOR.brand, title: summaryTitle(s, final, md(s.title), locale), description };
+  return packEmbeds(head, s.proposals.flatMap((p, i) => proposalFields(p, i + 1, locale)));
 }
 
-export function digestEmbeds(d: Digest): APIEmbed[] {
-  const t = d.totals;
+const sessionLine = (s: SessionSummary, title: string, locale?: Locale) => say('view.session.line', {
+  id: s.id, title, state: stateWord(s.state, locale), speakers: counted('speakers', s.speakers.length, locale), participants: participantsOf(s, locale),
+}, locale);
+
+export function digestEmbeds(d: Digest, locale?: Locale): APIEmbed[] {
   const head: APIEmbed = {
     color: COLOR.brand,
-    title: `Digest of ${md(d.conference.name)} for ${d.date}`,
-    description: `${t.sessions} sessions · ${t.proposals} proposals · ${t.reactions} reactions · ${t.participants} participants (${d.conference.timezone})`,
+    title: say('view.digest.title', { name: md(d.conference.name), date: d.date }, locale),
+    description: `${digestTotals(d.totals, locale)} (${d.conference.timezone})`,
   };
   const fields = d.sessions.flatMap((s) => linesToFields(
-    `Session ${s.id} “${md(s.title)}” (${s.state}) — ${plural(s.speakers.length, 'speaker')}, ${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')}`,
+    sessionLine(s, md(s.title), locale),
     s.proposals.length
       ? s.proposals.map((p, i) => `${i + 1}. ${p.code} (${md(p.speaker)}) ${clip(md(p.text), 300)} — ${emojiCounts(p)}${p.label ? ` — ${p.label}` : ''}`)
-      : ['No proposals.'],
+      : [say('view.no-proposals', {}, locale)],
   ));
   if (d.top.length) {
-    fields.push(...linesToFields('Top proposals of the day', d.top.map((p, i) =>
-      `${i + 1}. ${p.session} ${p.code} (${md(p.speaker)}) ${clip(md(p.text), 300)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`)));
+    fields.push(...linesToFields(say('view.digest.top', {}, locale), d.top.map((p, i) =>
+      `${i + 1}. ${p.session} ${p.code} (${md(p.speaker)}) ${clip(md(p.text), 300)} — ${supportOf(p, locale)}`)));
   }
   return packEmbeds(head, fields);
 }
 
-const compactSummary = (p: ProposalSummary, place: number) =>
-  `${place}. **${p.code}** (${md(p.speaker)}) ${clip(md(p.text), 120)} — ${emojiCounts(p)} · ${percent(p.support, p.reactors)} of ${p.reactors}${p.label ? ` — ${p.label}` : ''}`;
+const compactSummary = (p: ProposalSummary, place: number, locale?: Locale) =>
+  `${place}. **${p.code}** (${md(p.speaker)}) ${clip(md(p.text), 120)} — ${emojiCounts(p)} · ${shareOf(p, locale)}${p.label ? ` — ${p.label}` : ''}`;
 
-function digestCompact(d: Digest): string[] {
+function digestCompact(d: Digest, locale?: Locale): string[] {
+  const top = d.top.map((p, i) => `${i + 1}. ${p.session} ${p.code} ${clip(md(p.text), 80)} — ${supportOf(p, locale)}`);
   return [
-    ...(d.top.length ? ['**Top proposals of the day**', ...d.top.map((p, i) => `${i + 1}. ${p.session} ${p.code} ${clip(md(p.text), 80)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`)] : []),
+    ...(d.top.length ? [`**${say('view.digest.top', {}, locale)}**`, ...top] : []),
     ...d.sessions.flatMap((s) => [
-      `**Session ${s.id} “${clip(md(s.title), 80)}”** (${s.state}) — ${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')}`,
+      `**${sessionLine(s, clip(md(s.title), 80), locale)}**`,
       ...s.proposals.map((p, i) => `${i + 1}. ${p.code} ${clip(md(p.text), 60)} — ${emojiCounts(p)}${p.label ? ` — ${p.label}` : ''}`),
     ]),
   ];
@@ -301,55 +306,68 @@ function digestCompact(d: Digest): string[] {
 
 // ── every view ──────────────────────────────────────────────────────────────────────────────────
 
-export function renderView(view: View): DiscordMessage[] {
+export function renderView(view: View, locale?: Locale): DiscordMessage[] {
   switch (view.kind) {
     case 'notice':
       return textMessages(view.text);
     case 'error':
       return textMessages(`⚠️ ${view.text}`);
     case 'proposal':
-      return [proposalMessage(view.card)];
+      return [proposalMessage(view.card, locale)];
     case 'menu': {
       const head: APIEmbed = {
-        color: COLOR[view.session.state], title: `Menu of session ${view.session.id} “${md(view.session.title)}” (${view.session.state})`,
-        description: view.cards.length ? undefined : 'No proposals yet.',
+        color: COLOR[view.session.state],
+        title: say('view.menu.title', { id: view.session.id, title: md(view.session.title), state: stateWord(view.session.state, locale) }, locale),
+        description: view.cards.length ? undefined : say('view.no-proposals', {}, locale),
       };
       const fields = view.cards.flatMap((c) => linesToFields(
         `${c.code} · ${md(c.organisation ? `${c.speakerName} (${c.organisation})` : c.speakerName)}`,
-        [md(c.text), cardCounts(c)],
+        [md(c.text), cardCounts(c, locale)],
       ));
-      const compact = view.cards.map((c) => `**${c.code}** · ${md(c.speakerName)}: ${clip(md(c.text), 120)} — ${cardCounts(c)}`);
-      return [oneMessage(packEmbeds(head, fields), compact, { name: menuFileName(view.session), content: menuMarkdown(view.session, view.cards) })];
+      const compact = view.cards.map((c) => `**${c.code}** · ${md(c.speakerName)}: ${clip(md(c.text), 120)} — ${cardCounts(c, locale)}`);
+      const file = { name: menuFileName(view.session), content: menuMarkdown(view.session, view.cards, locale) };
+      return [oneMessage(packEmbeds(head, fields), compact, file, locale)];
     }
     case 'status': {
       const s = view.session;
       const tz = view.timezone ?? 'UTC';
-      const when = `started ${formatInstant(s.startedAt, tz)}${s.closedAt ? `, closed ${formatInstant(s.closedAt, tz)}` : ''}`;
+      const times = [say('view.status.started', { at: formatInstant(s.startedAt, tz) }, locale)];
+      if (s.closedAt) times.push(say('view.status.closed', { at: formatInstant(s.closedAt, tz) }, locale));
       const shown = view.resultsHidden ? (['speakers', 'proposals'] as const) : (['speakers', 'proposals', 'reactions', 'participants'] as const);
+      const theme = s.theme ? `${say('view.summary.theme', { theme: md(s.theme) }, locale)}\n` : '';
       return asMessages(packEmbeds(
-        { color: COLOR[s.state], title: `Session ${s.id} “${md(s.title)}” — ${s.state}`, description: `${s.theme ? `Theme: ${md(s.theme)}\n` : ''}${when}` },
+        { color: COLOR[s.state], title: say('view.status.title', { id: s.id, title: md(s.title), state: stateWord(s.state, locale) }, locale), description: `${theme}${times.join(', ')}` },
         [
-          ...shown.map((k) => ({ name: k[0].toUpperCase() + k.slice(1), value: String(view[k]), inline: true })),
-          ...(view.resultsHidden ? [{ name: '🔒 Results', value: HIDDEN_NOTE, inline: false }] : []),
-          ...linesToFields('Channels', [view.channels.map(channelName).join(', ')]),
+          ...shown.map((k) => ({ name: say(`discord.status.${k}`, {}, locale), value: String(view[k]), inline: true })),
+          ...(view.resultsHidden ? [{ name: `🔒 ${say('discord.results', {}, locale)}`, value: hiddenNote(locale), inline: false }] : []),
+          ...linesToFields(say('discord.status.channels', {}, locale), [view.channels.map(channelName).join(', ')]),
         ],
       ));
     }
     case 'speakers': {
       const lines = view.speakers.map((s) => `**${s.handle}** — ${md(s.name)}${s.organisation ? `, ${md(s.organisation)}` : ''}${s.group ? ` [${md(s.group)}]` : ''}`);
-      if (!lines.length) return textMessages(`No speakers yet in session ${view.session.id}: add one with /speaker add <handle> <name>.`);
-      return asMessages(packEmbeds({ color: COLOR.brand, title: `Speakers of session ${view.session.id}` }, linesToFields('Speakers', lines)));
+      if (!lines.length) return textMessages(say('view.speakers.none', { id: view.session.id }, locale));
+      const title = say('view.speakers.title', { id: view.session.id }, locale);
+      return asMessages(packEmbeds({ color: COLOR.brand, title }, linesToFields(say('discord.status.speakers', {}, locale), lines)));
     }
     case 'summary': {
       const s = view.summary;
-      return withSummaryChart([oneMessage(summaryEmbeds(s, view.final), s.proposals.map((p, i) => compactSummary(p, i + 1)), { name: summaryFileName(s), content: summaryMarkdown(s, view.final) })], s);
+      const file = { name: summaryFileName(s), content: summaryMarkdown(s, view.final, locale) };
+      return withSummaryChart([oneMessage(summaryEmbeds(s, view.final, locale), s.proposals.map((p, i) => compactSummary(p, i + 1, locale)), file, locale)], s);
     }
     case 'digest': {
-      if (!view.file) return withDigestCharts([oneMessage(digestEmbeds(view.digest), digestCompact(view.digest), { name: digestFileName(view.digest, 'md'), content: digestMarkdown(view.digest) })], view.digest);
-      const t = view.digest.totals;
-      const charted = view.file.format === 'md' ? markdownWithCharts(view.digest, view.file.content) : { markdown: view.file.content, images: [] };
+      const d = view.digest;
+      if (!view.file) {
+        const file = { name: digestFileName(d, 'md'), content: digestMarkdown(d, locale) };
+        return withDigestCharts([oneMessage(digestEmbeds(d, locale), digestCompact(d, locale), file, locale)], d);
+      }
+      const charted = view.file.format === 'md' ? markdownWithCharts(d, view.file.content, locale) : { markdown: view.file.content, images: [] };
+      const t = d.totals;
       return [{
-        content: `Digest for ${view.digest.date}: ${t.sessions} sessions, ${t.proposals} proposals, ${t.reactions} reactions — attached as ${view.file.name}.`,
+        content: say('discord.digest.attached', {
+          date: d.date, sessions: counted('sessions', t.sessions, locale), proposals: counted('proposals', t.proposals, locale),
+          reactions: counted('reactions', t.reactions, locale), file: view.file.name,
+        }, locale),
         files: [{ name: view.file.name, attachment: Buffer.from(charted.markdown, 'utf8') }, ...charted.images],
         allowedMentions: NO_MENTIONS,
       }];

@@ -10,7 +10,7 @@ import type { Environment } from '../../src/config.ts';
 import type { Log } from '../../src/log.ts';
 import type { Delivery } from '../delivery.ts';
 import { InteractionHandler } from './interactions.ts';
-import { LiveCounts } from './live-counts.ts';
+import { discordLivePort } from './live-counts.ts';
 import { discordPoster } from './poster.ts';
 import { ReactionHandler } from './reactions.ts';
 import { registerCommands, restBase } from './register.ts';
@@ -38,7 +38,7 @@ export async function startDiscord({ core, env, log, delivery, editIntervalMs }:
     ...(api ? { rest: { api } } : {}),
   });
 
-  const live = new LiveCounts(core, client, log, editIntervalMs);
+  const live = delivery.live(core);
   const interactions = new InteractionHandler({ core, delivery, log });
   const reactions = new ReactionHandler(core, () => client.user?.id, log);
 
@@ -49,7 +49,7 @@ export async function startDiscord({ core, env, log, delivery, editIntervalMs }:
   client.on(Events.Error, (error) => log('error', 'Discord client error', error));
   client.on(Events.ShardError, (error) => log('warn', 'Discord gateway connection error', error));
   client.on(Events.ShardResume, (_id, replayed) => log('info', `Discord gateway resumed (${replayed} events replayed)`));
-  const unsubscribe = core.onCountsChanged((sessionId, n) => live.touch(sessionId, n));
+  const unsubscribe = live.register(discordLivePort(client, log, editIntervalMs));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
@@ -79,8 +79,8 @@ export async function startDiscord({ core, env, log, delivery, editIntervalMs }:
 
   return async () => {
     await delivery.stop();
+    await live.idle(); // the last counts land
     unsubscribe();
-    live.stop();
     await client.destroy();
   };
 }

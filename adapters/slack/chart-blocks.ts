@@ -6,6 +6,7 @@
  */
 import { CHART_SERIES, chartFallbackText, sessionChart, splitChart, type StanceChart } from '../../src/chart.ts';
 import type { Digest, SessionSummary } from '../../src/summary.ts';
+import { say, type Locale } from '../../src/wording/say.ts';
 
 export const SLACK_CHART_LIMITS = { title: 50, series: 6, categoryLabel: 20, perMessage: 2, categories: 20 } as const;
 
@@ -25,7 +26,7 @@ const clipPoints = (text: string, max: number) => {
 };
 
 /** One chart as a block. Its title is ours (`heading`), never participants' text: nothing in it can ping. */
-export function chartBlock(chart: StanceChart, heading: string): DataVisualizationBlock {
+export function chartBlock(chart: StanceChart, heading: string, locale?: Locale): DataVisualizationBlock {
   const suffix = chart.part ? ` (${chart.part.index}/${chart.part.of})` : '';
   const title = `${clipPoints(heading, SLACK_CHART_LIMITS.title - [...suffix].length)}${suffix}`;
   const categories = chart.bars.map((b) => clipPoints(b.code, SLACK_CHART_LIMITS.categoryLabel));
@@ -34,22 +35,23 @@ export function chartBlock(chart: StanceChart, heading: string): DataVisualizati
     title,
     chart: {
       type: 'bar',
-      series: CHART_SERIES.map((name) => ({ name, data: chart.bars.map((b, i) => ({ label: categories[i], value: b[name] })) })),
-      axis_config: { categories, x_label: 'Proposal', y_label: 'Participants' },
+      series: CHART_SERIES.map((name) => ({ name: say(`view.chart.series.${name}`, {}, locale), data: chart.bars.map((b, i) => ({ label: categories[i], value: b[name] })) })),
+      axis_config: { categories, x_label: say('view.chart.x', {}, locale), y_label: say('view.chart.y', {}, locale) },
     },
   };
 }
 
 /** At most two chart blocks from a list of charts (each split at 20 proposals), and the fallback text. */
-function upToTwo(charts: Array<{ chart: StanceChart; heading: string }>): { blocks: DataVisualizationBlock[]; fallback: string; left: number } {
+function upToTwo(charts: Array<{ chart: StanceChart; heading: string }>, locale?: Locale): { blocks: DataVisualizationBlock[]; fallback: string; left: number } {
   const parts = charts
     .filter(({ chart }) => chart.bars.length > 0)
     .flatMap(({ chart, heading }) => splitChart(chart, SLACK_CHART_LIMITS.categories).map((part) => ({ part, heading })));
   const shown = parts.slice(0, SLACK_CHART_LIMITS.perMessage);
-  const fallback = shown.map(({ part, heading }) => chartFallbackText({ ...part, title: heading })).join(' · ');
-  return { blocks: shown.map(({ part, heading }) => chartBlock(part, heading)), fallback, left: parts.length - shown.length };
+  const fallback = shown.map(({ part, heading }) => chartFallbackText({ ...part, title: heading }, locale)).join(' · ');
+  return { blocks: shown.map(({ part, heading }) => chartBlock(part, heading, locale)), fallback, left: parts.length - shown.length };
 }
 
-export const summaryChartBlocks = (s: SessionSummary) => upToTwo([{ chart: sessionChart(s), heading: `Session ${s.id}: reactions by proposal` }]);
-export const digestChartBlocks = (d: Digest) =>
-  upToTwo(d.sessions.map((s) => ({ chart: sessionChart(s), heading: `Session ${s.id} on ${d.date}` })));
+export const summaryChartBlocks = (s: SessionSummary, locale?: Locale) =>
+  upToTwo([{ chart: sessionChart(s), heading: say('view.chart.session', { id: s.id }, locale) }], locale);
+export const digestChartBlocks = (d: Digest, locale?: Locale) =>
+  upToTwo(d.sessions.map((s) => ({ chart: sessionChart(s), heading: say('view.chart.day', { id: s.id, date: d.date }, locale) })), locale);

@@ -7,15 +7,15 @@ import type { WebClient } from '@slack/web-api';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
 import type { View } from '../../src/views.ts';
-import type { PlatformPoster, PostProgress } from '../delivery.ts';
+import type { PlatformPoster, PostProgress, Refusal } from '../delivery.ts';
 import { renderView } from './render.ts';
-import { freshCard, type LiveCounts } from './live-counts.ts';
+import type { LiveCards } from '../../src/live-cards.ts';
 
 export interface PosterOptions {
   core: Plenary;
   client: WebClient;
   log: Log;
-  live: LiveCounts;
+  live: LiveCards;
   /** Spacing between posts in one channel (Slack: ~1 per second). */
   intervalMs?: number;
 }
@@ -46,25 +46,26 @@ export class SlackPoster implements PlatformPoster {
    * Slack's answers that no retry can fix, with what a moderator should do. Rate limits and server
    * errors are retried by the WebClient itself; network failures are transient (undefined).
    */
-  permanentFailure(error: unknown, channelId: string): string | undefined {
+  permanentFailure(error: unknown, channelId: string): Refusal | undefined {
     const e = error as { code?: string; data?: { error?: string; needed?: string } };
     if (e?.code !== 'slack_webapi_platform_error') return undefined;
     const reason = e.data?.error ?? 'unknown_error';
-    const fixes: Record<string, string> = {
-      not_in_channel: `the app is not in <#${channelId}>: invite it there with /invite @plenary, then post again.`,
-      channel_not_found: `Slack does not show <#${channelId}> to the app (private or deleted): invite the app there with /invite @plenary, then post again.`,
-      is_archived: `<#${channelId}> is archived: unarchive it, or follow the session from another channel with /session join.`,
-      missing_scope: `the app lacks the Slack permission ${e.data?.needed ?? 'it needs'}: a workspace admin reinstalls it from the manifest, then post again.`,
-      restricted_action: `the workspace restricts who may post in <#${channelId}>: an admin allows the app to post there, then post again.`,
-      msg_too_long: 'it was too long for one Slack message: use the command without "post" to read it privately.',
-      msg_blocks_too_long: 'it was too long for one Slack message: use the command without "post" to read it privately.',
-      invalid_blocks: 'Slack refused its layout: use the command without "post" to read it privately, and tell the operator (the log has details).',
-      not_authed: 'the app\'s Slack token was rejected: the operator fixes SLACK_BOT_TOKEN.',
-      invalid_auth: 'the app\'s Slack token was rejected: the operator fixes SLACK_BOT_TOKEN.',
-      token_revoked: 'the app\'s Slack token was revoked: the operator reinstalls the app and updates SLACK_BOT_TOKEN.',
-      account_inactive: 'the app\'s Slack token was revoked: the operator reinstalls the app and updates SLACK_BOT_TOKEN.',
+    const channel = { channel: channelId };
+    const fixes: Record<string, Refusal> = {
+      not_in_channel: { id: 'delivery.slack.not_in_channel', params: channel },
+      channel_not_found: { id: 'delivery.slack.channel_not_found', params: channel },
+      is_archived: { id: 'delivery.slack.is_archived', params: channel },
+      missing_scope: { id: 'delivery.slack.missing_scope', params: { needed: e.data?.needed ?? 'it needs' } },
+      restricted_action: { id: 'delivery.slack.restricted_action', params: channel },
+      msg_too_long: { id: 'delivery.slack.too_long' },
+      msg_blocks_too_long: { id: 'delivery.slack.too_long' },
+      invalid_blocks: { id: 'delivery.slack.invalid_blocks' },
+      not_authed: { id: 'delivery.slack.token_rejected' },
+      invalid_auth: { id: 'delivery.slack.token_rejected' },
+      token_revoked: { id: 'delivery.slack.token_revoked' },
+      account_inactive: { id: 'delivery.slack.token_revoked' },
     };
-    return fixes[reason] ?? `Slack refused it (${reason}): tell the operator, the log has details.`;
+    return fixes[reason] ?? { id: 'delivery.slack.other', params: { reason } };
   }
 
   /** Privately in the channel where they asked; if the app cannot post there either, in its direct messages. */
@@ -98,7 +99,10 @@ export class SlackPoster implements PlatformPoster {
     } finally {
       // A final summary means the session closed: refresh its cards so their buttons go away, even
       // when the summary itself could not be posted.
-      if (view.kind === 'summary' && view.final) await this.options.live.refreshSession(view.summary.id).catch(() => {});
+      if (view.kind === 'summary' && view.final) {
+        const proposals = await this.options.core.proposals(view.summary.id).catch(() => view.summary.proposals);
+        this.options.live.refresh(view.summary.id, proposals.map((p) => p.number));
+      }
     }
   }
 
@@ -115,14 +119,14 @@ export class SlackPoster implements PlatformPoster {
       // Render at send time: a card queued behind others shows the counts of the moment it goes out.
       const { sessionId, number } = view.card;
       const version = live.version(sessionId, number);
-      const card = (await freshCard(core, sessionId, number)) ?? view.card;
+      const card = (await live.card(sessionId, number)) ?? view.card;
       await this.pace(channelId);
       const [message] = renderView({ kind: 'proposal', card });
       const result = await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks });
       const ref = `slack:${channelId}:${result.ts}`;
       await core.recordPost(sessionId, number, ref);
       // Counts that changed while we were posting are not on the card yet: let the updater catch up.
-      if (live.version(sessionId, number) !== version) live.markDirty(ref, sessionId, number);
+      live.posted(ref, sessionId, number, version);
       await done();
       return;
     }

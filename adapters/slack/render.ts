@@ -8,11 +8,12 @@ import type { ProposalCard, View } from '../../src/views.ts';
 import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import { digestChartBlocks, summaryChartBlocks } from './chart-blocks.ts';
 import { bridgingLine } from '../../src/opinion-groups.ts';
-import type { Session, Stance } from '../../src/model.ts';
-import { plural } from '../../src/plurals.ts';
-import { formatInstant } from '../../src/time.ts';
-import { HIDDEN_NOTE } from '../../src/hidden-results.ts';
-import { clipPoints, groupBreakdown, oneLine, percent } from '../../src/view-text.ts';
+import type { Session } from '../../src/model.ts';
+import {
+  clipPoints, counted, groupBreakdown, hiddenNote, labelsLine, oneLine, reach, shareOf, stanceLabel, stateWord, summaryTitle, supportOf, type Locale,
+} from '../../src/view-text.ts';
+import { say } from '../../src/wording/say.ts';
+import { digestTotals, statusLines } from '../console/render.ts';
 import {
   digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,
 } from '../../src/digest-format.ts';
@@ -40,8 +41,8 @@ export function parseActionValue(value: string | undefined): { sessionId: string
 
 const counts = (c: { support: number; neutral: number; oppose: number }) =>
   `:+1: ${c.support}   :neutral_face: ${c.neutral}   :-1: ${c.oppose}`;
-const countsPlain = (c: { support: number; neutral: number; oppose: number }) =>
-  `support ${c.support}, neutral ${c.neutral}, oppose ${c.oppose}`;
+const countsPlain = (c: { support: number; neutral: number; oppose: number }, locale?: Locale) =>
+  say('view.stance-words', { support: c.support, neutral: c.neutral, oppose: c.oppose }, locale);
 /**
  * A participant's text, safe inside one of our lines: escaped (no pings, no `<url|masked>` links), its line
  * breaks kept on the line. It never starts a line either (Slack reads `&gt;` at a line start as a quote), so
@@ -50,8 +51,8 @@ const countsPlain = (c: { support: number; neutral: number; oppose: number }) =>
 const txt = (s: string) => esc(oneLine(s));
 const txtClip = (s: string, max: number) => esc(clipPoints(oneLine(s), max));
 const who = (card: ProposalCard) => txt(card.organisation ? `${card.speakerName}, ${card.organisation}` : card.speakerName);
-const stateNote = (card: ProposalCard) =>
-  card.state === 'closed' ? ' · session closed' : card.state === 'withdrawn' ? ' · withdrawn' : '';
+const stateNote = (card: ProposalCard, locale?: Locale) =>
+  card.state === 'open' ? '' : ` · ${say(card.state === 'closed' ? 'view.card.closed' : 'view.card.withdrawn', {}, locale)}`;
 
 /**
  * The actions block id changes whenever a card is re-rendered with other counts (Slack asks for a new
@@ -62,47 +63,47 @@ export const actionsBlockId = (card: ProposalCard, revision?: number) =>
   `plenary_${actionValue(card.sessionId, card.number)}_${card.counts.support}.${card.counts.neutral}.${card.counts.oppose}${revision === undefined ? '' : `_r${revision}`}`;
 
 /** One proposal's message: code, speaker, text, live counts and (while open) the four buttons. */
-export function proposalMessage(card: ProposalCard, revision?: number): SlackMessage {
+export function proposalMessage(card: ProposalCard, revision?: number, locale?: Locale): SlackMessage {
   const value = actionValue(card.sessionId, card.number);
   const text = card.state === 'withdrawn' ? `~${txt(card.text)}~` : txt(card.text);
   const blocks: Block[] = [
     ...sections(`*${card.code}* · *${who(card)}*\n> ${text}`),
-    context(card.hidden ? `:lock: ${HIDDEN_NOTE}${stateNote(card)}` : `${counts(card.counts)}   · ${plural(card.counts.reactors, 'reactor')}${stateNote(card)}`),
+    context(card.hidden ? `:lock: ${hiddenNote(locale)}${stateNote(card, locale)}` : `${counts(card.counts)}   · ${counted('reactors', card.counts.reactors, locale)}${stateNote(card, locale)}`),
   ];
   if (card.state === 'open') {
     blocks.push({
       type: 'actions',
       block_id: actionsBlockId(card, revision),
       elements: [
-        button('👍 Support', ACTION.support, value, 'primary'),
-        button('😐 Neutral', ACTION.neutral, value),
-        button('👎 Oppose', ACTION.oppose, value, 'danger'),
-        button('💬 Comment', ACTION.comment, value),
+        button(`👍 ${stanceLabel('support', locale)}`, ACTION.support, value, 'primary'),
+        button(`😐 ${stanceLabel('neutral', locale)}`, ACTION.neutral, value),
+        button(`👎 ${stanceLabel('oppose', locale)}`, ACTION.oppose, value, 'danger'),
+        button(`💬 ${say('view.action.comment', {}, locale)}`, ACTION.comment, value),
       ],
     });
   }
-  const fallback = `${card.code} · ${who(card)}: ${txt(card.text)} (${card.hidden ? HIDDEN_NOTE : countsPlain(card.counts)})${stateNote(card)}`;
+  const fallback = `${card.code} · ${who(card)}: ${txt(card.text)} (${card.hidden ? hiddenNote(locale) : countsPlain(card.counts, locale)})${stateNote(card, locale)}`;
   return paginate(blocks, fallback)[0];
 }
 
-const cardLine = (card: ProposalCard, textMax = 500) =>
-  `*${card.code}* · ${who(card)}: ${txtClip(card.text, textMax)}\n${counts(card.counts)}${stateNote(card)}`;
+const cardLine = (card: ProposalCard, textMax = 500, locale?: Locale) =>
+  `*${card.code}* · ${who(card)}: ${txtClip(card.text, textMax)}\n${counts(card.counts)}${stateNote(card, locale)}`;
 
-function proposalSummaryText(p: ProposalSummary, place: number): string {
+function proposalSummaryText(p: ProposalSummary, place: number, locale?: Locale): string {
   const label = p.label ? `  _${p.label}_` : '';
   const lines = [
     `*${place}. ${p.code}* (${txt(p.speaker)}) ${txt(p.text)}`,
-    `${counts(p)} · ${p.reactors} reactors, ${percent(p.support, p.reactors)} support${label}`,
+    `${counts(p)} · ${reach(p, locale)}${label}`,
   ];
-  const groups = groupBreakdown(p.byGroup);
-  if (groups) lines.push(`by group: ${txt(groups)}`);
+  const groups = groupBreakdown(p.byGroup, locale);
+  if (groups) lines.push(say('view.summary.by-group', { groups: txt(groups) }, locale));
   for (const c of p.comments) lines.push(`> “${txt(c.text)}” — ${txt(c.group)}`);
   return lines.join('\n');
 }
 
 /** One short line per ranked proposal: what a post keeps when the whole text does not fit. */
-const compactProposal = (p: ProposalSummary, place: number, textMax: number) =>
-  `*${place}. ${p.code}* (${txt(p.speaker)}) ${txtClip(p.text, textMax)} — ${counts(p)} · ${percent(p.support, p.reactors)} of ${p.reactors}${p.label ? `  _${p.label}_` : ''}`;
+const compactProposal = (p: ProposalSummary, place: number, textMax: number, locale?: Locale) =>
+  `*${place}. ${p.code}* (${txt(p.speaker)}) ${txtClip(p.text, textMax)} — ${counts(p)} · ${shareOf(p, locale)}${p.label ? `  _${p.label}_` : ''}`;
 
 /**
  * One message from a head, a full body and a compact body: the full one when it fits; else the compact
@@ -110,97 +111,97 @@ const compactProposal = (p: ProposalSummary, place: number, textMax: number) =>
  */
 function oneMessage(
   head: Block[], full: Block[], compact: string[], foot: Block[], fallback: string,
-  file: { name: string; content: string },
+  file: { name: string; content: string }, locale?: Locale,
 ): SlackMessage {
   const whole = [...head, ...full, ...foot];
   if (fitsOneMessage(whole)) return paginate(whole, fallback)[0];
   const note = (rest: number) =>
-    context(`${rest ? `${rest} more lines not shown. ` : ''}Cut to fit Slack: the whole text, every comment included, is in the attached file ${esc(file.name)}.`);
+    context(`${rest ? `${say('view.cut.more-lines', { count: rest }, locale)} ` : ''}${say('view.cut.note', { platform: 'Slack', file: esc(file.name) }, locale)}`);
   const reserved = blocksTextLength([...head, ...foot, note(99_999)]);
   const { blocks, taken } = packLines(compact, LIMITS.messageText - reserved, LIMITS.blocksPerMessage - head.length - foot.length - 1);
   return { ...paginate([...head, ...blocks, note(compact.length - taken), ...foot], fallback)[0], file };
 }
 
-function summaryMessage(s: SessionSummary, final: boolean): SlackMessage {
-  const title = `${final ? 'Final summary' : 'Summary'} of session ${s.id} “${oneLine(s.title)}”`;
-  const charts = summaryChartBlocks(s);
+function summaryMessage(s: SessionSummary, final: boolean, locale?: Locale): SlackMessage {
+  const title = summaryTitle(s, final, oneLine(s.title), locale);
+  const charts = summaryChartBlocks(s, locale);
+  const participants = s.hidden ? hiddenNote(locale) : counted('participants', s.participants, locale);
+  const theme = s.theme ? ` · ${say('view.summary.theme', { theme: txt(s.theme) }, locale)}` : '';
   const head: Block[] = [
-    header(esc(title)), context(`${s.state} · ${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')}${s.theme ? ` · theme: ${txt(s.theme)}` : ''}`),
+    header(esc(title)), context(`${stateWord(s.state, locale)} · ${participants}${theme}`),
     ...(charts.blocks as unknown as Block[]),
   ];
-  const full: Block[] = s.proposals.length ? s.proposals.flatMap((p, i) => sections(proposalSummaryText(p, i + 1))) : [section('No proposals yet.')];
-  const consensus = s.proposals.filter((p) => p.label === 'consensus').map((p) => p.code);
-  const divisive = s.proposals.filter((p) => p.label === 'divisive').map((p) => p.code);
+  const full: Block[] = s.proposals.length
+    ? s.proposals.flatMap((p, i) => sections(proposalSummaryText(p, i + 1, locale)))
+    : [section(say('view.no-proposals', {}, locale))];
   const bridging = bridgingLine(s);
-  const foot = [
-    context(`Broad support across groups: ${consensus.join(', ') || 'none'} · Divides groups: ${divisive.join(', ') || 'none'}`),
-    ...(bridging ? [context(bridging)] : []),
-  ];
-  const compact = s.proposals.map((p, i) => compactProposal(p, i + 1, 160));
-  const fallback = `${esc(title)}: ${plural(s.proposals.length, 'proposal')}, ${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')}${charts.fallback ? `. ${esc(charts.fallback)}` : ''}`;
-  return oneMessage(head, full, compact, foot, fallback, { name: summaryFileName(s), content: summaryMarkdown(s, final) });
+  const foot = [context(labelsLine(s.proposals, locale)), ...(bridging ? [context(bridging)] : [])];
+  const compact = s.proposals.map((p, i) => compactProposal(p, i + 1, 160, locale));
+  const fallback = `${esc(title)}: ${counted('proposals', s.proposals.length, locale)}, ${participants}${charts.fallback ? `. ${esc(charts.fallback)}` : ''}`;
+  return oneMessage(head, full, compact, foot, fallback, { name: summaryFileName(s), content: summaryMarkdown(s, final, locale) }, locale);
 }
 
-function digestMessage(d: Digest): SlackMessage {
-  const t = d.totals;
-  const title = `Digest of ${oneLine(d.conference.name)} for ${d.date}`;
-  const totals = `${t.sessions} sessions · ${t.proposals} proposals · ${t.reactions} reactions · ${t.participants} participants`;
-  const charts = digestChartBlocks(d);
+function digestMessage(d: Digest, locale?: Locale): SlackMessage {
+  const title = say('view.digest.title', { name: oneLine(d.conference.name), date: d.date }, locale);
+  const totals = digestTotals(d.totals, locale);
+  const charts = digestChartBlocks(d, locale);
   const head: Block[] = [header(esc(title)), context(`${esc(d.conference.timezone)} · ${totals}`), ...(charts.blocks as unknown as Block[])];
-  const sessionHead = (s: SessionSummary) => `*Session ${s.id} “${txt(s.title)}”* (${s.state}) — ${plural(s.speakers.length, 'speaker')}, ${s.hidden ? HIDDEN_NOTE : plural(s.participants, 'participant')}`;
-  const topLines = d.top.map((p, i) => `${i + 1}. ${p.session} *${p.code}* (${txt(p.speaker)}) ${txtClip(p.text, 160)} — ${percent(p.support, p.reactors)} support of ${p.reactors}`);
+  const sessionHead = (s: SessionSummary) => `*${say('view.session.line', {
+    id: s.id, title: txt(s.title), state: stateWord(s.state, locale), speakers: counted('speakers', s.speakers.length, locale),
+    participants: s.hidden ? hiddenNote(locale) : counted('participants', s.participants, locale),
+  }, locale)}*`;
+  const topTitle = `*${say('view.digest.top', {}, locale)}*`;
+  const topLines = d.top.map((p, i) => `${i + 1}. ${p.session} *${p.code}* (${txt(p.speaker)}) ${txtClip(p.text, 160)} — ${supportOf(p, locale)}`);
   const full: Block[] = [];
   for (const s of d.sessions) {
     const lines = [sessionHead(s), ...s.proposals.map((p, i) => `${i + 1}. *${p.code}* (${txt(p.speaker)}) ${txt(p.text)} — ${counts(p)}${p.label ? `  _${p.label}_` : ''}`)];
     full.push(...sections(lines.join('\n')));
   }
-  if (topLines.length) full.push(...sections(['*Top proposals of the day*', ...topLines].join('\n')));
+  if (topLines.length) full.push(...sections([topTitle, ...topLines].join('\n')));
   // Compact: the day's top proposals first (the organiser's question), then each session's ranked lines.
   const compact = [
-    ...(topLines.length ? ['*Top proposals of the day*', ...topLines] : []),
+    ...(topLines.length ? [topTitle, ...topLines] : []),
     ...d.sessions.flatMap((s) => [sessionHead(s), ...s.proposals.map((p, i) => `${i + 1}. *${p.code}* ${txtClip(p.text, 80)} — ${counts(p)}${p.label ? `  _${p.label}_` : ''}`)]),
   ];
   const fallback = `${esc(title)}: ${totals}${charts.fallback ? `. ${esc(charts.fallback)}` : ''}`;
-  return oneMessage(head, full, compact, [], fallback, { name: digestFileName(d, 'md'), content: digestMarkdown(d) });
+  return oneMessage(head, full, compact, [], fallback, { name: digestFileName(d, 'md'), content: digestMarkdown(d, locale) }, locale);
 }
 
-function menuMessage(session: Session, cards: ProposalCard[]): SlackMessage {
-  const title = `Menu of session ${session.id} “${oneLine(session.title)}” (${session.state})`;
+function menuMessage(session: Session, cards: ProposalCard[], locale?: Locale): SlackMessage {
+  const title = say('view.menu.title', { id: session.id, title: oneLine(session.title), state: stateWord(session.state, locale) }, locale);
   const head = [header(esc(title))];
-  const full = cards.length ? cards.flatMap((c) => sections(cardLine(c))) : [section('No proposals yet.')];
-  const compact = cards.map((c) => cardLine(c, 160).replace('\n', ' — '));
-  return oneMessage(head, full, compact, [], `${esc(title)}: ${cards.length} proposals`, { name: menuFileName(session), content: menuMarkdown(session, cards) });
+  const full = cards.length ? cards.flatMap((c) => sections(cardLine(c, 500, locale))) : [section(say('view.no-proposals', {}, locale))];
+  const compact = cards.map((c) => cardLine(c, 160, locale).replace('\n', ' — '));
+  return oneMessage(head, full, compact, [], `${esc(title)}: ${counted('proposals', cards.length, locale)}`, { name: menuFileName(session), content: menuMarkdown(session, cards, locale) }, locale);
 }
 
 /** A view as messages: a menu, summary or digest is always one message (what does not fit rides in `file`). */
-export function renderView(view: View): SlackMessage[] {
+export function renderView(view: View, locale?: Locale): SlackMessage[] {
   switch (view.kind) {
     case 'notice':
       return paginate(sections(esc(view.text)), esc(view.text));
     case 'error':
       return paginate(sections(`:warning: ${esc(view.text)}`), `⚠ ${esc(view.text)}`);
     case 'proposal':
-      return [proposalMessage(view.card)];
+      return [proposalMessage(view.card, undefined, locale)];
     case 'menu':
-      return [menuMessage(view.session, view.cards)];
+      return [menuMessage(view.session, view.cards, locale)];
     case 'status': {
       const s = view.session;
-      const tz = view.timezone ?? 'UTC';
-      const line1 = `*Session ${s.id}* “${txt(s.title)}” — ${s.state}, started ${formatInstant(s.startedAt, tz)}${s.closedAt ? `, closed ${formatInstant(s.closedAt, tz)}` : ''}`;
-      const counted = view.resultsHidden ? HIDDEN_NOTE : `${plural(view.reactions, 'reaction')} · ${plural(view.participants, 'participant')}`;
-      const line2 = `${plural(view.speakers, 'speaker')} · ${plural(view.proposals, 'proposal')} · ${counted} · channels: ${esc(view.channels.join(', '))}`;
-      return paginate([...sections(`${line1}\n${line2}`)], `Session ${s.id} “${txt(s.title)}” — ${s.state}`);
+      const [line1, line2] = statusLines(view, esc(view.channels.join(', ')), locale, txt(s.title));
+      return paginate([...sections(`*${line1}*\n${line2}`)], say('view.status.title', { id: s.id, title: txt(s.title), state: stateWord(s.state, locale) }, locale));
     }
     case 'speakers': {
       const s = view.session;
       const lines = view.speakers.map((p) => `• *${esc(p.handle)}* — ${txt(p.name)}${p.organisation ? `, ${txt(p.organisation)}` : ''}${p.group ? ` [${esc(p.group)}]` : ''}`);
-      const body = lines.length ? `*Speakers of session ${s.id}*\n${lines.join('\n')}` : `No speakers yet in session ${s.id}: add one with /speaker add &lt;handle&gt; &lt;name&gt;.`;
-      return paginate(sections(body), `Speakers of session ${s.id}: ${view.speakers.length}`);
+      const title = say('view.speakers.title', { id: s.id }, locale);
+      const body = lines.length ? `*${title}*\n${lines.join('\n')}` : esc(say('view.speakers.none', { id: s.id }, locale));
+      return paginate(sections(body), `${title}: ${view.speakers.length}`);
     }
     case 'summary':
-      return [summaryMessage(view.summary, view.final)];
+      return [summaryMessage(view.summary, view.final, locale)];
     case 'digest':
-      return [digestMessage(view.digest)];
+      return [digestMessage(view.digest, locale)];
   }
 }
 
@@ -208,16 +209,14 @@ export function renderView(view: View): SlackMessage[] {
 export const PRIVATE_MESSAGES = 5;
 
 /** How to get what a private reply had to leave out (ephemeral messages take no file). */
-function restHint(view: View): string {
-  if (view.kind === 'digest') return 'add `post` to post it here with the whole text as a file';
-  if (view.kind === 'summary') return 'a moderator\'s `/summary post` posts it here with the whole text as a file';
-  if (view.kind === 'menu') return 'a moderator\'s `/menu post` posts it here with the whole text as a file';
-  return 'ask again with a narrower question';
+function restHint(view: View, locale?: Locale): string {
+  const kind = view.kind === 'digest' || view.kind === 'summary' || view.kind === 'menu' ? view.kind : 'other';
+  return say('slack.cut.hint', { kind }, locale);
 }
 
 /** Replaces the tail of a message by a line saying what was cut and how to get it. */
-function cutWith(m: SlackMessage, why: string, view: View): SlackMessage {
-  const line = context(`:scissors: ${why}: ${restHint(view)}.`);
+function cutWith(m: SlackMessage, why: string, view: View, locale?: Locale): SlackMessage {
+  const line = context(`:scissors: ${why}: ${restHint(view, locale)}.`);
   const blocks = [...m.blocks];
   while (blocks.length && !fitsOneMessage([...blocks, line])) blocks.pop();
   return { text: m.text, blocks: [...blocks, line] };
@@ -227,12 +226,12 @@ function cutWith(m: SlackMessage, why: string, view: View): SlackMessage {
  * A reply shown privately: the view's message, then (for a digest in a format) the file inline as code
  * blocks. At most the ack plus 4 response_url posts; what does not fit is cut with a line saying how to get it.
  */
-export function privateMessages(view: View): SlackMessage[] {
-  const shown: SlackMessage[] = renderView(view).map((m) => (m.file ? cutWith(m, 'Cut to fit Slack', view) : m));
-  if (view.kind === 'digest' && view.file) shown.push(...privateFileMessages(view.file));
+export function privateMessages(view: View, locale?: Locale): SlackMessage[] {
+  const shown: SlackMessage[] = renderView(view, locale).map((m) => (m.file ? cutWith(m, say('slack.cut.private', {}, locale), view, locale) : m));
+  if (view.kind === 'digest' && view.file) shown.push(...privateFileMessages(view.file, locale));
   if (shown.length <= PRIVATE_MESSAGES) return shown;
   const kept = shown.slice(0, PRIVATE_MESSAGES);
-  kept[PRIVATE_MESSAGES - 1] = cutWith(kept[PRIVATE_MESSAGES - 1], `${shown.length - PRIVATE_MESSAGES + 1} more part(s) did not fit in private replies`, view);
+  kept[PRIVATE_MESSAGES - 1] = cutWith(kept[PRIVATE_MESSAGES - 1], say('slack.cut.parts', { count: shown.length - PRIVATE_MESSAGES + 1 }, locale), view, locale);
   return kept;
 }
 
@@ -240,13 +239,13 @@ export function privateMessages(view: View): SlackMessage[] {
  * A digest file shown privately: Slack cannot attach a file to an ephemeral message, so the caller gets
  * its content inline as code blocks (split as needed); `post` uploads it to the channel instead.
  */
-export function privateFileMessages(file: { name: string; content: string }): SlackMessage[] {
-  const intro = section(`*${esc(file.name)}* — add \`post\` to upload it to this channel as a file.`);
+export function privateFileMessages(file: { name: string; content: string }, locale?: Locale): SlackMessage[] {
+  const intro = section(say('slack.file.intro', { file: esc(file.name) }, locale));
   return paginate([intro, ...codeSections(file.content)], esc(file.name));
 }
 
-const STANCE_WORD: Record<Stance, string> = { support: 'support', neutral: 'are neutral on', oppose: 'oppose' };
-export const stanceConfirmation = (stance: Stance, code: string) => `You ${STANCE_WORD[stance]} ${code}.`;
+/** Kept here for the Slack handlers; the sentence itself lives in the catalogue (view.stance.confirmation). */
+export { stanceConfirmation } from '../../src/view-text.ts';
 
 /** The Comment button's form: the proposal shown (escaped), one input of at most 500 characters. */
 export function commentModal(card: ProposalCard, metadata: string): ModalView {

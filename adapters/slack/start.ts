@@ -12,7 +12,7 @@ import type { Environment } from '../../src/config.ts';
 import type { Log } from '../../src/log.ts';
 import type { Delivery } from '../delivery.ts';
 import { registerHandlers } from './handlers.ts';
-import { LiveCounts } from './live-counts.ts';
+import { slackLivePort } from './live-counts.ts';
 import { SlackPoster } from './poster.ts';
 import { StartupError } from '../../src/errors.ts';
 
@@ -77,10 +77,8 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
   const app = new App({ token: slack.botToken, receiver, logger, clientOptions, convoStore: false, deferInitialization: true });
   app.error(async (error) => log('error', 'slack listener error', error));
 
-  const live = new LiveCounts({
-    core, client: app.client, log,
-    perMessageMs: tuning.editIntervalMs, perMinute: tuning.updatesPerMinute, burst: tuning.updateBurst,
-  });
+  const live = delivery.live(core);
+  const livePort = slackLivePort({ client: app.client, log, perMessageMs: tuning.editIntervalMs, perMinute: tuning.updatesPerMinute, burst: tuning.updateBurst });
   const poster = new SlackPoster({ core, client: app.client, log, live, intervalMs: tuning.postIntervalMs });
   // A rejected token would leave the bot "listening" while unable to act: refuse to start instead.
   await app.init().catch((error: { data?: { error?: string } }) => {
@@ -91,7 +89,7 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
     throw error;
   });
   delivery.register(poster, core);
-  const unsubscribe = core.onCountsChanged(live.changed);
+  const unsubscribe = live.register(livePort);
   registerHandlers(app, { core, log, delivery, replyWithinMs: tuning.replyWithinMs });
 
   let port: number | undefined;
@@ -101,7 +99,6 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
     if (address && typeof address === 'object') port = (address as AddressInfo).port;
   } catch (error) {
     unsubscribe();
-    live.stop();
     throw error;
   }
   log('info', socketMode ? 'slack: connected over Socket Mode' : `slack: listening on port ${port} at /slack/events`);
@@ -110,11 +107,10 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    unsubscribe();
     await delivery.stop(); // the pass under way finishes; what is left stays queued in the store
     await poster.idle(); // let posts already handed to Slack go out in order
-    await live.flush(); // and the last counts land
-    live.stop();
+    await live.idle(); // and the last counts land
+    unsubscribe();
     await app.stop();
   };
   return Object.assign(stop, { port, app });

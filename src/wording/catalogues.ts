@@ -6,9 +6,12 @@
 import { common } from './en/common.ts';
 import { refusals } from './en/refusals.ts';
 import { replies } from './en/replies.ts';
+import { delivery } from './en/delivery.ts';
+import { views } from './en/views.ts';
+import { digest } from './en/digest.ts';
 import { languages } from './en/languages.ts';
 import { commands } from './en/commands.ts';
 import { cli } from './en/cli.ts';
 
-export const english = { ...common, ...refusals, ...replies, ...languages, ...commands, ...cli } as const;
+export const english = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest, ...languages, ...commands, ...cli } as const;
 export type MessageId = keyof typeof english;

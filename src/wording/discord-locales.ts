@@ -9,9 +9,8 @@ export const DISCORD_LOCALES = { 'es-ES': 'es', 'es-419': 'es', fr: 'fr', ru: 'r
 const MAX_DESCRIPTION = 100;
 const clip = (text: string) => (text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`);
 
-/** The command's description in each Discord locale plenary speaks, or undefined for a command with no catalogue entry. */
-export function discordDescriptions(commandName: string, params: MessageParams = {}): Record<string, string> | undefined {
-  const id = commandName === 'group' ? 'command.group' : `command.${commandName.replace(/ /g, '.')}`;
-  if (!(id in english)) return undefined;
-  return Object.fromEntries(Object.entries(DISCORD_LOCALES).map(([tag, locale]) => [tag, clip(say(id as MessageId, params, locale))]));
+/** The description for a stable key (`command.react`, `command.session-start`) in each Discord locale plenary speaks. */
+export function discordDescriptions(key: string, params: MessageParams = {}): Partial<Record<keyof typeof DISCORD_LOCALES, string>> | undefined {
+  if (!(key in english)) return undefined;
+  return Object.fromEntries(Object.entries(DISCORD_LOCALES).map(([tag, locale]) => [tag, clip(say(key as MessageId, params, locale))]));
 }

@@ -3,7 +3,12 @@ import { parseOptions, checkLine } from '../../commands/parse.ts';
 import { resolveCommand } from '../../commands/execute.ts';
 import { findCommand } from '../../commands/registry.ts';
 import { Refusal } from '../../src/errors.ts';
-import type { Command } from '../../commands/command.ts';
+import { defineCommand, type Command } from '../../commands/command.ts';
+import { flag, text } from '../../commands/options.ts';
+import { commands } from '../../commands/registry.ts';
+import { LIMITS } from '../../src/text-rules.ts';
+import { commandDefinitions } from '../../adapters/discord/commands.ts';
+import type { PlenaryConfig } from '../../src/config.ts';
 
 const command = (name: string) => findCommand(name) as Command;
 
@@ -42,5 +47,46 @@ describe('command line parser', () => {
     expect(resolveCommand('/react P1 yes').command.name).toBe('react');
     expect(() => resolveCommand('/session launch')).toThrow(/use \/session start\|join\|status\|close/);
     expect(() => resolveCommand('/vote P1')).toThrow(/Unknown command/);
+  });
+});
+
+describe('options declared once', () => {
+  const probe = defineCommand({
+    name: 'probe run',
+    description: 'A probe',
+    role: 'participant',
+    options: {
+      code: text('Proposal code', { label: 'Proposal code', positional: true, required: true, limit: 'code' }),
+      note: text('A note', { positional: true, words: true, limit: 'comment' }),
+      theme: text('A theme', { words: true, limit: 'theme' }),
+      post: flag('Post it'),
+    },
+    handler: async () => ({ reply: { kind: 'notice', text: 'ok' } }),
+  });
+
+  it('one declaration gives the usage line, the specs with their limits and stable keys, and the zod rules', () => {
+    expect(probe.usage).toBe('<code> [note…] [theme:"…"] [post]');
+    expect(probe.options.map((o) => [o.key, o.maxLength])).toEqual([
+      ['command.probe-run.code', LIMITS.code], ['command.probe-run.note', LIMITS.comment], ['command.probe-run.theme', LIMITS.theme], ['command.probe-run.post', undefined],
+    ]);
+    expect(Object.keys(probe.schema.shape)).toEqual(['code', 'note', 'theme', 'post']);
+    expect(probe.schema.parse({ code: ' P3 ', post: 'post' })).toEqual({ code: 'P3', post: true });
+    expect(probe.schema.safeParse({}).error?.issues[0].message).toBe('Proposal code is missing');
+    expect(parseOptions(probe, 'P3 a long  note theme:"x y" post')).toEqual({ code: 'P3', note: 'a long  note', theme: 'x y', post: true });
+  });
+
+  it('every registry command validates exactly the options it declares, with unique keys', () => {
+    for (const c of commands) expect(Object.keys(c.schema.shape)).toEqual(c.options.map((o) => o.name));
+    const keys = commands.flatMap((c) => [c.key, ...c.options.map((o) => o.key)]);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('hands Discord the translations of a description by its key', () => {
+    const config = { stakeholderGroups: ['government'] } as unknown as PlenaryConfig;
+    const french = (key: string) => (key === 'command.react' || key === 'command.react.code' ? { fr: `fr:${key}` } : undefined);
+    const react = commandDefinitions(config, french).find((d) => d.name === 'react');
+    expect(react?.description_localizations).toEqual({ fr: 'fr:command.react' });
+    expect(react?.options?.find((o) => o.name === 'code')?.description_localizations).toEqual({ fr: 'fr:command.react.code' });
+    expect(react?.options?.find((o) => o.name === 'stance')).not.toHaveProperty('description_localizations');
   });
 });

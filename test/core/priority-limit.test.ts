@@ -48,4 +48,35 @@ describe('the priority limit under concurrency', () => {
     expect(await add(core, 'e')).toBe('P4');
     expect(await add(core, 'f')).toBe(null);
   });
+
+  it('a speaker removed while another process adds their priority: one of the two is refused, never an orphan proposal', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'plenary-slots-')), 's.sqlite');
+    const [a, b] = [await openStore(`sqlite://${file}`), await openStore(`sqlite://${file}`)];
+    opened.push(a, b);
+    const first = new Plenary({ store: a, config });
+    const second = new Plenary({ store: b, config });
+    const sid = (await first.startSession('console:m', 'console:main', 'Limits', null)).id;
+    for (let round = 0; round < 8; round++) {
+      const handle = `sp${round}`;
+      await first.addSpeaker('console:main', { handle, name: `Speaker ${round}` });
+      const outcomes = await Promise.allSettled([
+        second.addPriority('console:main', handle, `idea ${round}`),
+        first.removeSpeaker('console:main', handle),
+      ]);
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const speakers = (await first.speakers(sid)).map((s) => s.handle);
+      const proposals = (await first.activeProposals(sid)).map((p) => p.speaker);
+      for (const speaker of proposals) expect(speakers).toContain(speaker);
+    }
+  });
+
+  it('keeps no record of a speaker’s priorities: the limit is derived from the proposals', async () => {
+    const store = await openStore('memory://');
+    opened.push(store);
+    const core = new Plenary({ store, config });
+    const { id } = await core.startSession('console:m', 'console:main', 'Limits', null);
+    await core.addSpeaker('console:main', { handle: 'icann', name: 'ICANN' });
+    await add(core, 'a');
+    expect((await store.scan(`load:${id}:`))).toEqual([]);
+  });
 });

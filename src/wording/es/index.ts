@@ -6,5 +6,8 @@ import { commands } from './commands.ts';
 import { cli } from './cli.ts';
 import { refusals } from './refusals.ts';
 import { replies } from './replies.ts';
+import { delivery } from './delivery.ts';
+import { views } from './views.ts';
+import { digest } from './digest.ts';
 
-export const catalogue: Record<MessageId, string> = { ...common, ...refusals, ...replies, ...languages, ...commands, ...cli };
+export const catalogue: Record<MessageId, string> = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest, ...languages, ...commands, ...cli };

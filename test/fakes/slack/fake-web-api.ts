@@ -57,6 +57,8 @@ export interface FakeSlackWebApi {
   seedUser(id: string, info: Args): void;
   /** The bot leaves (or was never invited to) a channel: posts there answer `not_in_channel`. */
   removeBotFrom(channel: string): void;
+  /** Posts to `channel` (chat.postMessage, file shares) answer `error` as Slack does, until `null`. */
+  refusePostsIn(channel: string, refusal: { error: string; extra?: Args } | null): void;
   failNext(method: string, fault: Fault, times?: number): void;
   rateLimit(method: string, opts: { perSecond: number } | null): void;
   responseUrl(id: string, bind?: { channel?: string; messageTs?: string; user?: string }): string;
@@ -254,6 +256,7 @@ export async function startFakeSlackWebApi(opts: FakeWebApiOptions = {}): Promis
     seedChannel: (id, info) => void world.channels.set(id, { id, ...info }),
     seedUser: (id, info) => void world.users.set(id, { id, ...info }),
     removeBotFrom: (channel) => void world.outside.add(channel),
+    refusePostsIn: (channel, refusal) => void (refusal ? world.refusals.set(channel, refusal) : world.refusals.delete(channel)),
     failNext(method, fault, times = 1) {
       const q = faults.get(method) ?? [];
       for (let i = 0; i < times; i += 1) q.push(fault);

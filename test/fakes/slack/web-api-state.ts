@@ -91,6 +91,8 @@ export class SlackWorld {
   readonly users = new Map<string, Args>();
   /** Channels the bot is not a member of: posting there answers `not_in_channel`, as Slack does. */
   readonly outside = new Set<string>();
+  /** Channels whose posts Slack refuses for good with this error (missing_scope, channel_not_found, …). */
+  readonly refusals = new Map<string, { error: string; extra?: Args }>();
   private readonly usedTriggers = new Set<string>();
   private idSeq = 0;
 
@@ -193,6 +195,8 @@ export class SlackWorld {
         const channel = str(a.channel);
         if (!channel) return fail('channel_not_found');
         if (this.outside.has(channel)) return fail('not_in_channel');
+        const refusal = this.refusals.get(channel);
+        if (refusal) return fail(refusal.error, refusal.extra);
         if (a.text === undefined && !arr(a.blocks) && !arr(a.attachments)) return fail('no_text');
         const m = this.post(channel, a);
         return { ok: true, channel, ts: m.ts, message: this.render(m) };
@@ -279,6 +283,8 @@ export class SlackWorld {
         if (!list?.length) return fail('invalid_arguments');
         const target = str(a.channel_id);
         if (target && this.outside.has(target)) return fail('not_in_channel');
+        const refusal = target ? this.refusals.get(target) : undefined;
+        if (refusal) return fail(refusal.error, refusal.extra);
         const done: Args[] = [];
         for (const item of list) {
           const f = item.id ? this.files.get(item.id) : undefined;
