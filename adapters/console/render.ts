@@ -1,4 +1,5 @@
 /** Views as terminal text. Pure: a view in, lines out. */
+import { groupName } from '../../src/wording/group-names.ts';
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import type { Digest } from '../../src/summary.ts';
@@ -24,7 +25,7 @@ function proposalLines(p: ProposalSummary, place: number, locale?: Locale): stri
   lines.push(unicodeBar(p));
   const groups = groupBreakdown(p.byGroup, locale);
   if (groups) lines.push(`   ${say('view.summary.by-group', { groups }, locale)}`);
-  for (const c of p.comments) lines.push(`   “${line(c.text)}” — ${c.group}`);
+  for (const c of p.comments) lines.push(`   “${line(c.text)}” — ${groupName(c.group, locale)}`);
   if (p.moreComments) lines.push(`   ${moreCommentsNote(p, locale)}`);
   return lines;
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConsoleAdapter } from '../../adapters/console/console-adapter.ts';
 import { terminalPanel, TEST_CONFIG } from '../helpers/terminal.ts';
+import { groupName } from '../../src/wording/group-names.ts';
 import { LOCALES, PSEUDO_OPEN, say, type Language } from '../../src/wording/say.ts';
 
 const ARABIC_COMMENT = 'نحتاج إلى قواعد واضحة';
@@ -43,6 +44,9 @@ describe('a terminal panel in each of the six languages', () => {
         expect(Object.keys(digest)).toEqual(expect.arrayContaining(['totals']));
         expect(JSON.stringify(digest)).toContain(ARABIC_COMMENT);
         expect(JSON.stringify(digest)).toContain('civil-society');
+        // The summary names the default group in the language; JSON keeps its id.
+        expect(out).toContain(`— ${groupName('civil-society', language)}`);
+        if (language !== 'en') expect(groupName('civil-society', language)).not.toBe('civil-society');
       } finally {
         await close();
       }
