@@ -25,12 +25,22 @@ against ≈ 120 ms on a quiet machine, so absolute times here are ≈ 2–4× sl
 near 0.3 while developing (same code paths, CPU time): \`plenary start\` with stdin closed 0.20–0.25 s
 spawn → exit, and the quick bench's 10-session digest CLI 427 ms at load ≈ 5.
 
-**Opinion groups in the digest.** Since the opinion-group analysis (issue 15) was merged, every session summary
-places its participants into opinion groups from the whole vote matrix; a digest does it for each of the day's
-60 sessions on every call (the analysis is memoised only on the reaction cache, which the digest no longer fills
-for a whole day, so that its memory stays bounded). That analysis, not reading the reactions, is now most of
-the digest's time (\`Day digest, warm\` and the digest CLI): the reaction stream costs ≈ 0.5 s of CPU for the
-450,000 reactions. Memoising the analysis per session and change token (or storing it) is the next step.
+**Opinion groups in the digest.** Every session summary places its participants into opinion groups from the
+whole vote matrix, so a digest does it for each of the day's 60 sessions (500 participants × 15 proposals each) on
+every call. Profiled with \`node --cpu-prof\` on the 450,000-reaction day (build of 25c3d8b, load ≈ 10 on 2 cores):
+of 3.35 s sampled, the analysis took 1.72 s (power iteration 0.77 s: it ran its 300 steps over every vote twice
+per step; k-means 0.50 s; silhouette 0.08 s) and the reaction stream 0.79 s. Now (src/linear-algebra.ts), with
+the same placements: the principal axes iterate on XᵀX built once (15 × 15 for a session, O(columns²) per step
+instead of O(votes)); k-means' assignment step visits only the centres whose x lies within the best distance so
+far (centres kept in x order by insertion sort; ties still go to the lowest index, so it returns exactly what the
+full scan returns); the silhouette's pairwise distances are computed once for every k tried. A micro-timing of
+\`placeParticipants\` on 10 such sessions (same machine, same minute): 15.4 → 4.7 ms per session, every
+participant's letter identical, silhouettes equal to 1e-15; the day's \`digest --format json\` output is
+byte-identical, and its CPU time (user + sys, three alternated runs at load ≈ 16) went from 3.9 s to 2.8–3.5 s.
+What remains is the reaction stream (≈ 0.45 s of CPU measured alone: ≈ 0.24 s in SQLite, ≈ 0.2 s JSON-parsing
+450,000 envelopes), the analysis (≈ 0.3 s), tallies, rendering and GC. Next step, not done: store each session's
+placement keyed by a hash of its stance matrix (letters by sorted-participant index, no user ids, so
+\`/forgetme\` changes the hash and leaves no id on disk); a closed session's digest would then skip the analysis.
 
 **Ingest (${n('ingest.core.vtaiwan')} reactions/s one at a time, ${n('ingest.concurrent.vtaiwan')} with 32 in flight, vs ${n('ingest.bare.vtaiwan')} records/s bare, vTaiwan).**
 Every \`Plenary.react\` checks the session record (served from a cache that holds while SQLite's \`data_version\`
@@ -43,6 +53,16 @@ still wins), the SQLite store's group commit lets concurrent writes share one tr
 after its commit: ${n('ingest.concurrentRatio.vtaiwan', 2)}× the bare loop. Both replays are checked against the
 recount of votes.csv. Remaining cost per reaction: the previous-reaction read (skippable when no comment is
 involved, with an upsert that keeps the stored comment) and Keyv's wrapping of each statement.
+The unit of work is not the bare loop's: a reaction commits two rows (the reaction and its \`mine:\` index row,
+in distant parts of the B-tree, so about twice the WAL pages per commit) inside BEGIN … COMMIT, after reading the
+session and the previous reaction. The same SQL done bare with better-sqlite3 (prepared statements, one
+transaction per reaction, WAL + synchronous=NORMAL) reaches only ≈ 0.55–0.7× the one-row autocommit loop
+(scratch micro-timing, 8,000 writes × 3 alternated runs, load ≈ 10), so 0.8× is out of reach while a reaction is
+two rows and one durable commit each. Durability kept: each reaction's promise resolves after its own COMMIT is
+in the WAL (survives SIGKILL of the process; an OS crash or power cut may drop the last commits, as with the bare
+loop, which uses the same pragmas). A CPU profile of one-at-a-time ingest (vTaiwan, 8,000 votes): 1.6 s of 2.2 s
+in the store's flush is better-sqlite3's transaction itself (BEGIN/COMMIT + WAL append), 0.38 s the statements,
+0.14 s the replaced-file check (\`statSync\` per flush), 0.17 s \`PRAGMA data_version\` (one per loop turn).
 
 **Summary (${n('summary.vtaiwan.warm', 1)} ms warm for vTaiwan's ${r.checks.find((c) => c.dataset.startsWith('vtaiwan'))?.detail.match(/→ (\d+)/)?.[1] ?? '≈49,000'} reactions) and day digest (${n('digest.day.warm')} ms warm).**
 A session summary reads through the core's reaction cache (src/reaction-cache.ts; this process's writes update
@@ -62,8 +82,14 @@ therefore the streaming cost each call pays, not a cache hit.
 and bin/plenary.js imports dist/cli/main.js: no TypeScript loader at run time (it was ≈ 0.5 s of every start
 through tsx). Measured by a module-load trace, \`plenary start\` then loaded 156 modules, 95 of them zod's; the
 terminal now loads the command registry (and zod) with the first command line, and the Redis client only for
-\`redis://\` stores, leaving ≈ 60 modules. The digest CLI's time is the stream above plus rendering and writing
-≈ 2.5 MB of JSON. The in-process figures (\`cold-digest.ts\`) still run through tsx, so their \`bootMs\` includes it.
+\`redis://\` stores. Traced again at 2cc7e72 + main (01:06 UTC): 162 modules, still 95 of them zod's, because
+src/config.ts validates the config file with zod at every start; plus @formatjs/intl and its parsers (the wording
+catalogue, ≈ 10 modules). CPU time (user + sys, 5 alternated runs, load ≈ 17): \`plenary start\` 0.40–0.44 s,
+\`node -e 0\` 0.10–0.11 s, \`import('zod')\` alone 0.23–0.26 s, \`import('@formatjs/intl')\` alone 0.13–0.14 s. So zod
+is about half of what start-up adds to Node. Options measured, not done: zod bundled into one file by esbuild
+(0.76 MB) imports in 0.17–0.21 s instead of 0.23–0.26 s; the larger gain would be validating the config without
+zod (a hand-written check of its dozen fields) or bundling dist/ (but files located by \`import.meta.url\` would
+move). The digest CLI's time is the stream above, the opinion groups, and rendering and writing ≈ 2.5 MB of JSON. The in-process figures (\`cold-digest.ts\`) still run through tsx, so their \`bootMs\` includes it.
 
 **Memory (${n('digest.day.rss')} MB peak for the day digest).** The digest holds counters, not reactions: what
 remains grows with the attendee pool (every group declaration, and the day's participants), not with the
@@ -109,18 +135,19 @@ rides on the ack (adapters/slack/handlers.ts, \`replyWithinMs\`): command parsin
 lookup by channel (cached on the change token), \`Plenary.react\` (a read of the previous reaction and a group
 commit), rendering the reply, and the live-count notification per reaction.
 
-CPU profile of \`plenary start\` under this load (\`BENCH_CPU_PROF=<dir>\`, one 10 s run, build of fcec5ff, self
-time of 16.0 s sampled, of which 5.7 s idle): Bolt \`invokeMiddleware\` 1,195 ms, GC 766 ms, socket \`writev\`
-445 ms, \`Hmac\` (signature check) 417 ms, microtasks 340 ms, Keyv \`get\` (the previous-reaction read) 336 ms,
-\`randomBytes\` in Bolt's \`timeSafeCompare\` 265 ms, better-sqlite3 transaction 263 ms, \`querystring\` parse
-404 ms, Bolt \`processEvent\` 278 ms; ours below that: the Slack slash handler 136 ms, option parsing 99 ms, command
-resolution 79 ms, serialisation 99 ms, prefix scans 94 ms (the live card's counts), token cache 63 ms. Signature
-check, body parsing and the middleware chain are the same work bare Bolt does; what is ours is a few percent
-each, so no single fix reaches 0.9×. Done on the path since: transaction wrappers are built once and a lone
-one-statement write autocommits (the per-commit \`db.transaction()\` wrapper was ≈ 8 % of one-at-a-time ingest),
-and the live card's counts are streamed rather than materialised. Tried and dropped: reading and writing the
-SQLite store without Keyv's wrapper (no difference we could tell from noise on this machine). Not done: acking
-first and answering through \`response_url\` (as cheap as bare Bolt's ack, but one more HTTP call per command).
+CPU profile of \`plenary start\` under this load (\`BENCH_CPU_PROF=<dir>\`, one 6 s rep of bench/slack-http.ts,
+build of ad617b0, load ≈ 10 on 2 cores, 2,026 requests; self time 12.4 s sampled, 5.0 s idle): GC 925 ms,
+Bolt \`invokeMiddleware\` 537 ms self (735 ms inclusive; 465 ms of it in App.js's loop that runs every registered
+listener's middleware chain for each request), socket \`writev\` 365 ms, better-sqlite3 transaction 183 ms,
+microtasks 161 ms, \`randomBytes\` in Bolt's \`timeSafeCompare\` 153 ms, CommonJS module loading at start 148 ms,
+\`Hmac\` 143 ms, HTTP header parsing ≈ 150 ms, \`querystring\` 103 ms; ours: prefix scans 101 ms, all of them
+\`proposalCounts\` re-reading a proposal's reactions for the live card (adapters/slack/live-counts.ts
+\`freshCard\`), Keyv \`get\` 81 ms, the store's write queue and group commit 382 ms inclusive. Findings for the
+adapter owners: (1) Bolt walks every \`app.command\`/\`app.action\` listener per request; one listener that routes
+by command name through a Map would cut most of the 465 ms; (2) the live card could be refreshed from the counts
+the core already updates per reaction (\`reactionWritten\`) instead of a scan per refresh. Signature check, body
+parsing and HTTP are the same work bare Bolt does. Earlier on the path: transaction wrappers built once, a lone
+one-statement write autocommits. Not done: acking first and answering through \`response_url\`.
 On a 2-core machine shared with autocannon, the fake Web API and other engineers' tests, the ratio swings
 widely between repetitions (see min/max).
 

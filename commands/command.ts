@@ -30,7 +30,6 @@ export interface CommandContext {
   user: UserId;
   channel: ChannelRef;
   role: Role;
-  platform: 'slack' | 'discord' | 'console';
   /** The caller's language for private replies (/lang, else the platform's locale, else conference.language). */
   locale?: Locale;
 }

@@ -41,7 +41,7 @@ export async function dispatch(core: Plenary, given: InboundEvent, log: Logger =
       return { duplicate: true, reply: { kind: 'error', text: say('reply.command.duplicate', {}, event.locale) } };
     }
     const ctx: CommandContext = {
-      core, user: event.actor, channel: event.channel, role: event.role, platform: event.platform, locale: event.locale,
+      core, user: event.actor, channel: event.channel, role: event.role, locale: event.locale,
     };
     switch (event.kind) {
       case 'command': {

@@ -71,10 +71,13 @@ function removeFound(v: Float64Array, found: Float64Array[]) {
  * An axis is all zeros when the data has no variance left in any direction.
  */
 export function principalAxes(x: SparseRows, k: number, random: () => number, maxIterations = 300, tolerance = 1e-8): Float64Array[] {
+  // With few columns (a session's proposals), XᵀX itself is small: build it once (O(Σ votes per row²)) and
+  // iterate on it (O(columns²) a step) instead of passing over every vote twice per step.
+  const gram = x.cols * x.cols <= 2 * x.col.length ? gramOf(x) : undefined;
   const found: Float64Array[] = [];
   const rowDot = new Float64Array(x.rows);
   for (let c = 0; c < k; c++) {
-    let v = new Float64Array(x.cols);
+    let v: Float64Array = new Float64Array(x.cols);
     for (let j = 0; j < x.cols; j++) v[j] = random() - 0.5;
     removeFound(v, found);
     if (normalise(v) === 0) {
@@ -82,18 +85,7 @@ export function principalAxes(x: SparseRows, k: number, random: () => number, ma
       continue;
     }
     for (let iteration = 0; iteration < maxIterations; iteration++) {
-      // next = Xᵀ (X v), touching only the entries present
-      for (let i = 0; i < x.rows; i++) {
-        let s = 0;
-        for (let e = x.rowStart[i]; e < x.rowStart[i + 1]; e++) s += x.value[e] * v[x.col[e]];
-        rowDot[i] = s;
-      }
-      const next = new Float64Array(x.cols);
-      for (let i = 0; i < x.rows; i++) {
-        const s = rowDot[i];
-        if (s === 0) continue;
-        for (let e = x.rowStart[i]; e < x.rowStart[i + 1]; e++) next[x.col[e]] += s * x.value[e];
-      }
+      const next = gram ? multiplyDense(gram, x.cols, v) : multiplyGramSparse(x, v, rowDot);
       removeFound(next, found);
       if (normalise(next) === 0) {
         v = next;
@@ -107,6 +99,50 @@ export function principalAxes(x: SparseRows, k: number, random: () => number, ma
     found.push(v);
   }
   return found;
+}
+
+/** XᵀX as a dense columns × columns matrix (row-major), from the entries present. */
+function gramOf(x: SparseRows): Float64Array {
+  const n = x.cols;
+  const g = new Float64Array(n * n);
+  for (let i = 0; i < x.rows; i++) {
+    const start = x.rowStart[i];
+    const end = x.rowStart[i + 1];
+    for (let e = start; e < end; e++) {
+      const a = x.value[e];
+      if (a === 0) continue;
+      const row = x.col[e] * n;
+      for (let f = start; f < end; f++) g[row + x.col[f]] += a * x.value[f];
+    }
+  }
+  return g;
+}
+
+function multiplyDense(g: Float64Array, n: number, v: Float64Array): Float64Array {
+  const next = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    let s = 0;
+    const row = r * n;
+    for (let j = 0; j < n; j++) s += g[row + j] * v[j];
+    next[r] = s;
+  }
+  return next;
+}
+
+/** Xᵀ (X v), touching only the entries present. */
+function multiplyGramSparse(x: SparseRows, v: Float64Array, rowDot: Float64Array): Float64Array {
+  for (let i = 0; i < x.rows; i++) {
+    let s = 0;
+    for (let e = x.rowStart[i]; e < x.rowStart[i + 1]; e++) s += x.value[e] * v[x.col[e]];
+    rowDot[i] = s;
+  }
+  const next = new Float64Array(x.cols);
+  for (let i = 0; i < x.rows; i++) {
+    const s = rowDot[i];
+    if (s === 0) continue;
+    for (let e = x.rowStart[i]; e < x.rowStart[i + 1]; e++) next[x.col[e]] += s * x.value[e];
+  }
+  return next;
 }
 
 /**
@@ -143,50 +179,78 @@ export interface Clustering {
   inertia: number;
 }
 
-const sq = (points: Float64Array, i: number, centres: Float64Array, c: number) =>
-  (points[2 * i] - centres[2 * c]) ** 2 + (points[2 * i + 1] - centres[2 * c + 1]) ** 2;
-
 /** Weighted k-means on 2-D points: k-means++ starts, Lloyd steps until nothing moves. */
 export function kMeans(points: Float64Array, weights: Float64Array, k: number, random: () => number, maxIterations = 100): Clustering {
   const n = points.length / 2;
   const centres = new Float64Array(2 * k);
   const nearest = new Float64Array(n).fill(Infinity);
+  const scaled = new Float64Array(n);
   // k-means++: each next centre drawn in proportion to weight × squared distance to the nearest centre so far.
   let total = 0;
   for (let i = 0; i < n; i++) total += weights[i];
   let pick = pickWeighted(weights, total, random);
   for (let c = 0; c < k; c++) {
-    centres[2 * c] = points[2 * pick];
-    centres[2 * c + 1] = points[2 * pick + 1];
+    const cx = points[2 * pick];
+    const cy = points[2 * pick + 1];
+    centres[2 * c] = cx;
+    centres[2 * c + 1] = cy;
     if (c === k - 1) break;
     let mass = 0;
     for (let i = 0; i < n; i++) {
-      nearest[i] = Math.min(nearest[i], sq(points, i, centres, c));
-      mass += weights[i] * nearest[i];
+      const d = (points[2 * i] - cx) ** 2 + (points[2 * i + 1] - cy) ** 2;
+      if (d < nearest[i]) nearest[i] = d;
+      scaled[i] = weights[i] * nearest[i];
+      mass += scaled[i];
     }
-    if (mass === 0) pick = Math.floor(random() * n);
-    else {
-      const scaled = new Float64Array(n);
-      for (let i = 0; i < n; i++) scaled[i] = weights[i] * nearest[i];
-      pick = pickWeighted(scaled, mass, random);
-    }
+    pick = mass === 0 ? Math.floor(random() * n) : pickWeighted(scaled, mass, random);
   }
   const assignment = new Int32Array(n).fill(-1);
   const sumX = new Float64Array(k);
   const sumY = new Float64Array(k);
   const mass = new Float64Array(k);
+  const byX = Int32Array.from({ length: k }, (_, c) => c);
+  const sortedX = new Float64Array(k);
   let inertia = 0;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     let moved = 0;
     inertia = 0;
+    if (k > PRUNE_FROM) sortByX(centres, byX, sortedX);
     for (let i = 0; i < n; i++) {
+      const px = points[2 * i];
+      const py = points[2 * i + 1];
       let best = 0;
       let bestD = Infinity;
-      for (let c = 0; c < k; c++) {
-        const d = sq(points, i, centres, c);
-        if (d < bestD) {
-          bestD = d;
-          best = c;
+      if (k > PRUNE_FROM) {
+        // Same answer as the full scan (nearest centre, lowest index on a tie), visiting only the centres
+        // whose x is within the best distance so far: any other is strictly farther.
+        if (assignment[i] >= 0) {
+          best = assignment[i];
+          bestD = (px - centres[2 * best]) ** 2 + (py - centres[2 * best + 1]) ** 2;
+        }
+        const from = firstAtLeast(sortedX, px);
+        for (let j = from; j < k && (sortedX[j] - px) ** 2 <= bestD; j++) {
+          const c = byX[j];
+          const d = (px - centres[2 * c]) ** 2 + (py - centres[2 * c + 1]) ** 2;
+          if (d < bestD || (d === bestD && c < best)) {
+            bestD = d;
+            best = c;
+          }
+        }
+        for (let j = from - 1; j >= 0 && (px - sortedX[j]) ** 2 <= bestD; j--) {
+          const c = byX[j];
+          const d = (px - centres[2 * c]) ** 2 + (py - centres[2 * c + 1]) ** 2;
+          if (d < bestD || (d === bestD && c < best)) {
+            bestD = d;
+            best = c;
+          }
+        }
+      } else {
+        for (let c = 0; c < k; c++) {
+          const d = (px - centres[2 * c]) ** 2 + (py - centres[2 * c + 1]) ** 2;
+          if (d < bestD) {
+            bestD = d;
+            best = c;
+          }
         }
       }
       inertia += weights[i] * bestD;
@@ -214,6 +278,39 @@ export function kMeans(points: Float64Array, weights: Float64Array, k: number, r
   return { k, assignment, centres, inertia };
 }
 
+/** Above this many centres, the assignment step prunes by x (base clusters: 100 centres). */
+const PRUNE_FROM = 8;
+
+/**
+ * Orders the centres by x (ties by index) into byX / sortedX. Insertion sort from the previous order: centres
+ * move little between Lloyd steps, so this is close to one pass. byX must hold a permutation on entry.
+ */
+function sortByX(centres: Float64Array, byX: Int32Array, sortedX: Float64Array) {
+  for (let j = 1; j < byX.length; j++) {
+    const c = byX[j];
+    const x = centres[2 * c];
+    let i = j - 1;
+    while (i >= 0 && (centres[2 * byX[i]] > x || (centres[2 * byX[i]] === x && byX[i] > c))) {
+      byX[i + 1] = byX[i];
+      i--;
+    }
+    byX[i + 1] = c;
+  }
+  for (let j = 0; j < byX.length; j++) sortedX[j] = centres[2 * byX[j]];
+}
+
+/** The first position whose value is ≥ x in an ascending array (its length when none is). */
+function firstAtLeast(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function pickWeighted(weights: Float64Array, total: number, random: () => number): number {
   let r = random() * total;
   for (let i = 0; i < weights.length; i++) {
@@ -238,7 +335,13 @@ export function bestKMeans(points: Float64Array, weights: Float64Array, k: numbe
  * the same place (a base cluster): for one of those people, a = mean distance to the others of their
  * cluster, b = mean distance to the nearest other cluster; s = (b − a) / max(a, b), 0 when alone.
  */
-export function weightedSilhouette(points: Float64Array, weights: Float64Array, assignment: Int32Array, k: number): number {
+export function weightedSilhouette(
+  points: Float64Array,
+  weights: Float64Array,
+  assignment: Int32Array,
+  k: number,
+  distances: Float64Array = pairwiseDistances(points),
+): number {
   const n = points.length / 2;
   const clusterMass = new Float64Array(k);
   for (let i = 0; i < n; i++) clusterMass[assignment[i]] += weights[i];
@@ -247,10 +350,10 @@ export function weightedSilhouette(points: Float64Array, weights: Float64Array, 
   let people = 0;
   for (let i = 0; i < n; i++) {
     toCluster.fill(0);
+    const row = i * n;
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
-      const d = Math.hypot(points[2 * i] - points[2 * j], points[2 * i + 1] - points[2 * j + 1]);
-      toCluster[assignment[j]] += weights[j] * d;
+      toCluster[assignment[j]] += weights[j] * distances[row + j];
     }
     const own = assignment[i];
     const others = clusterMass[own] - 1;
@@ -264,4 +367,18 @@ export function weightedSilhouette(points: Float64Array, weights: Float64Array, 
     sum += weights[i] * s;
   }
   return people > 0 ? sum / people : 0;
+}
+
+/** Every distance between 2-D points, n × n row-major: computed once when several clusterings are scored. */
+export function pairwiseDistances(points: Float64Array): Float64Array {
+  const n = points.length / 2;
+  const d = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const value = Math.hypot(points[2 * i] - points[2 * j], points[2 * i + 1] - points[2 * j + 1]);
+      d[i * n + j] = value;
+      d[j * n + i] = value;
+    }
+  }
+  return d;
 }

@@ -3,6 +3,13 @@
 export type UserId = string; // slack:U012AB3CD, discord:8035…, console:alice
 export type ChannelRef = string; // slack:C123, discord:998877, console:main
 
+/**
+ * A session id as plenary makes them (`s7k2`): the one pattern the core and the adapters' button values
+ * use. `.source` is meant for embedding it in a larger pattern.
+ */
+export const SESSION_ID = /s[a-z0-9]{3,8}/;
+export const isSessionId = (text: string) => new RegExp(`^${SESSION_ID.source}$`).test(text);
+
 export const STANCES = ['support', 'neutral', 'oppose'] as const;
 export type Stance = (typeof STANCES)[number];
 

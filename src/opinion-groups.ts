@@ -10,7 +10,7 @@
  * holds group letters and counts only (`placeParticipants` is for the Pol.is replay check).
  */
 import type { Stance, StanceCounts } from './model.ts';
-import { bestKMeans, centred, columnMeans, kMeans, principalAxes, seededRandom, sparsityAwareProjection, weightedSilhouette, type SparseRows } from './linear-algebra.ts';
+import { bestKMeans, centred, columnMeans, kMeans, pairwiseDistances, principalAxes, seededRandom, sparsityAwareProjection, weightedSilhouette, type SparseRows } from './linear-algebra.ts';
 import { emptyCounts } from './tally.ts';
 
 /** PRODUCT.md's threshold: at least this many participants, each with stances on at least MIN_STANCES proposals. */
@@ -117,12 +117,13 @@ export function placeParticipants(byProposal: StancesByProposal, seed = SEED): P
   const maxK = Math.min(MAX_GROUPS, 2 + Math.floor(base.weights.length / 12), base.weights.length);
   const smallest = Math.max(MIN_GROUP_SIZE, Math.ceil(MIN_GROUP_SHARE * placedRows.length));
   let best: { assignment: Int32Array; k: number; silhouette: number } | undefined;
+  const distances = pairwiseDistances(base.centres);
   for (let k = MIN_GROUPS; k <= maxK; k++) {
     const clustering = bestKMeans(base.centres, base.weights, k, random, GROUP_RESTARTS);
     const sizes = new Float64Array(k);
     base.weights.forEach((w, b) => (sizes[clustering.assignment[b]] += w));
     if (sizes.some((size) => size < smallest)) continue;
-    const silhouette = weightedSilhouette(base.centres, base.weights, clustering.assignment, k);
+    const silhouette = weightedSilhouette(base.centres, base.weights, clustering.assignment, k, distances);
     if (!best || silhouette > best.silhouette + 1e-9) best = { assignment: clustering.assignment, k, silhouette };
   }
   if (!best) return null;

@@ -1,5 +1,5 @@
 /**
- * The core of plenary: proposals and reactions on top of the sessions and speakers of SessionBook,
+ * The core of plenary: proposals and reactions beside the sessions and speakers of its SessionBook,
  * kept in a FactStore. Platform-free: adapters call it with `platform:id` users and channels, and render
  * what it returns. The store is the truth; proposals are cached only as the store's change token allows (TokenCache).
  */
@@ -7,15 +7,16 @@ import { Refusal } from './errors.ts';
 import { createHmac, randomBytes } from 'node:crypto';
 import { keys, parseMineKey } from './keys.ts';
 import { languageKey } from './languages.ts';
-import type { Change } from './store/fact-store.ts';
+import type { Change, FactStore } from './store/fact-store.ts';
+import type { PlenaryConfig } from './config.ts';
 import type { ChannelRef, Proposal, Reaction, Session, Speaker, Stance, UserId, GroupDeclaration } from './model.ts';
 import { checkText, LIMITS } from './text-rules.ts';
 import { forPosting } from './posted-summary.ts';
 import { emojiStance } from './stances.ts';
 import { SummaryReader } from './summary.ts';
-import type { SessionBookOptions } from './session-book.ts';
+import { SessionBook, type SessionBookOptions } from './session-book.ts';
 import { SessionCorrections } from './session-corrections.ts';
-import type { OutboxItem } from './outbox.ts';
+import type { Outbox, OutboxItem } from './outbox.ts';
 import type { View } from './views.ts';
 
 /** How long a platform event id is remembered: Slack retries within an hour, Discord replays after a RESUME. */
@@ -33,15 +34,47 @@ export interface ReactionOutcome {
   reaction: Reaction | null; // null when cleared
 }
 
-export class Plenary extends SessionCorrections {
+export class Plenary {
+  readonly store: FactStore;
+  readonly config: PlenaryConfig;
+  readonly outbox: Outbox;
   readonly summaries: SummaryReader;
+  /** Sessions, bindings and speakers, and the commit loop every write of the core goes through. */
+  private readonly book: SessionBook;
+  /** Reopen, delete, speaker corrections and once-per-channel cards. */
+  private readonly corrections: SessionCorrections;
   private readonly listeners = new Set<CountsListener>();
   private claimKey: Promise<Buffer> | undefined;
 
   constructor(options: PlenaryOptions) {
-    super(options);
+    this.book = new SessionBook(options);
+    this.corrections = new SessionCorrections(this.book, this);
+    ({ store: this.store, config: this.config, outbox: this.outbox } = this.book);
     this.summaries = new SummaryReader(this.store, this.config);
   }
+
+  // ── sessions and speakers (the book and its corrections) ───────────────────
+
+  now = () => this.book.now();
+  getSession = (sid: string) => this.book.getSession(sid);
+  sessionInChannel = (channel: ChannelRef) => this.book.sessionInChannel(channel);
+  requireSession = (channel: ChannelRef) => this.book.requireSession(channel);
+  requireOpenSession = (channel: ChannelRef) => this.book.requireOpenSession(channel);
+  startSession: SessionBook['startSession'] = (...args) => this.book.startSession(...args);
+  joinSession = (channel: ChannelRef, rawId: string) => this.book.joinSession(channel, rawId);
+  bindings = (sid: string) => this.book.bindings(sid);
+  closeSession: SessionBook['closeSession'] = (...args) => this.book.closeSession(...args);
+  addSpeaker: SessionBook['addSpeaker'] = (...args) => this.book.addSpeaker(...args);
+  speakers = (sid: string) => this.book.speakers(sid);
+  requireSpeaker = (sid: string, rawHandle: string) => this.book.requireSpeaker(sid, rawHandle);
+  checkGroup = (raw: string) => this.book.checkGroup(raw);
+  reopenSession: SessionCorrections['reopenSession'] = (...args) => this.corrections.reopenSession(...args);
+  namedSession = (rawId: string) => this.corrections.namedSession(rawId);
+  sessionFootprint = (sid: string) => this.corrections.sessionFootprint(sid);
+  deleteSession = (sid: string) => this.corrections.deleteSession(sid);
+  editSpeaker: SessionCorrections['editSpeaker'] = (...args) => this.corrections.editSpeaker(...args);
+  removeSpeaker = (channel: ChannelRef, rawHandle: string) => this.corrections.removeSpeaker(channel, rawHandle);
+  claimCardPost: SessionCorrections['claimCardPost'] = (...args) => this.corrections.claimCardPost(...args);
 
   /** Adapters listen to refresh the live counts on proposal messages. */
   onCountsChanged(listener: CountsListener): () => void {
@@ -49,7 +82,8 @@ export class Plenary extends SessionCorrections {
     return () => this.listeners.delete(listener);
   }
 
-  protected countsChanged(sid: string, n: number) {
+  /** Tells the adapters to re-render proposal `n`'s cards (core-internal; the corrections call it too). */
+  countsChanged(sid: string, n: number) {
     for (const listener of this.listeners) listener(sid, n);
   }
 
@@ -64,7 +98,7 @@ export class Plenary extends SessionCorrections {
   /** All proposals of a session, withdrawn ones included, in code order. */
   async proposals(sid: string): Promise<Proposal[]> {
     const prefix = keys.proposalsPrefix(sid);
-    const rows = await this.records.get(prefix, () => this.store.scan<Proposal>(prefix));
+    const rows = await this.book.records.get(prefix, () => this.store.scan<Proposal>(prefix));
     return rows.map(([, p]) => p).sort((a, b) => a.number - b.number);
   }
 
@@ -87,14 +121,14 @@ export class Plenary extends SessionCorrections {
   }
 
   async addPriority(channel: ChannelRef, rawHandle: string, rawText: string): Promise<Proposal> {
-    const session = await this.requireOpenSession(channel);
-    const speaker = await this.requireSpeaker(session.id, rawHandle);
+    const session = await this.book.requireOpenSession(channel);
+    const speaker = await this.book.requireSpeaker(session.id, rawHandle);
     const text = checkText(rawText, 'Priority text', LIMITS.priority);
     const sid = session.id;
     // Every add takes the next number: expecting it still free serialises the adds of a session, so the
     // count of the speaker's active priorities read here is the count when the commit lands.
-    const proposal = await this.committed('priority add', async () => {
-      const now = await this.sessionNow(sid);
+    const proposal = await this.book.committed('priority add', async () => {
+      const now = await this.book.sessionNow(sid);
       if (now?.state !== 'open') throw new Refusal('refusal.session.closed', { session: sid });
       const held = await this.store.get<Speaker>(keys.speaker(sid, speaker.handle));
       if (!held) throw new Refusal('refusal.speaker.unknown-list', { handle: speaker.handle });
@@ -105,7 +139,7 @@ export class Plenary extends SessionCorrections {
       }
       const n = all.reduce((max, p) => Math.max(max, p.number), 0) + 1;
       const added: Proposal = {
-        code: `P${n}`, number: n, speaker: speaker.handle, text, addedAt: this.clock().toISOString(), editedAt: null, withdrawnAt: null,
+        code: `P${n}`, number: n, speaker: speaker.handle, text, addedAt: this.book.clock().toISOString(), editedAt: null, withdrawnAt: null,
       };
       const change: Change = {
         expect: [[keys.session(sid), now], [keys.speaker(sid, speaker.handle), held], [keys.proposal(sid, n), undefined]],
@@ -113,46 +147,46 @@ export class Plenary extends SessionCorrections {
       };
       return { change, result: added };
     });
-    this.records.forget(keys.proposalsPrefix(sid));
+    this.book.records.forget(keys.proposalsPrefix(sid));
     return proposal;
   }
 
   /** Reads the proposal and its session from the store itself, for a compare-and-set. */
   private async proposalNow(sid: string, n: number): Promise<{ session: Session; proposal: Proposal }> {
-    const session = await this.sessionNow(sid);
+    const session = await this.book.sessionNow(sid);
     if (session?.state !== 'open') throw new Refusal('refusal.session.closed', { session: sid });
     const proposal = await this.store.get<Proposal>(keys.proposal(sid, n));
     if (!proposal || proposal.withdrawnAt) {
-      if (proposal) this.records.forget(keys.proposalsPrefix(sid));
+      if (proposal) this.book.records.forget(keys.proposalsPrefix(sid));
       throw new Refusal('refusal.priority.unknown', { number: n, session: sid });
     }
     return { session, proposal };
   }
 
   async editPriority(channel: ChannelRef, n: number, rawText: string): Promise<Proposal> {
-    const { id: sid } = await this.requireOpenSession(channel);
+    const { id: sid } = await this.book.requireOpenSession(channel);
     const text = checkText(rawText, 'Priority text', LIMITS.priority);
-    const edited = await this.committed('priority edit', async () => {
+    const edited = await this.book.committed('priority edit', async () => {
       const { session, proposal } = await this.proposalNow(sid, n);
-      const next: Proposal = { ...proposal, text, editedAt: this.clock().toISOString() };
+      const next: Proposal = { ...proposal, text, editedAt: this.book.clock().toISOString() };
       // Expecting the proposal as read: a withdraw that landed first makes this re-read, and refuse.
       const change: Change = { expect: [[keys.session(sid), session], [keys.proposal(sid, n), proposal]], set: [[keys.proposal(sid, n), next]] };
       return { change, result: next };
     });
-    this.records.forget(keys.proposalsPrefix(sid));
+    this.book.records.forget(keys.proposalsPrefix(sid));
     this.countsChanged(sid, n);
     return edited;
   }
 
   async withdrawPriority(channel: ChannelRef, n: number): Promise<Proposal> {
-    const { id: sid } = await this.requireOpenSession(channel);
-    const withdrawn = await this.committed('priority withdraw', async () => {
+    const { id: sid } = await this.book.requireOpenSession(channel);
+    const withdrawn = await this.book.committed('priority withdraw', async () => {
       const { session, proposal } = await this.proposalNow(sid, n);
-      const next: Proposal = { ...proposal, withdrawnAt: this.clock().toISOString() };
+      const next: Proposal = { ...proposal, withdrawnAt: this.book.clock().toISOString() };
       const change: Change = { expect: [[keys.session(sid), session], [keys.proposal(sid, n), proposal]], set: [[keys.proposal(sid, n), next]] };
       return { change, result: next };
     });
-    this.records.forget(keys.proposalsPrefix(sid));
+    this.book.records.forget(keys.proposalsPrefix(sid));
     this.countsChanged(sid, n);
     return withdrawn;
   }
@@ -161,7 +195,7 @@ export class Plenary extends SessionCorrections {
 
   /** Re-reads the session record (another process may have closed it) and the proposal. */
   private async reactable(sid: string, n: number): Promise<{ session: Session; proposal: Proposal }> {
-    const session = await this.getSession(sid);
+    const session = await this.book.getSession(sid);
     if (!session) throw new Refusal('refusal.session.unknown', { raw: sid });
     if (session.state !== 'open') throw new Refusal('refusal.session.closed-reactions', { session: sid });
     return { session, proposal: await this.requireProposal(sid, n) };
@@ -180,8 +214,8 @@ export class Plenary extends SessionCorrections {
   ): Promise<{ outcome: ReactionOutcome; changed: boolean }> {
     const key = keys.reaction(sid, n, user);
     let changed = false;
-    const outcome = await this.committed('reaction', async (retry) => {
-      if (retry > 0) this.records.forget(keys.session(sid));
+    const outcome = await this.book.committed('reaction', async (retry) => {
+      if (retry > 0) this.book.records.forget(keys.session(sid));
       const { session, proposal } = await this.reactable(sid, n);
       const previous = await this.store.get<Reaction>(key);
       const next = decide(previous, proposal);
@@ -212,7 +246,7 @@ export class Plenary extends SessionCorrections {
         if (!previous) throw new Refusal('refusal.reaction.nothing-to-clear', { code: proposal.code });
         return null;
       }
-      const reaction: Reaction = { stance, comment: comment ?? previous?.comment ?? null, at: this.clock().getTime() };
+      const reaction: Reaction = { stance, comment: comment ?? previous?.comment ?? null, at: this.book.clock().getTime() };
       if (options.via) reaction.via = options.via;
       return reaction;
     });
@@ -223,7 +257,7 @@ export class Plenary extends SessionCorrections {
   async comment(user: UserId, sid: string, n: number, text: string): Promise<ReactionOutcome> {
     const comment = checkText(text, 'Comment', LIMITS.comment);
     const { outcome } = await this.changeReaction(user, sid, n, (previous) => ({
-      ...previous, stance: previous?.stance ?? null, comment, at: this.clock().getTime(),
+      ...previous, stance: previous?.stance ?? null, comment, at: this.book.clock().getTime(),
     }));
     return outcome;
   }
@@ -238,14 +272,14 @@ export class Plenary extends SessionCorrections {
     if (added) return this.react(user, sid, n, stance, { via: 'emoji' });
     const { outcome, changed } = await this.changeReaction(user, sid, n, (previous) => {
       if (!previous || previous.stance !== stance) return 'unchanged';
-      return previous.comment ? { stance: null, comment: previous.comment, at: this.clock().getTime() } : null;
+      return previous.comment ? { stance: null, comment: previous.comment, at: this.book.clock().getTime() } : null;
     });
     return changed ? { ...outcome, reaction: null } : null;
   }
 
   async declareGroup(user: UserId, raw: string): Promise<string> {
-    const group = this.checkGroup(raw);
-    await this.store.set(keys.group(user), { group, at: this.clock().getTime() } satisfies GroupDeclaration);
+    const group = this.book.checkGroup(raw);
+    await this.store.set(keys.group(user), { group, at: this.book.clock().getTime() } satisfies GroupDeclaration);
     return group;
   }
 
@@ -255,7 +289,7 @@ export class Plenary extends SessionCorrections {
    * queued posts stop naming them. Then the store scrubs deleted content from its file.
    */
   async forget(user: UserId): Promise<{ reactions: number; group: boolean }> {
-    const result = await this.committed('forgetme', async () => {
+    const result = await this.book.committed('forgetme', async () => {
       const mine = await this.store.scan(keys.minePrefix(user));
       const reactions = mine.map(([key]) => parseMineKey(key));
       const reactionKeys = reactions.map(({ sid, number }) => keys.reaction(sid, number, user));
@@ -283,7 +317,7 @@ export class Plenary extends SessionCorrections {
       return { change, result: { reactions: counted, group: group !== undefined, touched: reactions, sessions } };
     });
     for (const { sid, number } of result.touched) this.reactionWritten(sid, number, user, null);
-    for (const session of result.sessions) if (session) this.records.forget(keys.session(session.id));
+    for (const session of result.sessions) if (session) this.book.records.forget(keys.session(session.id));
     await this.store.scrub?.();
     return { reactions: result.reactions, group: result.group };
   }
@@ -317,10 +351,10 @@ export class Plenary extends SessionCorrections {
     await this.store.commit({
       set: [
         [keys.message(messageRef), { sessionId: sid, number: n }],
-        [keys.posted(sid, n, messageRef), { at: this.clock().getTime() }],
+        [keys.posted(sid, n, messageRef), { at: this.book.clock().getTime() }],
       ],
     });
-    this.records.forget(keys.postedPrefix(sid, n));
+    this.book.records.forget(keys.postedPrefix(sid, n));
   }
 
   async proposalForMessage(messageRef: string): Promise<{ sessionId: string; number: number } | undefined> {
@@ -330,11 +364,11 @@ export class Plenary extends SessionCorrections {
   /** Looked up on every reaction (live counts), so cached while no other process posts. */
   async postedMessages(sid: string, n: number): Promise<string[]> {
     const prefix = keys.postedPrefix(sid, n);
-    return this.records.get(prefix, async () => (await this.store.scan(prefix)).map(([key]) => key.slice(prefix.length)));
+    return this.book.records.get(prefix, async () => (await this.store.scan(prefix)).map(([key]) => key.slice(prefix.length)));
   }
 
-  protected forgetProposals(sid: string): void {
-    this.records.forget(keys.proposalsPrefix(sid));
+  forgetProposals(sid: string): void {
+    this.book.records.forget(keys.proposalsPrefix(sid));
   }
 
   /**

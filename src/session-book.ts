@@ -1,12 +1,13 @@
 /**
- * Sessions, their channel bindings and their speakers: the first half of the core (Plenary adds
- * proposals and reactions on top). Platform-free; the store is the truth.
+ * Sessions, their channel bindings and their speakers, and the commit loop the whole core shares.
+ * Plenary holds one (composition, not inheritance) and adds proposals and reactions beside it.
+ * Platform-free; the store is the truth.
  */
 import { StoreUnavailableError, type Change, type FactStore } from './store/fact-store.ts';
 import type { PlenaryConfig } from './config.ts';
 import { Refusal } from './errors.ts';
 import { keys } from './keys.ts';
-import { bySpeakerOrder, nextOrder, type ChannelRef, type Session, type Speaker, type UserId } from './model.ts';
+import { bySpeakerOrder, nextOrder, type ChannelRef, type Session, type Speaker, type UserId, isSessionId } from './model.ts';
 import { checkHandle, checkText, clip, LIMITS } from './text-rules.ts';
 import { dayIn } from './time.ts';
 import { TokenCache } from './token-cache.ts';
@@ -33,10 +34,10 @@ const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'; // no l/1/o/0 to misread
 export class SessionBook {
   readonly store: FactStore;
   readonly config: PlenaryConfig;
-  protected readonly clock: () => Date;
+  readonly clock: () => Date;
   private readonly random: () => number;
   /** Session records and channel bindings, read once while no other process writes (see TokenCache). */
-  protected readonly records: TokenCache;
+  readonly records: TokenCache;
   /** Posts waiting for delivery, written in the same commit as the command that makes them. */
   readonly outbox: Outbox;
 
@@ -54,7 +55,7 @@ export class SessionBook {
    * When another writer got there first the commit is refused and the command reads and decides again,
    * so its answer always matches what is stored. `attempt` gets the try number (> 0: re-read everything).
    */
-  protected async committed<R>(what: string, attempt: (retry: number) => Promise<Attempt<R>>): Promise<R> {
+  async committed<R>(what: string, attempt: (retry: number) => Promise<Attempt<R>>): Promise<R> {
     for (let retry = 0; retry < MAX_ATTEMPTS; retry++) {
       const { change, result } = await attempt(retry);
       if (await this.store.commit(change)) return result;
@@ -65,7 +66,7 @@ export class SessionBook {
   }
 
   /** The session record straight from the store (and the cache dropped), for a compare-and-set. */
-  protected async sessionNow(sid: string): Promise<Session | undefined> {
+  async sessionNow(sid: string): Promise<Session | undefined> {
     this.records.forget(keys.session(sid));
     return this.store.get<Session>(keys.session(sid));
   }
@@ -156,7 +157,7 @@ export class SessionBook {
     return id;
   }
 
-  protected bindingWrites(sid: string, channel: ChannelRef): Array<[string, unknown]> {
+  bindingWrites(sid: string, channel: ChannelRef): Array<[string, unknown]> {
     return [
       [keys.binding(sid, channel), { at: this.clock().toISOString() }],
       [keys.channel(channel), { sessionId: sid }],
@@ -165,7 +166,7 @@ export class SessionBook {
 
   async joinSession(channel: ChannelRef, rawId: string): Promise<Session> {
     const sid = rawId.trim().toLowerCase();
-    const session = /^s[a-z0-9]{3,8}$/.test(sid) ? await this.getSession(sid) : undefined;
+    const session = isSessionId(sid) ? await this.getSession(sid) : undefined;
     if (!session) throw new Refusal('refusal.session.unknown-join', { raw: clip(rawId) });
     if (session.state !== 'open') throw new Refusal('refusal.session.closed-join', { session: session.id });
     await this.committed('session join', async () => {

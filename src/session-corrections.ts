@@ -1,22 +1,31 @@
 /**
  * Undo and corrections on the day (issue 12): reopen a closed session, delete a test session with every
  * fact under it, correct or remove a speaker, and post each proposal's card to a channel only once.
- * Each is one atomic commit (SessionBook.committed). Plenary supplies the proposal reads and the counts
- * listeners through the abstract members below.
+ * Each is one atomic commit (SessionBook.committed). Plenary hands it the session book and its proposal
+ * reads (ProposalReads); nothing here inherits.
  */
 import { Refusal } from './errors.ts';
 import { keys, parseReactionKey } from './keys.ts';
 import type { Change } from './store/fact-store.ts';
 import type { ChannelRef, Proposal, Reaction, Session, Speaker } from './model.ts';
+import { isSessionId } from './model.ts';
 import { checkHandle, checkText, clip, LIMITS } from './text-rules.ts';
-import { SessionBook } from './session-book.ts';
+import type { SessionBook } from './session-book.ts';
 
-export abstract class SessionCorrections extends SessionBook {
-  abstract activeProposals(sid: string): Promise<Proposal[]>;
-  abstract postedMessages(sid: string, n: number): Promise<string[]>;
+/** What the corrections need from the proposals side of the core. */
+export interface ProposalReads {
+  activeProposals(sid: string): Promise<Proposal[]>;
+  postedMessages(sid: string, n: number): Promise<string[]>;
   /** Tells the adapters to re-render the proposal's cards (live counts, buttons). */
-  protected abstract countsChanged(sid: string, n: number): void;
-  protected abstract forgetProposals(sid: string): void;
+  countsChanged(sid: string, n: number): void;
+  forgetProposals(sid: string): void;
+}
+
+export class SessionCorrections {
+  constructor(
+    private readonly book: SessionBook,
+    private readonly proposals: ProposalReads,
+  ) {}
 
   /**
    * Reopens the channel's latest session (or the one named) when it is closed and none of its channels
@@ -24,20 +33,20 @@ export abstract class SessionCorrections extends SessionBook {
    * counts listeners.
    */
   async reopenSession(channel: ChannelRef, rawId?: string): Promise<Session> {
-    const { id } = rawId ? await this.namedSession(rawId) : await this.requireSession(channel);
-    const reopened = await this.committed('session reopen', async () => {
-      const session = await this.sessionNow(id);
+    const { id } = rawId ? await this.namedSession(rawId) : await this.book.requireSession(channel);
+    const reopened = await this.book.committed('session reopen', async () => {
+      const session = await this.book.sessionNow(id);
       if (!session) throw new Refusal('refusal.session.unknown', { raw: clip(id) });
       if (session.state === 'open') throw new Refusal('refusal.session.already-open', { session: session.id });
-      const channels = await this.bindings(id);
+      const channels = await this.book.bindings(id);
       if (!channels.includes(channel)) channels.push(channel);
-      const pointers = await this.store.getMany<{ sessionId: string }>(channels.map((c) => keys.channel(c)));
+      const pointers = await this.book.store.getMany<{ sessionId: string }>(channels.map((c) => keys.channel(c)));
       const change: Change = { expect: [[keys.session(id), session]], set: [] };
       for (const [i, bound] of channels.entries()) {
         const pointer = pointers[i];
         change.expect?.push([keys.channel(bound), pointer]);
         if (pointer?.sessionId === id) continue;
-        const other = pointer ? await this.sessionNow(pointer.sessionId) : undefined;
+        const other = pointer ? await this.book.sessionNow(pointer.sessionId) : undefined;
         if (other?.state === 'open') {
           throw bound === channel
             ? new Refusal('refusal.session.channel-busy', { session: other.id, title: clip(other.title) })
@@ -45,22 +54,22 @@ export abstract class SessionCorrections extends SessionBook {
         }
         if (other) change.expect?.push([keys.session(other.id), other]);
         // A channel that moved on to a later (closed) session follows this one again.
-        change.set?.push(...this.bindingWrites(id, bound));
+        change.set?.push(...this.book.bindingWrites(id, bound));
       }
-      const next: Session = { ...session, state: 'open', closedAt: null, reopenedAt: this.clock().toISOString() };
+      const next: Session = { ...session, state: 'open', closedAt: null, reopenedAt: this.book.clock().toISOString() };
       change.set?.push([keys.session(id), next]);
       return { change, result: { next, channels } };
     });
-    this.records.forget(keys.session(id));
-    for (const bound of reopened.channels) this.records.forget(keys.channel(bound));
-    for (const p of await this.activeProposals(id)) this.countsChanged(id, p.number);
+    this.book.records.forget(keys.session(id));
+    for (const bound of reopened.channels) this.book.records.forget(keys.channel(bound));
+    for (const p of await this.proposals.activeProposals(id)) this.proposals.countsChanged(id, p.number);
     return reopened.next;
   }
 
   /** A session by the id a user typed, or a one-line refusal. */
   async namedSession(rawId: string): Promise<Session> {
     const sid = rawId.trim().toLowerCase();
-    const session = /^s[a-z0-9]{3,8}$/.test(sid) ? await this.getSession(sid) : undefined;
+    const session = isSessionId(sid) ? await this.book.getSession(sid) : undefined;
     if (!session) throw new Refusal('refusal.session.unknown-status', { raw: clip(rawId) });
     return session;
   }
@@ -68,24 +77,24 @@ export abstract class SessionCorrections extends SessionBook {
   /** What deleting a session would remove (for the confirmation prompt). */
   async sessionFootprint(sid: string): Promise<{ speakers: number; proposals: number; reactions: number; channels: ChannelRef[] }> {
     const [speakers, proposals, reactions, channels] = await Promise.all([
-      this.store.scan(keys.speakersPrefix(sid)),
-      this.activeProposals(sid),
-      this.store.scan<Reaction>(keys.reactionsOfSession(sid)),
-      this.bindings(sid),
+      this.book.store.scan(keys.speakersPrefix(sid)),
+      this.proposals.activeProposals(sid),
+      this.book.store.scan<Reaction>(keys.reactionsOfSession(sid)),
+      this.book.bindings(sid),
     ]);
     return { speakers: speakers.length, proposals: proposals.length, reactions: reactions.length, channels };
   }
 
   /** Deletes a session and every fact under it (participants' indexes included) in one commit: it leaves every digest. */
   async deleteSession(sid: string): Promise<void> {
-    await this.committed('session delete', async () => {
-      const session = await this.sessionNow(sid);
+    await this.book.committed('session delete', async () => {
+      const session = await this.book.sessionNow(sid);
       if (!session) throw new Refusal('refusal.session.unknown', { raw: clip(sid) });
-      const channels = await this.bindings(sid);
-      const pointers = await this.store.getMany<{ sessionId: string }>(channels.map((c) => keys.channel(c)));
-      const reactions = await this.store.scan(keys.reactionsOfSession(sid));
-      const posted = await this.store.scan(keys.postedOfSession(sid));
-      const under = async (prefix: string) => (await this.store.scan(prefix)).map(([key]) => key);
+      const channels = await this.book.bindings(sid);
+      const pointers = await this.book.store.getMany<{ sessionId: string }>(channels.map((c) => keys.channel(c)));
+      const reactions = await this.book.store.scan(keys.reactionsOfSession(sid));
+      const posted = await this.book.store.scan(keys.postedOfSession(sid));
+      const under = async (prefix: string) => (await this.book.store.scan(prefix)).map(([key]) => key);
       const doomed = [
         keys.session(sid), keys.day(session.day, sid), keys.moderates(session.moderator, sid),
         ...channels.map((c) => keys.binding(sid, c)),
@@ -103,10 +112,10 @@ export abstract class SessionCorrections extends SessionBook {
       };
       return { change, result: channels };
     }).then((channels) => {
-      for (const channel of channels) this.records.forget(keys.channel(channel));
+      for (const channel of channels) this.book.records.forget(keys.channel(channel));
     });
-    this.records.forget(keys.session(sid));
-    this.forgetProposals(sid);
+    this.book.records.forget(keys.session(sid));
+    this.proposals.forgetProposals(sid);
   }
 
   /** Corrects a speaker's name, organisation or group; their proposals and reactions stay. */
@@ -115,34 +124,34 @@ export abstract class SessionCorrections extends SessionBook {
     rawHandle: string,
     changes: { name?: string; organisation?: string; group?: string },
   ): Promise<Speaker> {
-    const session = await this.requireSession(channel);
-    const { handle } = await this.requireSpeaker(session.id, rawHandle);
+    const session = await this.book.requireSession(channel);
+    const { handle } = await this.book.requireSpeaker(session.id, rawHandle);
     if (changes.name === undefined && changes.organisation === undefined && changes.group === undefined) {
       throw new Refusal('refusal.speaker.nothing-to-change', { handle });
     }
     const name = changes.name === undefined ? undefined : checkText(changes.name, 'Speaker name', LIMITS.name);
     // An empty org:"" or group:"" clears it; a name cannot be empty.
     const organisation = changes.organisation === undefined ? undefined : checkText(changes.organisation, 'Organisation', LIMITS.organisation, { required: false }) || null;
-    const group = changes.group === undefined ? undefined : changes.group.trim() ? this.checkGroup(changes.group) : null;
-    const edited = await this.committed('speaker edit', async () => {
-      const speaker = await this.store.get<Speaker>(keys.speaker(session.id, handle));
+    const group = changes.group === undefined ? undefined : changes.group.trim() ? this.book.checkGroup(changes.group) : null;
+    const edited = await this.book.committed('speaker edit', async () => {
+      const speaker = await this.book.store.get<Speaker>(keys.speaker(session.id, handle));
       if (!speaker) throw new Refusal('refusal.speaker.unknown-list', { handle });
       const next: Speaker = { ...speaker, name: name ?? speaker.name, organisation: organisation === undefined ? speaker.organisation : organisation, group: group === undefined ? speaker.group : group };
       return { change: { expect: [[keys.speaker(session.id, handle), speaker]], set: [[keys.speaker(session.id, handle), next]] }, result: next };
     });
-    for (const p of await this.activeProposals(session.id)) if (p.speaker === handle) this.countsChanged(session.id, p.number);
+    for (const p of await this.proposals.activeProposals(session.id)) if (p.speaker === handle) this.proposals.countsChanged(session.id, p.number);
     return edited;
   }
 
   /** Removes a speaker who holds no active proposal. */
   async removeSpeaker(channel: ChannelRef, rawHandle: string): Promise<Speaker> {
-    const session = await this.requireSession(channel);
+    const session = await this.book.requireSession(channel);
     const handle = checkHandle(rawHandle);
-    await this.requireSpeaker(session.id, handle);
-    return this.committed('speaker remove', async () => {
-      const speaker = await this.store.get<Speaker>(keys.speaker(session.id, handle));
+    await this.book.requireSpeaker(session.id, handle);
+    return this.book.committed('speaker remove', async () => {
+      const speaker = await this.book.store.get<Speaker>(keys.speaker(session.id, handle));
       if (!speaker) throw new Refusal('refusal.speaker.unknown-list', { handle });
-      const proposals = (await this.store.scan<Proposal>(keys.proposalsPrefix(session.id))).map(([, p]) => p);
+      const proposals = (await this.book.store.scan<Proposal>(keys.proposalsPrefix(session.id))).map(([, p]) => p);
       const active = proposals.filter((p) => p.speaker === handle && !p.withdrawnAt);
       if (active.length) {
         const codes = active.map((p) => p.code).join(', ');
@@ -164,9 +173,9 @@ export abstract class SessionCorrections extends SessionBook {
    * (or by two moderators, or two processes) never posts a card there twice. `again` posts regardless.
    */
   async claimCardPost(sid: string, n: number, channel: ChannelRef, again: boolean): Promise<boolean> {
-    const first = await this.store.claim(keys.sent(sid, n, channel), { at: this.clock().getTime() });
+    const first = await this.book.store.claim(keys.sent(sid, n, channel), { at: this.book.clock().getTime() });
     if (again) return true;
     // Cards posted before these claims existed are known by their recorded messages.
-    return first && !(await this.postedMessages(sid, n)).some((ref) => ref.startsWith(`${channel}:`));
+    return first && !(await this.proposals.postedMessages(sid, n)).some((ref) => ref.startsWith(`${channel}:`));
   }
 }

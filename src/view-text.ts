@@ -9,8 +9,6 @@ import { say, type Locale, type MessageId } from './wording/say.ts';
 export type { Locale } from './wording/say.ts';
 export const STANCE_EMOJI: Record<Stance, string> = { support: '👍', neutral: '😐', oppose: '👎' };
 export const stanceLabel = (stance: Stance, locale?: Locale) => say(`view.stance.${stance}`, {}, locale);
-/** English labels, for callers that have no reader (logs, tests). */
-export const STANCE_LABEL: Record<Stance, string> = { support: stanceLabel('support'), neutral: stanceLabel('neutral'), oppose: stanceLabel('oppose') };
 
 /** `You support P1.` (or `Your stance on P1 is cleared.` for none) — the one stance confirmation every platform sends. */
 export const stanceConfirmation = (stance: Stance | null | undefined, code: string, locale?: Locale) =>

@@ -9,6 +9,7 @@ import {
   type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, type APIModalInteractionResponseCallbackData,
 } from 'discord.js';
 import type { ChannelRef, Stance } from '../../src/model.ts';
+import { SESSION_ID } from '../../src/model.ts';
 import type { ProposalSummary, SessionSummary, Digest } from '../../src/summary.ts';
 import { markdownWithCharts, withDigestCharts, withSummaryChart } from './chart-files.ts';
 import {
@@ -17,7 +18,7 @@ import {
 } from '../../src/view-text.ts';
 import { formatInstant } from '../../src/time.ts';
 import { say } from '../../src/wording/say.ts';
-import { digestTotals } from '../console/render.ts';
+import { digestTotals } from '../../src/cards/compose.ts';
 import { bridgingLine } from '../../src/opinion-groups.ts';
 import {
   digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,
@@ -49,7 +50,7 @@ export function customId(a: CustomAction): string {
 }
 
 export function parseCustomId(id: string): CustomAction | null {
-  const m = /^plenary:(react|comment|comment-form):(s[a-z0-9]{3,8}):(\d{1,6})(?::(support|neutral|oppose))?$/.exec(id);
+  const m = new RegExp(`^plenary:(react|comment|comment-form):(${SESSION_ID.source}):(\\d{1,6})(?::(support|neutral|oppose))?$`).exec(id);
   if (!m) return null;
   const [, action, sessionId, n, stance] = m;
   if (action === 'react') return stance ? { action, sessionId, number: Number(n), stance: stance as Stance } : null;

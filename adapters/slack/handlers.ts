@@ -81,7 +81,7 @@ export function slackHandlers(deps: HandlerDeps) {
     const work = (async (): Promise<CommandResult> => {
       const result = await dispatch(core, { ...event, platformLocale: await localeOf(client, command.user_id) }, log);
       // Posts are durable before the caller hears "done": any Slack or Discord process delivers them.
-      ({ delivered } = await delivery.enqueue(core, result.posts, { user: event.actor, channel }, result.queued));
+      ({ delivered } = await delivery.enqueue(core, result.posts, { user: event.actor, channel, locale: event.locale }, result.queued));
       return { reply: result.reply };
     })().catch((error): CommandResult => ({ reply: failureView(error, command.command, log, event.locale) }));
     // Most commands finish in milliseconds: then the private reply rides on the ack itself.

@@ -8,12 +8,13 @@ import type { ProposalCard, View } from '../../src/views.ts';
 import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import { digestChartBlocks, summaryChartBlocks } from './chart-blocks.ts';
 import { bridgingLine } from '../../src/opinion-groups.ts';
-import type { Session } from '../../src/model.ts';
+import { SESSION_ID, type Session } from '../../src/model.ts';
 import {
   clipPoints, counted, groupBreakdown, hiddenNote, labelsLine, oneLine, reach, shareOf, stanceLabel, stateWord, summaryTitle, supportOf, type Locale,
 } from '../../src/view-text.ts';
 import { say } from '../../src/wording/say.ts';
-import { digestTotals, statusLines } from '../console/render.ts';
+import { composeCard, digestTotals } from '../../src/cards/compose.ts';
+import { inlineText } from '../../src/cards/primitives.ts';
 import {
   digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,
 } from '../../src/digest-format.ts';
@@ -35,7 +36,7 @@ export const COMMENT_INPUT = 'text';
 
 export const actionValue = (sessionId: string, number: number) => `${sessionId}:${number}`;
 export function parseActionValue(value: string | undefined): { sessionId: string; number: number } | null {
-  const match = /^(s[a-z0-9]{3,8}):(\d{1,6})$/.exec(value ?? '');
+  const match = new RegExp(`^(${SESSION_ID.source}):(\\d{1,6})$`).exec(value ?? '');
   return match ? { sessionId: match[1], number: Number(match[2]) } : null;
 }
 
@@ -188,7 +189,7 @@ export function renderView(view: View, locale?: Locale): SlackMessage[] {
       return [menuMessage(view.session, view.cards, locale)];
     case 'status': {
       const s = view.session;
-      const [line1, line2] = statusLines(view, esc(view.channels.join(', ')), locale, txt(s.title));
+      const [line1, line2] = composeCard(view, locale).blocks.map((b) => ('text' in b ? inlineText(b.text, txt) : ''));
       return paginate([...sections(`*${line1}*\n${line2}`)], say('view.status.title', { id: s.id, title: txt(s.title), state: stateWord(s.state, locale) }, locale));
     }
     case 'speakers': {
@@ -244,8 +245,6 @@ export function privateFileMessages(file: { name: string; content: string }, loc
   return paginate([intro, ...codeSections(file.content)], esc(file.name));
 }
 
-/** Kept here for the Slack handlers; the sentence itself lives in the catalogue (view.stance.confirmation). */
-export { stanceConfirmation } from '../../src/view-text.ts';
 
 /** The Comment button's form: the proposal shown (escaped), one input of at most 500 characters. */
 export function commentModal(card: ProposalCard, metadata: string): ModalView {

@@ -32,7 +32,7 @@ interface Actor {
   label: string;
   user: string;
   memberRoles: string[];
-  platform: CommandContext['platform'];
+  platform: 'slack' | 'discord' | 'console';
   /** The channel of the panel's open session on the actor's platform; `fresh` has no session. */
   channel: string;
   fresh: string;
@@ -116,7 +116,7 @@ async function seededPanel() {
   const store = await openStore('memory://');
   const core = new Plenary({ store, config: CONFIG, clock: () => new Date('2026-11-28T02:00:00Z'), random: () => 0.5 });
   const mod = (text: string, channel = 'console:main') =>
-    executeLine(text, { core, user: 'console:mod', channel, role: 'moderator', platform: channel.startsWith('discord:') ? 'discord' : 'console' });
+    executeLine(text, { core, user: 'console:mod', channel, role: 'moderator' });
   const steps = [
     await mod('/session start Auth panel'),
     await mod('/speaker add icann ICANN'),
@@ -153,7 +153,6 @@ async function run(v: Variant, actor: Actor): Promise<{ result: CommandResult; b
       user: actor.user,
       channel: v.fresh ? actor.fresh : actor.channel,
       role: roleOf(CONFIG, actor.user, actor.memberRoles),
-      platform: actor.platform,
     };
     const options = v.options(sid);
     await v.setup?.(core);

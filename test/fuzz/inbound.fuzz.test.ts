@@ -47,7 +47,7 @@ describe(`inbound fuzz (seed 0x${SEED.toString(16)})`, () => {
         console.log(`[fuzz] ${target.name}: ${JSON.stringify(stats)}`);
         expect(report(problems)).toBe('');
         // The panel itself is intact: the same session, speakers and proposals as seeded.
-        const menu = await executeLine('/menu', { core: panel.core, user: 'console:org', channel: 'console:main', role: 'organiser', platform: 'console' });
+        const menu = await executeLine('/menu', { core: panel.core, user: 'console:org', channel: 'console:main', role: 'organiser' });
         expect(menu.reply?.kind).toBe('menu');
       } finally {
         await panel.close();
@@ -71,7 +71,7 @@ describe(`inbound fuzz (seed 0x${SEED.toString(16)})`, () => {
         const before = await snapshot(panel.store);
         let result;
         try {
-          result = await executeLine(input, { core: panel.core, user, channel: 'console:main', role: roleOf(panel.config, user), platform: 'console' });
+          result = await executeLine(input, { core: panel.core, user, channel: 'console:main', role: roleOf(panel.config, user) });
         } catch (error) {
           problems.push(`#${i} ${JSON.stringify(input)} threw: ${error instanceof Error ? error.stack : String(error)}`);
           continue;

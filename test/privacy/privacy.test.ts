@@ -46,7 +46,7 @@ function leaks(text: string): string[] {
 }
 
 const ctxFor = (core: Plenary, user: string, channel: string): CommandContext => ({
-  core, user, channel, role: roleOf(CONFIG, user), platform: channel.startsWith('slack:') ? 'slack' : channel.startsWith('discord:') ? 'discord' : 'console',
+  core, user, channel, role: roleOf(CONFIG, user),
 });
 
 /** A panel followed from Slack, Discord and the terminal, with stances, comments and groups from everyone. */
