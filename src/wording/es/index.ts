@@ -9,5 +9,6 @@ import { replies } from './replies.ts';
 import { delivery } from './delivery.ts';
 import { views } from './views.ts';
 import { digest } from './digest.ts';
+import { forgetme } from './forgetme.ts';
 
-export const catalogue: Record<MessageId, string> = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest, ...languages, ...commands, ...cli };
+export const catalogue: Record<MessageId, string> = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest, ...forgetme, ...languages, ...commands, ...cli };
