@@ -5,7 +5,7 @@
  * test/cli/build.test.ts checks this build; PLENARY_TEST_TSX=1 makes the helpers run the sources through tsx.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -34,9 +34,8 @@ export default function setup(project: TestProject) {
   copyFileSync(join(ROOT, 'bin', 'plenary.js'), join(dir, 'bin', 'plenary.js'));
   copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], { encoding: 'utf8' });
-  // The web screen serves its CSS/JS from next to its module; tsc copies only TypeScript.
-  cpSync(join(ROOT, 'adapters', 'web', 'assets'), join(dir, 'dist', 'adapters', 'web', 'assets'), { recursive: true });
+  // The product's own install-time build (tsc, then the screen's assets), into the copy.
+  const tsc = spawnSync(process.execPath, [join(ROOT, 'bin', 'build.js'), join(dir, 'dist')], { encoding: 'utf8' });
   project.provide('cliBuildDir', dir);
   project.provide('cliBuildStatus', tsc.status ?? -1);
   project.provide('cliBuildOutput', `${tsc.stdout}${tsc.stderr}`);

@@ -29,7 +29,7 @@ export const refusals = {
   'refusal.session.unknown-join': 'لا توجد جلسة «{raw}»: استخدم المعرّف الذي يعرضه /session status، مثل /session join s7k2.',
   'refusal.session.already-open': 'الجلسة {session} مفتوحة بالفعل.',
   'refusal.session.channel-busy': 'في هذه القناة جلسة مفتوحة بالفعل {session} («{title}»)؛ أغلقها أولًا بالأمر /session close.',
-  'refusal.session.channel-busy-elsewhere': 'في القناة {channel} جلسة مفتوحة {session} («{title}»)؛ أغلقها أولًا بالأمر /session close.',
+  'refusal.session.channel-busy-reopen': '{channel, select, here {في هذه القناة} other {في القناة {channel}}} جلسة مفتوحة {session} («{title}»)؛ أغلقها أولًا بالأمر /session close.',
   'refusal.session.channel-busy-join': 'في هذه القناة جلسة مفتوحة بالفعل {session}؛ أغلقها أولًا بالأمر /session close.',
   'refusal.session.already-followed': 'هذه القناة تتابع الجلسة {session} بالفعل.',
   'refusal.session.unreadable': 'تعذّرت قراءة الجلسة {session}؛ حاول مرة أخرى.',

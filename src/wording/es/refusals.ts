@@ -30,8 +30,8 @@ export const refusals = {
   'refusal.session.already-open': 'La sesión {session} ya está abierta.',
   'refusal.session.channel-busy':
     'Este canal ya tiene abierta la sesión {session} («{title}»); ciérrela primero con /session close.',
-  'refusal.session.channel-busy-elsewhere':
-    'El canal {channel} tiene abierta la sesión {session} («{title}»); ciérrela primero con /session close.',
+  'refusal.session.channel-busy-reopen':
+    '{channel, select, here {Este canal tiene} other {El canal {channel} tiene}} abierta la sesión {session} («{title}»); ciérrela primero con /session close.',
   'refusal.session.channel-busy-join': 'Este canal ya tiene abierta la sesión {session}; ciérrela primero con /session close.',
   'refusal.session.already-followed': 'Este canal ya sigue la sesión {session}.',
   'refusal.session.unreadable': 'No se pudo leer la sesión {session}; inténtelo de nuevo.',

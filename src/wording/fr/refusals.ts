@@ -30,8 +30,8 @@ export const refusals = {
   'refusal.session.already-open': 'La séance {session} est déjà ouverte.',
   'refusal.session.channel-busy':
     'Ce canal a déjà la séance ouverte {session} (« {title} ») ; fermez-la d’abord avec /session close.',
-  'refusal.session.channel-busy-elsewhere':
-    'Le canal {channel} a la séance ouverte {session} (« {title} ») ; fermez-la d’abord avec /session close.',
+  'refusal.session.channel-busy-reopen':
+    '{channel, select, here {Ce canal a} other {Le canal {channel} a}} la séance ouverte {session} (« {title} ») ; fermez-la d’abord avec /session close.',
   'refusal.session.channel-busy-join': 'Ce canal a déjà la séance ouverte {session} ; fermez-la d’abord avec /session close.',
   'refusal.session.already-followed': 'Ce canal suit déjà la séance {session}.',
   'refusal.session.unreadable': 'La séance {session} n’a pas pu être lue ; réessayez.',

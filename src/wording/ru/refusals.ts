@@ -30,8 +30,8 @@ export const refusals = {
   'refusal.session.already-open': 'Сессия {session} уже открыта.',
   'refusal.session.channel-busy':
     'В этом канале уже открыта сессия {session} («{title}»); сначала закройте её командой /session close.',
-  'refusal.session.channel-busy-elsewhere':
-    'В канале {channel} открыта сессия {session} («{title}»); сначала закройте её командой /session close.',
+  'refusal.session.channel-busy-reopen':
+    '{channel, select, here {В этом канале} other {В канале {channel}}} открыта сессия {session} («{title}»); сначала закройте её командой /session close.',
   'refusal.session.channel-busy-join': 'В этом канале уже открыта сессия {session}; сначала закройте её командой /session close.',
   'refusal.session.already-followed': 'Этот канал уже следит за сессией {session}.',
   'refusal.session.unreadable': 'Не удалось прочитать сессию {session}; повторите попытку.',

@@ -27,7 +27,7 @@ export const refusals = {
   'refusal.session.unknown-join': '没有会议“{raw}”：请使用 /session status 显示的编号，例如 /session join s7k2。',
   'refusal.session.already-open': '会议 {session} 已在进行中。',
   'refusal.session.channel-busy': '本频道已有进行中的会议 {session}（“{title}”）；请先用 /session close 结束。',
-  'refusal.session.channel-busy-elsewhere': '频道 {channel} 有进行中的会议 {session}（“{title}”）；请先用 /session close 结束。',
+  'refusal.session.channel-busy-reopen': '{channel, select, here {本频道} other {频道 {channel}}}有进行中的会议 {session}（“{title}”）；请先用 /session close 结束。',
   'refusal.session.channel-busy-join': '本频道已有进行中的会议 {session}；请先用 /session close 结束。',
   'refusal.session.already-followed': '本频道已在关注会议 {session}。',
   'refusal.session.unreadable': '无法读取会议 {session}；请重试。',
