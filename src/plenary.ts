@@ -6,6 +6,7 @@
 import { Refusal } from './errors.ts';
 import { createHmac, randomBytes } from 'node:crypto';
 import { keys, parseMineKey } from './keys.ts';
+import { languageKey } from './languages.ts';
 import type { Change, FactStore } from './store/fact-store.ts';
 import type { PlenaryConfig } from './config.ts';
 import type { ChannelRef, Proposal, Reaction, Session, Speaker, Stance, UserId, GroupDeclaration } from './model.ts';
@@ -303,7 +304,7 @@ export class Plenary {
       );
       const change: Change = {
         expect: [...reactionKeys.map((k, i): [string, unknown] => [k, stored[i]]), [keys.group(user), group]],
-        delete: [...reactionKeys, ...mine.map(([key]) => key), keys.group(user), ...moderated.map(([key]) => key)],
+        delete: [...reactionKeys, ...mine.map(([key]) => key), keys.group(user), languageKey(user), ...moderated.map(([key]) => key)],
         set: [],
       };
       sessions.forEach((session) => {

@@ -54,7 +54,7 @@ export class InteractionHandler {
     const user = who(interaction.user.id);
     return {
       actor: user, channel: who(interaction.channelId ?? ''), role: roleOf(this.deps.core.config, user, memberRoles(interaction)),
-      platform: 'discord' as const, dedupe: { scope: 'discord', key: interaction.id },
+      platform: 'discord' as const, dedupe: { scope: 'discord', key: interaction.id }, platformLocale: interaction.locale,
     };
   }
 
