@@ -43,3 +43,6 @@ export function prefixSuccessor(prefix: string): string | undefined {
   return undefined;
 }
 
+
+/** The keys starting with `prefix`: from the prefix itself up to (not including) its successor. */
+export const prefixRange = (prefix: string): [string, string | undefined] => [prefix, prefixSuccessor(prefix)];

@@ -16,12 +16,12 @@
  * `busy_timeout` makes a writer wait for the lock instead of failing with SQLITE_BUSY at once.
  */
 import { EventEmitter } from 'node:events';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { KeyvStoreAdapter } from 'keyv';
-import { prefixSuccessor } from './key-order.ts';
-import { StoreReplacedError } from './fact-store.ts';
+import { prefixRange } from './key-order.ts';
+import { checkSameFile, fileIdentity, walCheckpointed } from './sqlite-file.ts';
 import type { RawChange } from './keyv-fact-store.ts';
 
 /** Expired markers are deleted at most this often (one indexed range delete). */
@@ -104,7 +104,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
        CREATE TABLE IF NOT EXISTS ${table}_marks (key TEXT PRIMARY KEY, expires INTEGER NOT NULL) WITHOUT ROWID;
        CREATE INDEX IF NOT EXISTS ${table}_marks_expires ON ${table}_marks (expires);`,
     );
-    this.identity = this.fileIdentity();
+    this.identity = this.path === ':memory:' ? undefined : fileIdentity(this.path);
     this.runBatch = this.db.transaction((batch: QueuedWrite[]) => batch.map((w) => w.run()));
     this.runOne = this.db.transaction((w: QueuedWrite) => w.run());
   }
@@ -212,43 +212,13 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
     return false;
   }
 
-  /**
-   * One TRUNCATE checkpoint, true when it copied every WAL frame and emptied the WAL. A reader on an
-   * old snapshot makes it give up (busy, or fewer frames checkpointed than logged); it waits for
-   * readers at most briefly, since better-sqlite3 blocks the event loop while it waits.
-   */
   private checkpointed(): boolean {
-    if (this.path === ':memory:') return true;
-    this.db.pragma('busy_timeout = 20');
-    try {
-      const [row] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
-      return row !== undefined && row.busy === 0 && row.log === row.checkpointed;
-    } catch {
-      return false; // SQLITE_BUSY from the checkpoint itself
-    } finally {
-      this.db.pragma(`busy_timeout = ${this.opts.busyTimeout}`);
-    }
-  }
-
-  private fileIdentity(): string | undefined {
-    if (this.path === ':memory:') return undefined;
-    try {
-      const st = statSync(this.path);
-      return `${st.dev}:${st.ino}`;
-    } catch {
-      return 'missing';
-    }
+    return this.path === ':memory:' || walCheckpointed(this.db, this.opts.busyTimeout);
   }
 
   /** Throws when the file this connection writes to is no longer the one at the path. */
   private checkFile(): void {
-    if (this.identity === undefined) return;
-    const now = this.fileIdentity();
-    if (now !== this.identity) {
-      throw new StoreReplacedError(
-        `the database file ${this.path} was ${now === 'missing' ? 'deleted' : 'replaced'} while plenary runs; writes would be lost, so they are refused until plenary restarts`,
-      );
-    }
+    if (this.identity !== undefined) checkSameFile(this.path, this.identity);
   }
 
   /** Queues a write for the next group commit; resolves with its result once committed. */
@@ -322,7 +292,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
       await this.write(() => this.stmt('DELETE FROM $table').run());
       return;
     }
-    const [lo, hi] = rangeOf(`${this.namespace}:`);
+    const [lo, hi] = prefixRange(`${this.namespace}:`);
     await this.write(() =>
       hi === undefined
         ? this.stmt('DELETE FROM $table WHERE key >= ?').run(lo)
@@ -336,7 +306,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
    * would make LIMIT/OFFSET skip rows.
    */
   async *iterator<Value>(namespace?: string): AsyncGenerator<[string, Value], void> {
-    const [lo, hi] = namespace ? rangeOf(`${namespace}:`) : ['', undefined];
+    const [lo, hi] = namespace ? prefixRange(`${namespace}:`) : ['', undefined];
     const upper = hi === undefined ? '' : ' AND key < @hi';
     const first = this.stmt(`SELECT key, value FROM $table WHERE key >= @lo${upper} ORDER BY key LIMIT @n`);
     const next = this.stmt(`SELECT key, value FROM $table WHERE key > @lo${upper} ORDER BY key LIMIT @n`);
@@ -351,7 +321,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
 
   /** Every [key, rawValue] whose key starts with `prefix`, in key (byte) order; an index range scan. */
   scanPrefix(prefix: string): Array<[string, string]> {
-    const [lo, hi] = rangeOf(prefix);
+    const [lo, hi] = prefixRange(prefix);
     // raw(): rows come back as [key, value] arrays, without building an object per row.
     return (
       hi === undefined
@@ -367,7 +337,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
    * Rows reach the aggregate in the subquery's key order; the two arrays come from one pass, so they align.
    */
   scanPrefixEach(prefix: string, visit: (rest: string, value: unknown) => void): void {
-    const [lo, hi] = rangeOf(prefix);
+    const [lo, hi] = prefixRange(prefix);
     const from = [...prefix].length + 1; // substr counts characters (code points), from 1
     const upper = hi === undefined ? '' : ' AND key < @hi';
     const page = (op: string) =>
@@ -422,10 +392,6 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
 const SCAN_PAGE = 500;
 
 const UPSERT = 'INSERT INTO $table (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value';
-
-function rangeOf(prefix: string): [string, string | undefined] {
-  return [prefix, prefixSuccessor(prefix)];
-}
 
 /** Keyv always passes strings (its serializer runs first); anything else is stored as JSON. */
 function toText(value: unknown): string {

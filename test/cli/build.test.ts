@@ -1,5 +1,5 @@
 /**
- * The build that `npm install` makes (the `prepare` script: tsc -p tsconfig.build.json) and that bin/plenary.js
+ * The build that `npm install` makes (the `prepare` script: bin/build.js, which runs tsc -p tsconfig.build.json and copies the screen's assets) and that bin/plenary.js
  * runs. Built into a temporary copy of the package layout, so the test neither needs nor touches ./dist: once per
  * run by test/helpers/build-cli.ts (which the other tests' child processes run too), or here when that is off.
  */
@@ -37,7 +37,7 @@ describe('the compiled build', () => {
     copyFileSync(join(ROOT, 'bin', 'plenary.js'), join(dir, 'bin', 'plenary.js'));
     copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
-    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], { encoding: 'utf8' });
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'bin', 'build.js'), join(dir, 'dist')], { encoding: 'utf8' });
     expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
   }, 120_000);
   afterAll(() => {
@@ -45,10 +45,17 @@ describe('the compiled build', () => {
   });
 
   it('is what `npm install` makes: the prepare script runs the build config', () => {
-    expect(pkg.scripts.prepare).toMatch(/tsc -p tsconfig\.build\.json/);
+    expect(pkg.scripts.prepare).toBe('node bin/build.js');
+    expect(readFileSync(join(ROOT, 'bin', 'build.js'), 'utf8')).toMatch(/tsconfig\.build\.json/);
     expect(pkg.bin.plenary).toBe('bin/plenary.js');
     expect(readFileSync(join(ROOT, '.gitignore'), 'utf8').split('\n')).toContain('dist/');
     expect(pkg.dependencies.tsx, 'no TypeScript loader at run time').toBeUndefined();
+  });
+
+  it('carries the screen\'s CSS and JS beside the module that serves them', () => {
+    for (const asset of readdirSync(join(ROOT, 'adapters', 'web', 'assets'))) {
+      expect(readFileSync(join(dir, 'dist', 'adapters', 'web', 'assets', asset), 'utf8')).toBe(readFileSync(join(ROOT, 'adapters', 'web', 'assets', asset), 'utf8'));
+    }
   });
 
   it('emits JavaScript whose relative imports name .js files, never .ts', () => {
