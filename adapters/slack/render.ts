@@ -14,7 +14,7 @@ import {
 } from '../../src/view-text.ts';
 import { say } from '../../src/wording/say.ts';
 import { composeCard, digestTotals } from '../../src/cards/compose.ts';
-import { inlineText } from '../../src/cards/primitives.ts';
+import { cardFallback, cardMessages } from './card-blocks.ts';
 import {
   digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,
 } from '../../src/digest-format.ts';
@@ -180,25 +180,17 @@ function menuMessage(session: Session, cards: ProposalCard[], locale?: Locale): 
 export function renderView(view: View, locale?: Locale): SlackMessage[] {
   switch (view.kind) {
     case 'notice':
-      return paginate(sections(esc(view.text)), esc(view.text));
     case 'error':
-      return paginate(sections(`:warning: ${esc(view.text)}`), `⚠ ${esc(view.text)}`);
+    case 'status':
+      return cardMessages(composeCard(view, locale));
+    case 'speakers': {
+      const card = composeCard(view, locale);
+      return cardMessages(card, view.speakers.length ? `${cardFallback(card)}: ${view.speakers.length}` : cardFallback(card));
+    }
     case 'proposal':
       return [proposalMessage(view.card, undefined, locale)];
     case 'menu':
       return [menuMessage(view.session, view.cards, locale)];
-    case 'status': {
-      const s = view.session;
-      const [line1, line2] = composeCard(view, locale).blocks.map((b) => ('text' in b ? inlineText(b.text, txt) : ''));
-      return paginate([...sections(`*${line1}*\n${line2}`)], say('view.status.title', { id: s.id, title: txt(s.title), state: stateWord(s.state, locale) }, locale));
-    }
-    case 'speakers': {
-      const s = view.session;
-      const lines = view.speakers.map((p) => `• *${esc(p.handle)}* — ${txt(p.name)}${p.organisation ? `, ${txt(p.organisation)}` : ''}${p.group ? ` [${esc(p.group)}]` : ''}`);
-      const title = say('view.speakers.title', { id: s.id }, locale);
-      const body = lines.length ? `*${title}*\n${lines.join('\n')}` : esc(say('view.speakers.none', { id: s.id }, locale));
-      return paginate(sections(body), `${title}: ${view.speakers.length}`);
-    }
     case 'summary':
       return [summaryMessage(view.summary, view.final, locale)];
     case 'digest':

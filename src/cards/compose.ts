@@ -12,7 +12,7 @@ import {
   STANCE_EMOJI, type Locale,
 } from '../view-text.ts';
 import { say } from '../wording/say.ts';
-import { sayInline, user, type Card, type Inline, type Primitive } from './primitives.ts';
+import { sayInline, strong, user, type Card, type Inline, type Primitive } from './primitives.ts';
 
 const text = (inline: Inline, level?: 0 | 1): Primitive => ({ type: 'text', text: inline, ...(level ? { level } : {}) });
 const context = (inline: Inline, level?: 0 | 1): Primitive => ({ type: 'context', text: inline, ...(level ? { level } : {}) });
@@ -127,7 +127,7 @@ export function composeCard(view: View, locale?: Locale): Card {
     case 'notice':
       return { view: 'notice', tone: 'brand', blocks: view.text.split('\n').map((line) => text([user(line)])) };
     case 'error':
-      return { view: 'error', tone: 'error', blocks: [text(['⚠ ', user(view.text)])] };
+      return { view: 'error', tone: 'error', blocks: view.text.split('\n').map((line, i) => text([...(i ? [] : ['⚠ ']), user(line)])) };
     case 'proposal':
       return proposalCard(view.card, locale);
     case 'menu':
@@ -143,9 +143,10 @@ export function composeCard(view: View, locale?: Locale): Card {
     case 'speakers':
       return {
         view: 'speakers', tone: 'brand',
-        blocks: [view.speakers.length
-          ? { type: 'list', items: view.speakers.map((s) => [`${s.handle} — `, user(s.name), ...(s.organisation ? [', ', user(s.organisation)] : []), s.group ? ` [${s.group}]` : '']) }
-          : text([say('view.speakers.none', { id: view.session.id }, locale)])],
+        blocks: view.speakers.length ? [
+          { type: 'header', text: [say('view.speakers.title', { id: view.session.id }, locale)] },
+          { type: 'list', items: view.speakers.map((s) => [strong(s.handle), ' — ', user(s.name), ...(s.organisation ? [', ', user(s.organisation)] : []), s.group ? ` [${s.group}]` : '']) },
+        ] : [text([say('view.speakers.none', { id: view.session.id }, locale)])],
       };
     case 'summary':
       return summaryCard(view.summary, view.final, locale);
