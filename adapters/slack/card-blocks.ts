@@ -68,6 +68,10 @@ export function cardBlocks(card: Card, actions?: { ids: Record<string, string>; 
     }
   }
   flush();
+  if (card.tone === 'error' && blocks[0]?.type === 'section') {
+    const first = blocks[0].text as { type: string; text: string };
+    blocks[0] = { ...blocks[0], text: { ...first, text: `:warning: ${first.text}` } };
+  }
   return blocks;
 }
 
@@ -75,7 +79,7 @@ export function cardBlocks(card: Card, actions?: { ids: Record<string, string>; 
 export function cardFallback(card: Card): string {
   const header = card.blocks.find((b) => b.type === 'header');
   if (header?.type === 'header') return plainText(header.text);
-  return card.blocks.flatMap((b) => (b.type === 'text' ? [plainText(b.text)] : [])).join('\n');
+  return (card.tone === 'error' ? '⚠ ' : '') + card.blocks.flatMap((b) => (b.type === 'text' ? [plainText(b.text)] : [])).join('\n');
 }
 
 /** A card as Slack messages (≤ 50 blocks each), its fallback text from the same primitives. */

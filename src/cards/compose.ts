@@ -127,7 +127,7 @@ export function composeCard(view: View, locale?: Locale): Card {
     case 'notice':
       return { view: 'notice', tone: 'brand', blocks: view.text.split('\n').map((line) => text([user(line)])) };
     case 'error':
-      return { view: 'error', tone: 'error', blocks: view.text.split('\n').map((line, i) => text([...(i ? [] : ['⚠ ']), user(line)])) };
+      return { view: 'error', tone: 'error', blocks: view.text.split('\n').map((line) => text([user(line)])) };
     case 'proposal':
       return proposalCard(view.card, locale);
     case 'menu':
@@ -145,7 +145,7 @@ export function composeCard(view: View, locale?: Locale): Card {
         view: 'speakers', tone: 'brand',
         blocks: view.speakers.length ? [
           { type: 'header', text: [say('view.speakers.title', { id: view.session.id }, locale)] },
-          { type: 'list', items: view.speakers.map((s) => [strong(s.handle), ' — ', user(s.name), ...(s.organisation ? [', ', user(s.organisation)] : []), s.group ? ` [${s.group}]` : '']) },
+          { type: 'list', name: say('discord.status.speakers', {}, locale), items: view.speakers.map((s) => [strong(s.handle), ' — ', user(s.name), ...(s.organisation ? [', ', user(s.organisation)] : []), s.group ? ` [${s.group}]` : '']) },
         ] : [text([say('view.speakers.none', { id: view.session.id }, locale)])],
       };
     case 'summary':

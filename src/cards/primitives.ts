@@ -16,7 +16,8 @@ export type Primitive =
   | { type: 'header'; text: Inline }
   | { type: 'text'; text: Inline; level?: 0 | 1 }
   | { type: 'fields'; fields: Array<{ name: Inline; value: Inline; inline?: boolean }> }
-  | { type: 'list'; items: Inline[]; ordered?: boolean; level?: 0 | 1 }
+  /** `name`: the list's heading where a platform shows one (Discord's field name). */
+  | { type: 'list'; items: Inline[]; ordered?: boolean; level?: 0 | 1; name?: string }
   | { type: 'chart'; chart: StanceChart; heading: string }
   | { type: 'actions'; sessionId: string; number: number; actions: Array<{ action: Stance | 'comment'; label: string; emoji: string }> }
   | { type: 'context'; text: Inline; level?: 0 | 1 }
@@ -24,7 +25,7 @@ export type Primitive =
 
 export interface Card {
   view: string;
-  /** Colour or tone a platform may show (Discord's embed colour). */
+  /** Colour or tone a platform may show (Discord's embed colour); `error` cards start with the platform's warning sign. */
   tone: 'brand' | 'open' | 'closed' | 'withdrawn' | 'error';
   blocks: Primitive[];
 }
