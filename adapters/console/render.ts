@@ -33,7 +33,7 @@ function primitiveLines(block: Primitive): string[] {
 }
 
 export function cardLines(card: Card): string[] {
-  const lines = card.blocks.flatMap(primitiveLines);
+  const lines = card.line ? [line(card.line)] : card.blocks.flatMap(primitiveLines);
   if (card.tone === 'error' && lines.length) lines[0] = `⚠ ${lines[0]}`;
   return lines;
 }

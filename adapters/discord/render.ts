@@ -13,6 +13,7 @@ import {
 } from './embeds.ts';
 import { cardMessages } from './card-embeds.ts';
 import { composeCard } from '../../src/cards/compose.ts';
+import type { Card } from '../../src/cards/primitives.ts';
 
 export { clip, LIMITS, linesToFields, md, NO_MENTIONS, packEmbeds, splitText, type DiscordMessage } from './embeds.ts';
 import type { ChannelRef, Stance } from '../../src/model.ts';
@@ -111,41 +112,25 @@ function oneMessage(embeds: APIEmbed[], compactLines: string[], file: { name: st
 
 // ── proposal cards ──────────────────────────────────────────────────────────────────────────────
 
-export function proposalEmbed(card: ProposalCard, locale?: Locale): APIEmbed {
-  const who = md(card.organisation ? `${card.speakerName} (${card.organisation})` : card.speakerName);
-  const state = say(`discord.card.${card.state}`, {}, locale);
-  return {
-    color: COLOR[card.state],
-    title: clip(`${card.code} · ${who}`, LIMITS.title),
-    description: clip(md(card.text), LIMITS.description),
-    fields: card.hidden
-      ? [{ name: `🔒 ${say('discord.results', {}, locale)}`, value: hiddenNote(locale), inline: false }]
-      : (['support', 'neutral', 'oppose'] as const).map((s) => ({ name: `${STANCE_EMOJI[s]} ${stanceLabel(s, locale)}`, value: String(card.counts[s]), inline: true })),
-    footer: { text: say('discord.card.footer', { id: card.sessionId, speaker: card.speaker, state }, locale) },
-  };
-}
-
-export function proposalButtons(card: ProposalCard, locale?: Locale): APIActionRowComponent<APIButtonComponent>[] {
-  if (card.state !== 'open') return []; // nothing to click once the session closed or the proposal left
-  const ids = { sessionId: card.sessionId, number: card.number };
-  const styles: Record<Stance, ButtonStyle.Success | ButtonStyle.Secondary | ButtonStyle.Danger> = {
-    support: ButtonStyle.Success, neutral: ButtonStyle.Secondary, oppose: ButtonStyle.Danger,
-  };
+/** The card's actions primitive as Discord buttons (custom ids carry session, number and stance); none once closed. */
+function actionRows(card: Card): APIActionRowComponent<APIButtonComponent>[] {
+  const actions = card.blocks.find((b) => b.type === 'actions');
+  if (actions?.type !== 'actions') return [];
+  const ids = { sessionId: actions.sessionId, number: actions.number };
+  const styles = { support: ButtonStyle.Success, neutral: ButtonStyle.Secondary, oppose: ButtonStyle.Danger, comment: ButtonStyle.Primary } as const;
   return [{
     type: ComponentType.ActionRow,
-    components: [
-      ...(['support', 'neutral', 'oppose'] as const).map((stance): APIButtonComponent => ({
-        type: ComponentType.Button, style: styles[stance], label: stanceLabel(stance, locale), emoji: { name: STANCE_EMOJI[stance] },
-        custom_id: customId({ action: 'react', ...ids, stance }),
-      })),
-      { type: ComponentType.Button, style: ButtonStyle.Primary, label: say('view.action.comment', {}, locale), emoji: { name: '💬' }, custom_id: customId({ action: 'comment', ...ids }) },
-    ],
+    components: actions.actions.map((a): APIButtonComponent => ({
+      type: ComponentType.Button, style: styles[a.action], label: a.label, emoji: { name: a.emoji },
+      custom_id: customId(a.action === 'comment' ? { action: 'comment', ...ids } : { action: 'react', ...ids, stance: a.action }),
+    })),
   }];
 }
 
-/** The message for a proposal, used both to post it and to edit its live counts. */
+/** The message for a proposal, used both to post it and to edit its live counts: composeCard's card as an embed. */
 export function proposalMessage(card: ProposalCard, locale?: Locale): DiscordMessage {
-  return { embeds: [proposalEmbed(card, locale)], components: proposalButtons(card, locale), allowedMentions: NO_MENTIONS };
+  const composed = composeCard({ kind: 'proposal', card }, locale);
+  return { ...cardMessages(composed)[0], components: actionRows(composed) };
 }
 
 // ── summaries and digests ───────────────────────────────────────────────────────────────────────

@@ -25,7 +25,18 @@ export function cardInline(card: ProposalCard, locale?: Locale): Inline {
 }
 
 function proposalCard(card: ProposalCard, locale?: Locale): Card {
-  const blocks: Primitive[] = [text(cardInline(card, locale))];
+  const who = card.organisation ? `${card.speakerName}, ${card.organisation}` : card.speakerName;
+  const blocks: Primitive[] = [
+    { type: 'header', text: [`${card.code} · `, user(who)] },
+    { type: 'text', text: [user(card.text)], quote: true },
+    {
+      type: 'fields',
+      fields: card.hidden
+        ? [{ name: [`🔒 ${say('discord.results', {}, locale)}`], value: [hiddenNote(locale)] }]
+        : (['support', 'neutral', 'oppose'] as const).map((s) => ({ name: [`${STANCE_EMOJI[s]} ${stanceLabel(s, locale)}`], value: [String(card.counts[s])], inline: true })),
+    },
+    context([say('discord.card.footer', { id: card.sessionId, speaker: card.speaker, state: say(`discord.card.${card.state}`, {}, locale) }, locale)]),
+  ];
   if (card.state === 'open') {
     blocks.push({
       type: 'actions', sessionId: card.sessionId, number: card.number,
@@ -35,7 +46,7 @@ function proposalCard(card: ProposalCard, locale?: Locale): Card {
       ],
     });
   }
-  return { view: 'proposal', tone: card.state, blocks };
+  return { view: 'proposal', tone: card.state, blocks, line: cardInline(card, locale) };
 }
 
 const label = (p: ProposalSummary) => (p.label ? `  ‹${p.label}›` : '');

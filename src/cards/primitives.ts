@@ -14,7 +14,8 @@ export type Inline = Span[];
 
 export type Primitive =
   | { type: 'header'; text: Inline }
-  | { type: 'text'; text: Inline; level?: 0 | 1 }
+  /** `quote`: a participant's words set apart (Slack's quote). */
+  | { type: 'text'; text: Inline; level?: 0 | 1; quote?: boolean }
   | { type: 'fields'; fields: Array<{ name: Inline; value: Inline; inline?: boolean }> }
   /** `name`: the list's heading where a platform shows one (Discord's field name). */
   | { type: 'list'; items: Inline[]; ordered?: boolean; level?: 0 | 1; name?: string }
@@ -28,6 +29,8 @@ export interface Card {
   /** Colour or tone a platform may show (Discord's embed colour); `error` cards start with the platform's warning sign. */
   tone: 'brand' | 'open' | 'closed' | 'withdrawn' | 'error';
   blocks: Primitive[];
+  /** The whole card on one line, where a platform shows it so (the terminal, a notification's text). */
+  line?: Inline;
 }
 
 export const user = (text: string): Span => ({ user: text });
