@@ -25,11 +25,11 @@ function lines(block: Primitive): string[] | null {
     case 'header':
       return [`*${mrkdwn(block.text)}*`];
     case 'text':
-      return [`${block.level ? '   ' : ''}${mrkdwn(block.text)}`];
+      return [`${block.quote ? '> ' : block.level ? '   ' : ''}${mrkdwn(block.text)}`];
     case 'list':
       return block.items.map((item, i) => `${block.level ? '   ' : ''}${block.ordered ? `${i + 1}.` : '•'} ${mrkdwn(item)}`);
-    case 'fields':
-      return block.fields.map((f) => `*${mrkdwn(f.name)}*: ${mrkdwn(f.value)}`);
+    case 'fields': // inline fields (a card's counts) sit on one context line instead
+      return block.fields.every((f) => f.inline) ? null : block.fields.map((f) => `*${mrkdwn(f.name)}*: ${mrkdwn(f.value)}`);
     default:
       return null;
   }
@@ -55,6 +55,7 @@ export function cardBlocks(card: Card, actions?: { ids: Record<string, string>; 
     }
     flush();
     if (block.type === 'context') blocks.push(context(mrkdwn(block.text)));
+    else if (block.type === 'fields') blocks.push(context(block.fields.map((f) => `${mrkdwn(f.name)} *${mrkdwn(f.value)}*`).join('   ')));
     else if (block.type === 'file') blocks.push(...codeSections(block.content));
     else if (block.type === 'actions' && actions) {
       const value = `${block.sessionId}:${block.number}`;
@@ -75,12 +76,14 @@ export function cardBlocks(card: Card, actions?: { ids: Record<string, string>; 
   return blocks;
 }
 
-/** The card's plain fallback (what a notification shows): its header, else its lines of text. */
+/** The card's plain fallback (what a notification shows): its one-line form, else its header, else its lines of text. */
 export function cardFallback(card: Card): string {
+  if (card.line) return plainText(card.line);
   const header = card.blocks.find((b) => b.type === 'header');
   if (header?.type === 'header') return plainText(header.text);
   return (card.tone === 'error' ? '⚠ ' : '') + card.blocks.flatMap((b) => (b.type === 'text' ? [plainText(b.text)] : [])).join('\n');
 }
 
 /** A card as Slack messages (≤ 50 blocks each), its fallback text from the same primitives. */
-export const cardMessages = (card: Card, fallback = cardFallback(card)): SlackMessage[] => paginate(cardBlocks(card), fallback);
+export const cardMessages = (card: Card, fallback = cardFallback(card), actions?: Parameters<typeof cardBlocks>[1]): SlackMessage[] =>
+  paginate(cardBlocks(card, actions), fallback);

@@ -63,28 +63,10 @@ const stateNote = (card: ProposalCard, locale?: Locale) =>
 export const actionsBlockId = (card: ProposalCard, revision?: number) =>
   `plenary_${actionValue(card.sessionId, card.number)}_${card.counts.support}.${card.counts.neutral}.${card.counts.oppose}${revision === undefined ? '' : `_r${revision}`}`;
 
-/** One proposal's message: code, speaker, text, live counts and (while open) the four buttons. */
+/** One proposal's message: composeCard's card (code, speaker, text, live counts, the four buttons while open). */
 export function proposalMessage(card: ProposalCard, revision?: number, locale?: Locale): SlackMessage {
-  const value = actionValue(card.sessionId, card.number);
-  const text = card.state === 'withdrawn' ? `~${txt(card.text)}~` : txt(card.text);
-  const blocks: Block[] = [
-    ...sections(`*${card.code}* · *${who(card)}*\n> ${text}`),
-    context(card.hidden ? `:lock: ${hiddenNote(locale)}${stateNote(card, locale)}` : `${counts(card.counts)}   · ${counted('reactors', card.counts.reactors, locale)}${stateNote(card, locale)}`),
-  ];
-  if (card.state === 'open') {
-    blocks.push({
-      type: 'actions',
-      block_id: actionsBlockId(card, revision),
-      elements: [
-        button(`👍 ${stanceLabel('support', locale)}`, ACTION.support, value, 'primary'),
-        button(`😐 ${stanceLabel('neutral', locale)}`, ACTION.neutral, value),
-        button(`👎 ${stanceLabel('oppose', locale)}`, ACTION.oppose, value, 'danger'),
-        button(`💬 ${say('view.action.comment', {}, locale)}`, ACTION.comment, value),
-      ],
-    });
-  }
-  const fallback = `${card.code} · ${who(card)}: ${txt(card.text)} (${card.hidden ? hiddenNote(locale) : countsPlain(card.counts, locale)})${stateNote(card, locale)}`;
-  return paginate(blocks, fallback)[0];
+  const composed = composeCard({ kind: 'proposal', card }, locale);
+  return cardMessages(composed, cardFallback(composed), { ids: ACTION, blockId: actionsBlockId(card, revision) })[0];
 }
 
 const cardLine = (card: ProposalCard, textMax = 500, locale?: Locale) =>

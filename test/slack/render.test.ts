@@ -95,15 +95,15 @@ describe('proposal card', () => {
   it('carries code, speaker, organisation, text, live counts and four buttons with the session and number', () => {
     const m = proposalMessage(card());
     const json = JSON.stringify(m.blocks);
-    expect(json).toContain('*P1*');
+    expect(json).toContain('*P1 · ');
     expect(json).toContain('ICANN &amp; co');
-    expect(json).toContain(':+1: 3');
-    expect(json).toContain(':neutral_face: 1');
-    expect(json).toContain(':-1: 2');
+    expect(json).toContain('👍 Support *3*');
+    expect(json).toContain('😐 Neutral *1*');
+    expect(json).toContain('👎 Oppose *2*');
     const actions = m.blocks.find((b) => b.type === 'actions') as unknown as { elements: Array<{ action_id: string; value: string }> };
     expect(actions.elements.map((e) => e.action_id)).toEqual([ACTION.support, ACTION.neutral, ACTION.oppose, ACTION.comment]);
     for (const e of actions.elements) expect(parseActionValue(e.value)).toEqual({ sessionId: 's7k2', number: 1 });
-    expect(m.text).toMatch(/^P1 · .*3 support · 1 neutral · 2 oppose/);
+    expect(m.text).toMatch(/^P1 · .*\[👍 3 · 😐 1 · 👎 2\]/);
   });
 
   it('drops the buttons once the session closed or the proposal was withdrawn', () => {
