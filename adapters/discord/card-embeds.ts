@@ -15,13 +15,23 @@ import { asMessages, clip, COLOR, LIMITS, linesToFields, md, packEmbeds, textMes
 export const discordText = (text: Inline, raw = false) => inlineText(text, raw ? (s) => s : md, (s) => `**${s}**`);
 
 export function cardMessages(card: Card): DiscordMessage[] {
+  const embeds = cardEmbeds(card);
+  return embeds.length ? asMessages(embeds) : textMessages(plainLines(card));
+}
+
+/** A card without a header as content lines (a notice, an error). */
+const plainLines = (card: Card) => {
+  const raw = card.view === 'notice' || card.view === 'error';
+  return (card.tone === 'error' ? '⚠️ ' : '') + card.blocks.flatMap((b) => ('text' in b ? [discordText(b.text, raw)] : 'items' in b ? b.items.map((i) => discordText(i, raw)) : [])).join('\n');
+};
+
+/** A card with a header as embeds within Discord's limits; none for a card without one. */
+export function cardEmbeds(card: Card): APIEmbed[] {
   const raw = card.view === 'notice' || card.view === 'error';
   const line = (text: Inline) => discordText(text, raw);
   const header = card.blocks.find((b) => b.type === 'header');
-  if (!header || header.type !== 'header') {
-    return textMessages((card.tone === 'error' ? '⚠️ ' : '') + card.blocks.flatMap((b) => ('text' in b ? [line(b.text)] : 'items' in b ? b.items.map(line) : [])).join('\n'));
-  }
-  const title = line(header.text);
+  if (header?.type !== 'header') return [];
+  const title = inlineText(header.text, raw ? (s) => s : md); // a title shows no markdown
   const description: string[] = [];
   const fields: APIEmbedField[] = [];
   let footer: string | undefined;
@@ -33,5 +43,5 @@ export function cardMessages(card: Card): DiscordMessage[] {
     else if (block.type === 'fields') fields.push(...block.fields.map((f) => ({ name: clip(line(f.name), LIMITS.fieldName), value: clip(line(f.value), LIMITS.fieldValue) || '—', ...(f.inline ? { inline: true } : {}) })));
   }
   const head: APIEmbed = { color: COLOR[card.tone], title, ...(description.length ? { description: description.join('\n') } : {}), ...(footer ? { footer: { text: clip(footer, 2048) } } : {}) };
-  return asMessages(packEmbeds(head, fields));
+  return packEmbeds(head, fields);
 }

@@ -11,7 +11,7 @@ import {
 import {
   asMessages, clip, COLOR, embedSize, LIMITS, linesToFields, md, NO_MENTIONS, packEmbeds, type DiscordMessage,
 } from './embeds.ts';
-import { cardMessages } from './card-embeds.ts';
+import { cardEmbeds, cardMessages, discordText } from './card-embeds.ts';
 import { composeCard } from '../../src/cards/compose.ts';
 import type { Card } from '../../src/cards/primitives.ts';
 
@@ -207,18 +207,11 @@ export function renderView(view: View, locale?: Locale): DiscordMessage[] {
     case 'proposal':
       return [proposalMessage(view.card, locale)];
     case 'menu': {
-      const head: APIEmbed = {
-        color: COLOR[view.session.state],
-        title: say('view.menu.title', { id: view.session.id, title: md(view.session.title), state: stateWord(view.session.state, locale) }, locale),
-        description: view.cards.length ? undefined : say('view.no-proposals', {}, locale),
-      };
-      const fields = view.cards.flatMap((c) => linesToFields(
-        `${c.code} · ${md(c.organisation ? `${c.speakerName} (${c.organisation})` : c.speakerName)}`,
-        [md(c.text), cardCounts(c, locale)],
-      ));
-      const compact = view.cards.map((c) => `**${c.code}** · ${md(c.speakerName)}: ${clip(md(c.text), 120)} — ${cardCounts(c, locale)}`);
+      const card = composeCard(view, locale);
+      const list = card.blocks.find((b) => b.type === 'list');
+      const compact = list?.type === 'list' ? list.items.map((item) => discordText(item)) : [];
       const file = { name: menuFileName(view.session), content: menuMarkdown(view.session, view.cards, locale) };
-      return [oneMessage(packEmbeds(head, fields), compact, file, locale)];
+      return [oneMessage(cardEmbeds(card), compact, file, locale)];
     }
     case 'status': {
       const s = view.session;

@@ -22,8 +22,8 @@ const STYLE = { support: 'primary', oppose: 'danger' } as const;
 /** The mrkdwn lines a text-like primitive shows as, or null for one that is a block of its own. */
 function lines(block: Primitive): string[] | null {
   switch (block.type) {
-    case 'header':
-      return [`*${mrkdwn(block.text)}*`];
+    case 'header': // bold, unless it sets its own bold parts
+      return [block.text.some((s) => typeof s === 'object' && 'strong' in s) ? mrkdwn(block.text) : `*${mrkdwn(block.text)}*`];
     case 'text':
       return [`${block.quote ? '> ' : block.level ? '   ' : ''}${mrkdwn(block.text)}`];
     case 'list':

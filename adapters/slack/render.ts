@@ -14,12 +14,12 @@ import {
 } from '../../src/view-text.ts';
 import { say } from '../../src/wording/say.ts';
 import { composeCard, digestTotals } from '../../src/cards/compose.ts';
-import { cardFallback, cardMessages } from './card-blocks.ts';
+import { cardBlocks, cardFallback, cardMessages, mrkdwn } from './card-blocks.ts';
 import {
   digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,
 } from '../../src/digest-format.ts';
 import {
-  blocksTextLength, button, codeSections, context, divider, escapeSlack as esc, fitsOneMessage, header, LIMITS,
+  blocksTextLength, button, clipEscaped, codeSections, context, divider, escapeSlack as esc, fitsOneMessage, header, LIMITS,
   packLines, paginate, section, sections, type Block, type SlackMessage,
 } from './blocks.ts';
 
@@ -150,12 +150,15 @@ function digestMessage(d: Digest, locale?: Locale): SlackMessage {
   return oneMessage(head, full, compact, [], fallback, { name: digestFileName(d, 'md'), content: digestMarkdown(d, locale) }, locale);
 }
 
-function menuMessage(session: Session, cards: ProposalCard[], locale?: Locale): SlackMessage {
-  const title = say('view.menu.title', { id: session.id, title: oneLine(session.title), state: stateWord(session.state, locale) }, locale);
-  const head = [header(esc(title))];
-  const full = cards.length ? cards.flatMap((c) => sections(cardLine(c, 500, locale))) : [section(say('view.no-proposals', {}, locale))];
-  const compact = cards.map((c) => cardLine(c, 160, locale).replace('\n', ' — '));
-  return oneMessage(head, full, compact, [], `${esc(title)}: ${counted('proposals', cards.length, locale)}`, { name: menuFileName(session), content: menuMarkdown(session, cards, locale) }, locale);
+/** composeCard's menu: every card's line when it fits, else as many lines as fit (clipped) and the Markdown file. */
+function menuMessage(view: Extract<View, { kind: 'menu' }>, locale?: Locale): SlackMessage {
+  const card = composeCard(view, locale);
+  const list = card.blocks.find((b) => b.type === 'list');
+  const head = cardBlocks({ ...card, blocks: card.blocks.filter((b) => b !== list) });
+  const full = list ? cardBlocks({ ...card, blocks: [list] }) : [];
+  const compact = list?.type === 'list' ? list.items.map((item) => clipEscaped(`• ${mrkdwn(item)}`, 300)) : [];
+  const file = { name: menuFileName(view.session), content: menuMarkdown(view.session, view.cards, locale) };
+  return oneMessage(head, full, compact, [], `${cardFallback(card)}: ${counted('proposals', view.cards.length, locale)}`, file, locale);
 }
 
 /** A view as messages: a menu, summary or digest is always one message (what does not fit rides in `file`). */
@@ -172,7 +175,7 @@ export function renderView(view: View, locale?: Locale): SlackMessage[] {
     case 'proposal':
       return [proposalMessage(view.card, undefined, locale)];
     case 'menu':
-      return [menuMessage(view.session, view.cards, locale)];
+      return [menuMessage(view, locale)];
     case 'summary':
       return [summaryMessage(view.summary, view.final, locale)];
     case 'digest':

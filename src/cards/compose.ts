@@ -21,13 +21,13 @@ const context = (inline: Inline, level?: 0 | 1): Primitive => ({ type: 'context'
 export function cardInline(card: ProposalCard, locale?: Locale): Inline {
   const who = card.organisation ? `${card.speakerName}, ${card.organisation}` : card.speakerName;
   const state = card.state === 'open' ? '' : ` (${say(card.state === 'closed' ? 'view.card.closed' : 'view.card.withdrawn', {}, locale)})`;
-  return [`${card.code} · `, user(who), ': ', user(card.text), `  [${cardCounts(card, locale)}]${state}`];
+  return [strong(card.code), ' · ', user(who), ': ', user(card.text), `  [${cardCounts(card, locale)}]${state}`];
 }
 
 function proposalCard(card: ProposalCard, locale?: Locale): Card {
   const who = card.organisation ? `${card.speakerName}, ${card.organisation}` : card.speakerName;
   const blocks: Primitive[] = [
-    { type: 'header', text: [`${card.code} · `, user(who)] },
+    { type: 'header', text: [strong(card.code), ' · ', user(who)] },
     { type: 'text', text: [user(card.text)], quote: true },
     {
       type: 'fields',

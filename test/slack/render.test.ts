@@ -95,7 +95,7 @@ describe('proposal card', () => {
   it('carries code, speaker, organisation, text, live counts and four buttons with the session and number', () => {
     const m = proposalMessage(card());
     const json = JSON.stringify(m.blocks);
-    expect(json).toContain('*P1 · ');
+    expect(json).toContain('*P1*');
     expect(json).toContain('ICANN &amp; co');
     expect(json).toContain('👍 Support *3*');
     expect(json).toContain('😐 Neutral *1*');
