@@ -231,20 +231,21 @@ export class Delivery {
     }
   }
 
-  /** One private line to whoever caused the post; the same failure in the same place once per few minutes. */
+  /** One private line to whoever caused the post; the same failure of the same kind of post in the same place once per few minutes. */
   private async tell(item: OutboxItem, fix: Refusal): Promise<void> {
     const recipients = item.notify ? [item.notify] : [];
     for (const { user, channel, locale } of recipients) {
       const platform = user.slice(0, user.indexOf(':'));
       const target = this.posters.get(platform);
       if (!target?.notify) continue;
-      const once = `${user} ${item.channel} ${fix.id} ${JSON.stringify(fix.params ?? {})}`;
+      const kind = item.finalSummaryOf ? 'finalSummary' : item.view?.kind ?? 'post';
+      const once = `${user} ${item.channel} ${kind} ${fix.id} ${JSON.stringify(fix.params ?? {})}`;
       const last = this.notified.get(once) ?? 0;
       if (Date.now() - last < NOTIFY_ONCE_MS) continue;
       this.notified.set(once, Date.now());
       const where = channel?.startsWith(`${platform}:`) ? channel.slice(platform.length + 1) : undefined;
       const text = say('delivery.failed', {
-        what: say('delivery.what', { kind: item.finalSummaryOf ? 'finalSummary' : item.view?.kind ?? 'post' }, locale),
+        what: say('delivery.what', { kind }, locale),
         where: item.channel === channel ? say('delivery.where.here', {}, locale) : describe(item.channel, platform, locale),
         fix: say(fix.id, fix.params, locale),
       }, locale);

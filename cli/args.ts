@@ -14,7 +14,7 @@ export interface Subcommand {
 
 export const SUBCOMMANDS: Subcommand[] = [
   { name: 'start', usage: 'plenary start', summary: 'run the bot (Slack/Discord when their variables are set, else the terminal)', flags: [] },
-  { name: 'demo', usage: 'plenary demo [--screen]', summary: 'replay the seed panel on a temporary store (--screen: with the live screen, ~30 s)', flags: [], switches: ['screen'] },
+  { name: 'demo', usage: 'plenary demo [--screen] [--lang ar|en|es|fr|ru|zh]', summary: 'replay the seed panel on a temporary store (--screen: with the live screen, ~30 s; --lang: in that language)', flags: ['lang'], switches: ['screen'] },
   { name: 'digest', usage: 'plenary digest [--date YYYY-MM-DD] [--format md|json|csv]', summary: 'print the daily digest from the store', flags: ['date', 'format'] },
   { name: 'manifest', usage: 'plenary manifest [--url https://host]', summary: 'print the Slack app manifest', flags: ['url'] },
   { name: 'discord register', usage: 'plenary discord register [--guild <id>]', summary: 'register Discord application commands', flags: ['guild'] },

@@ -7,6 +7,7 @@ import { Plenary } from '../src/plenary.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { seededRandom } from '../src/linear-algebra.ts';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.ts';
+import { say, type Language } from '../src/wording/say.ts';
 import { CAMP_SWING, DEMO_AUDIENCE, DEMO_COMMENTS, DEMO_LEANINGS, DEMO_MODERATOR, DEMO_SPEAKERS, GROUP_LANGUAGES, SOVEREIGNTY_CAMP } from './demo-script.ts';
 
 
@@ -59,29 +60,30 @@ export function demoLines(random = seededRandom(2016)): { panel: string[]; audie
 }
 
 /** The demo's conference on a temporary SQLite store (the plain demo and `demo --screen` share it). */
-export async function openDemoPanel() {
+export async function openDemoPanel(language: Language = 'en') {
   const dir = mkdtempSync(join(tmpdir(), 'plenary-demo-'));
   const store = await openStore(`sqlite://${join(dir, 'demo.sqlite')}`);
   const config = parseConfig({
-    conference: { name: 'UN Cybersecurity Conference', timezone: 'Asia/Shanghai' },
+    conference: { name: 'UN Cybersecurity Conference', timezone: 'Asia/Shanghai', language },
     roles: { organisers: ['console:you'], moderators: [`console:${DEMO_MODERATOR}`] },
   });
   return { dir, store, core: new Plenary({ store, config }) };
 }
 
-export async function demo(out: NodeJS.WritableStream): Promise<void> {
+/** `language` (`--lang`): the terminal's replies and the posts, summary and digest are in it. */
+export async function demo(out: NodeJS.WritableStream, language: Language = 'en'): Promise<void> {
   const started = Date.now();
-  const { dir, store, core } = await openDemoPanel();
+  const { dir, store, core } = await openDemoPanel(language);
   const print = (line: string) => out.write(`${line}\n`);
-  const terminal = new ConsoleAdapter({ core, write: print });
+  const terminal = new ConsoleAdapter({ core, write: print, locale: language });
   const { panel, audience, closing } = demoLines();
   try {
-    print('# plenary demo — Session III, UN Cybersecurity Conference (Beijing, 2016), on a temporary store');
+    print(`# ${say('cli.demo.title', {}, language)}`);
     for (const line of panel) {
       print(`> ${line}`);
       await terminal.handleLine(line);
     }
-    print(`# The audience (50 people, declared groups) reacts: ${audience.length} lines; the first 12 are shown.`);
+    print(`# ${say('cli.demo.audience', { lines: audience.length }, language)}`);
     let shown = 0;
     const quiet = new ConsoleAdapter({ core, write: () => {} });
     for (const line of audience) {
@@ -96,7 +98,7 @@ export async function demo(out: NodeJS.WritableStream): Promise<void> {
       await terminal.handleLine(line);
     }
     const digest = await core.summaries.digest(core.summaries.today(core.now()));
-    print(`# Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${digest.totals.reactions} reactions from ${digest.totals.participants} participants.`);
+    print(`# ${say('cli.demo.done', { seconds: (Date.now() - started) / 1000, reactions: digest.totals.reactions, participants: digest.totals.participants }, language)}`);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { formatDigest } from '../src/digest-format.ts';
 import { openCore } from './open-core.ts';
 import { digestLines } from '../adapters/console/render.ts';
 import { parseArgs, subcommandUsage, usage, UsageError } from './args.ts';
+import type { Language } from '../src/wording/say.ts';
 
 /** A failure the user fixes (a store, a file, a variable): one line, exit 1, no stack. */
 class CliFailure extends Error {}
@@ -57,9 +58,12 @@ async function main() {
   switch (command.name) {
     case 'start':
       return (await import('./start.ts')).start();
-    case 'demo':
+    case 'demo': {
+      const { isLocale, say } = await import('../src/wording/say.ts');
+      if (values.lang !== undefined && !isLocale(values.lang)) throw new UsageError(say('cli.demo.bad-language', { given: values.lang }), subcommandUsage(command));
       if (values.screen) return (await import('./demo-screen.ts')).demoScreen(process.stdout);
-      return (await import('./demo.ts')).demo(process.stdout);
+      return (await import('./demo.ts')).demo(process.stdout, (values.lang ?? 'en') as Language);
+    }
     case 'digest':
       return digest(values);
     case 'manifest': {

@@ -4,16 +4,24 @@ import { StartupError } from '../src/errors.ts';
 import { maskUrlPasswords } from '../src/mask-url.ts';
 import { Plenary } from '../src/plenary.ts';
 import { openStore } from '../src/store/open-store.ts';
+import { drainingStore } from './draining-store.ts';
 
 /** A store that cannot be opened (unreachable, unreadable, not a database) is a StartupError naming PLENARY_STORE. */
 export async function openCore(config: PlenaryConfig, env: Pick<Environment, 'store'>) {
-  let store;
+  let opened;
   try {
-    store = await openStore(env.store);
+    opened = await openStore(env.store);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new StartupError(maskUrlPasswords(`cannot open the store ${env.store} (${reason}): check PLENARY_STORE`));
   }
+  const store = drainingStore(opened);
   const core = new Plenary({ store, config });
-  return { core, store, close: () => store.close() };
+  /** Waits for commands under way (see draining-store.ts), then closes; false when the wait ran out. */
+  const close = async () => {
+    const idle = await store.drained();
+    await store.close();
+    return idle;
+  };
+  return { core, store, close };
 }

@@ -18,8 +18,15 @@ export async function start(): Promise<void> {
   const shutdown = async (code = 0) => {
     if (stopping) return;
     stopping = true;
+    // A step that hangs must not keep the process past the 10 s a supervisor gives it after SIGTERM.
+    setTimeout(() => {
+      log('warn', 'shutdown took too long; exiting (every write is atomic and queued posts stay in the store)');
+      process.exit(code);
+    }, 9000).unref();
+    // New input stops first; what is under way finishes (the store drains before it closes).
+    if (!process.stdin.isTTY) process.stdin.destroy();
     for (const stop of stoppers.reverse()) await stop().catch((e) => log('warn', 'shutdown step failed', e));
-    await close();
+    if (!(await close())) log('warn', 'commands were still running when the store closed');
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));

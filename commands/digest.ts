@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand } from './command.ts';
 import { text, flag, FIXED_CHOICES } from './options.ts';
 import { notice, type View } from '../src/views.ts';
+import { say } from '../src/wording/say.ts';
 import { isCalendarDate } from '../src/time.ts';
 import { withheldDigest } from '../src/hidden-results.ts';
 import { digestFileName, formatDigest } from '../src/digest-format.ts';
@@ -24,13 +25,13 @@ export default defineCommand({
       rule: z.string().trim().toLowerCase().transform((f) => (f === 'markdown' ? 'md' : f)).pipe(z.enum(FIXED_CHOICES.format, { error: 'format: must be md, json or csv' })).optional(),
     }),
   },
-  async handler({ core, channel }, { date, post, format }) {
+  async handler({ core, channel, locale }, { date, post, format }) {
     const day = date ?? core.summaries.today(core.now());
     const full = await core.summaries.digest(day);
     // Posted to a channel, sessions with hidden results that are still open stay hidden.
     const digest = post ? withheldDigest(full) : full;
     const file = format ? { format, name: digestFileName(digest, format), content: formatDigest(digest, format) } : null;
     const view: View = { kind: 'digest', digest, file };
-    return post ? { reply: notice(`Digest for ${day} posted.`), posts: [{ channel, view }] } : { reply: view };
+    return post ? { reply: notice(say('done.digest.posting', { day }, locale)), posts: [{ channel, view }] } : { reply: view };
   },
 });

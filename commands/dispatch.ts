@@ -16,6 +16,7 @@ import { say } from '../src/wording/say.ts';
 import type { ReactionOutcome } from '../src/plenary.ts';
 import { execute, executeLine, failureView, refusalView, type Logger } from './execute.ts';
 import { findCommand } from './registry.ts';
+import { replyLanguage } from '../src/languages.ts';
 import type { CommandContext } from './command.ts';
 
 export interface Choice { name: string; value: string }
@@ -29,7 +30,9 @@ export interface Dispatched extends CommandResult {
 
 const MAX_CHOICES = 25;
 
-export async function dispatch(core: Plenary, event: InboundEvent, log: Logger = () => {}): Promise<Dispatched> {
+export async function dispatch(core: Plenary, given: InboundEvent, log: Logger = () => {}): Promise<Dispatched> {
+  // The caller's language: their /lang, else the platform's locale, else the conference language.
+  const event = given.locale ? given : { ...given, locale: await replyLanguage(core.store, given.actor, core.config.conference.language, given.platformLocale) };
   const what = event.kind === 'command' ? 'a command' : `a ${event.kind} event`;
   try {
     if (event.dedupe && !(await core.firstDelivery(event.dedupe.scope, event.dedupe.key, event.dedupe.ttlMs))) {

@@ -1,13 +1,16 @@
 import { defineCommand } from './command.ts';
 import { notice } from '../src/views.ts';
+import { say } from '../src/wording/say.ts';
 
 export default defineCommand({
   name: 'forgetme',
   description: 'Delete your reactions, comments and stakeholder group',
   role: 'participant',
   options: {},
-  async handler({ core, user }) {
-    const { reactions, group } = await core.forget(user);
-    return { reply: notice(`Forgotten: ${reactions} reaction${reactions === 1 ? '' : 's'} and comments${group ? ', and your stakeholder group' : ''}.`) };
+  async handler({ core, user, locale }) {
+    const { reactions, group, scrubbed } = await core.forget(user);
+    const done = say('forgetme.done', { reactions, group: group ? 'yes' : 'no' }, locale);
+    if (scrubbed) return { reply: notice(done) };
+    return { reply: notice(`${done} ${say('forgetme.not-scrubbed', {}, locale)}`) };
   },
 });

@@ -5,6 +5,7 @@ import { mayAct } from '../src/roles.ts';
 import { Refusal } from '../src/errors.ts';
 import { clip } from '../src/text-rules.ts';
 import { notice } from '../src/views.ts';
+import { say } from '../src/wording/say.ts';
 
 /** Levenshtein distance (small strings: command names). */
 function distance(a: string, b: string): number {
@@ -44,7 +45,7 @@ export default defineCommand({
     const allowed = commands.filter((c) => mayAct(ctx.role, c.role));
     if (!command) {
       const lines = allowed.map((c) => `${usageOf(c)} — ${c.description}`);
-      return { reply: notice(`Commands you may use:\n${lines.join('\n')}\nType /help <command> for one command's usage.`) };
+      return { reply: notice(say('done.help.list', { lines: lines.join('\n') }, ctx.locale)) };
     }
     const asked = command.toLowerCase().replace(/^\//, '').replace(/\s+/g, ' ');
     const matches = commands.filter((c) => c.name === asked || c.name.startsWith(`${asked} `));

@@ -2,6 +2,7 @@ import { defineCommand } from './command.ts';
 import { flag } from './options.ts';
 import { proposalCard, requireRole, seesHiddenResults, toEveryChannel } from './shared.ts';
 import { notice, type View } from '../src/views.ts';
+import { say } from '../src/wording/say.ts';
 
 export default defineCommand({
   name: 'menu',
@@ -16,6 +17,6 @@ export default defineCommand({
     const reveal = !post && seesHiddenResults(ctx);
     const cards = await Promise.all(proposals.map((p) => proposalCard(ctx.core, session, p, { reveal })));
     const view: View = { kind: 'menu', session, cards };
-    return post ? { reply: notice('Menu posted.'), posts: await toEveryChannel(ctx.core, session.id, [view]) } : { reply: view };
+    return post ? { reply: notice(say('done.menu.posting', {}, ctx.locale)), posts: await toEveryChannel(ctx.core, session.id, [view]) } : { reply: view };
   },
 });

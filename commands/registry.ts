@@ -20,6 +20,7 @@ import priorityPost from './priority-post.ts';
 import menu from './menu.ts';
 import react from './react.ts';
 import iam from './iam.ts';
+import lang from './lang.ts';
 import forgetme from './forgetme.ts';
 import summary from './summary.ts';
 import digest from './digest.ts';
@@ -30,7 +31,7 @@ export const commands: readonly Command[] = [
   sessionStart, sessionJoin, sessionStatus, sessionClose, sessionReopen, sessionDelete,
   speakerAdd, speakerEdit, speakerRemove, speakerList,
   priorityAdd, priorityEdit, priorityWithdraw, priorityPost,
-  menu, react, iam, forgetme, summary, digest, screen, help,
+  menu, react, iam, lang, forgetme, summary, digest, screen, help,
 ] as unknown as readonly Command[];
 
 export interface TopLevelCommand {

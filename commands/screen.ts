@@ -2,6 +2,7 @@ import { defineCommand } from './command.ts';
 import { flag } from './options.ts';
 import { requireRole } from './shared.ts';
 import { notice } from '../src/views.ts';
+import { say } from '../src/wording/say.ts';
 import { clip } from '../src/text-rules.ts';
 import { ScreenLinks } from '../src/screen-links.ts';
 
@@ -16,12 +17,12 @@ export default defineCommand({
       requireRole(ctx, 'organiser', "open the day's page");
       const date = ctx.core.summaries.today(ctx.core.now());
       const url = await links.link({ kind: 'day', date });
-      return { reply: notice(`The day's page for ${date}: ${url} (keep this link private: it opens the page without a login).`) };
+      return { reply: notice(say('done.screen.day', { date, url }, ctx.locale)) };
     }
     const session = await ctx.core.requireSession(ctx.channel);
     const url = await links.link({ kind: 'session', sessionId: session.id });
     return {
-      reply: notice(`Screen of session ${session.id} “${clip(session.title, 60)}”: ${url} (put it on the projector; keep the link private: it opens the screen without a login).`),
+      reply: notice(say('done.screen.session', { session: session.id, title: clip(session.title, 60), url }, ctx.locale)),
     };
   },
 });

@@ -3,6 +3,7 @@ import { defineCommand } from './command.ts';
 import { LIMITS } from '../src/text-rules.ts';
 import { text, FIXED_CHOICES } from './options.ts';
 import { notice } from '../src/views.ts';
+import { say } from '../src/wording/say.ts';
 
 export default defineCommand({
   name: 'session start',
@@ -16,14 +17,11 @@ export default defineCommand({
       rule: z.string().trim().toLowerCase().pipe(z.enum(FIXED_CHOICES.results, { error: 'results: must be live or hidden' })).optional(),
     }),
   },
-  async handler({ core, user, channel }, { title, theme, results }) {
+  async handler({ core, user, channel, locale }, { title, theme, results }) {
     const session = await core.startSession(user, channel, title, theme ?? null, { results });
-    // The theme is the user's own text: no full stop after it, so "…?" never becomes "…?.".
-    const themeLine = session.theme ? ` Theme: “${session.theme}”.` : '';
-    const hiddenLine = session.results === 'hidden' ? ' Results stay hidden until the session closes.' : '';
     return {
-      reply: notice(`Session ${session.id} is open here. Add speakers with /speaker add <handle> <name>; other channels can follow it with /session join ${session.id}.${session.results === 'hidden' ? ' Results are hidden from participants until you close it; you see them privately with /menu or /summary.' : ''}`),
-      posts: [{ channel, view: notice(`Session ${session.id} “${session.title}” is open.${themeLine}${hiddenLine} React to proposals with /react <code> <stance>, the buttons or 👍 😐 👎.`) }],
+      reply: notice(say('done.session.started', { session: session.id, hidden: session.results === 'hidden' ? 'yes' : 'no' }, locale)),
+      posts: [{ channel, view: notice(say('post.session.started', { session: session.id, title: session.title, theme: session.theme ?? '', hasTheme: session.theme ? 'yes' : 'no', hidden: session.results === 'hidden' ? 'yes' : 'no' }, core.config.conference.language)) }],
     };
   },
 });

@@ -2,6 +2,7 @@ import { defineCommand } from './command.ts';
 import { LIMITS } from '../src/text-rules.ts';
 import { text } from './options.ts';
 import { notice } from '../src/views.ts';
+import { say } from '../src/wording/say.ts';
 
 export default defineCommand({
   name: 'speaker add',
@@ -13,11 +14,11 @@ export default defineCommand({
     org: text(`Organisation (up to ${LIMITS.organisation} characters)`, { words: true, limit: 'organisation' }),
     group: text('Stakeholder group', { choices: 'group' }),
   },
-  async handler({ core, channel }, { handle, name, org, group }) {
+  async handler({ core, channel, locale }, { handle, name, org, group }) {
     const speaker = await core.addSpeaker(channel, { handle, name, organisation: org, group });
     const details = [speaker.organisation, speaker.group].filter(Boolean).join(', ');
     return {
-      reply: notice(`Speaker ${speaker.handle} added: ${speaker.name}${details ? ` (${details})` : ''}. Add priorities with /priority add ${speaker.handle} <text>.`),
+      reply: notice(say('done.speaker.added', { handle: speaker.handle, name: speaker.name, details, hasDetails: details ? 'yes' : 'no' }, locale)),
     };
   },
 });

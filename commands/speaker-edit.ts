@@ -3,6 +3,7 @@ import { defineCommand } from './command.ts';
 import { LIMITS } from '../src/text-rules.ts';
 import { text } from './options.ts';
 import { notice } from '../src/views.ts';
+import { say } from '../src/wording/say.ts';
 
 export default defineCommand({
   name: 'speaker edit',
@@ -15,9 +16,9 @@ export default defineCommand({
     org: text(`New organisation (up to ${LIMITS.organisation} characters; empty clears it)`, { words: true, limit: 'organisation', rule: z.string().optional() }),
     group: text('New stakeholder group', { choices: 'group', rule: z.string().optional() }),
   },
-  async handler({ core, channel }, { handle, name, org, group }) {
+  async handler({ core, channel, locale }, { handle, name, org, group }) {
     const speaker = await core.editSpeaker(channel, handle, { name, organisation: org, group });
     const details = [speaker.organisation, speaker.group].filter(Boolean).join(', ');
-    return { reply: notice(`Speaker ${speaker.handle} is now: ${speaker.name}${details ? ` (${details})` : ''}. Their proposals and reactions stay.`) };
+    return { reply: notice(say('done.speaker.edited', { handle: speaker.handle, name: speaker.name, details, hasDetails: details ? 'yes' : 'no' }, locale)) };
   },
 });

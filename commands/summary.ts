@@ -4,6 +4,7 @@ import { requireRole, seesHiddenResults, toEveryChannel } from './shared.ts';
 import { withheldSummary } from '../src/hidden-results.ts';
 import { forPosting } from '../src/posted-summary.ts';
 import { notice, type View } from '../src/views.ts';
+import { say } from '../src/wording/say.ts';
 import { Refusal } from '../src/errors.ts';
 
 export default defineCommand({
@@ -20,6 +21,6 @@ export default defineCommand({
     const view: View = { kind: 'summary', summary, final: session.state === 'closed' };
     if (!post) return { reply: view };
     const posted: View = { ...view, summary: forPosting(summary) };
-    return { reply: notice('Summary posted.'), posts: await toEveryChannel(ctx.core, session.id, [posted]) };
+    return { reply: notice(say('done.summary.posting', {}, ctx.locale)), posts: await toEveryChannel(ctx.core, session.id, [posted]) };
   },
 });

@@ -21,7 +21,7 @@ export class Refusal extends Error {
   }
 
   textIn(locale: Locale = 'en'): string {
-    return oneLine(say(this.id, this.params, locale));
+    return locale === 'en' ? this.message : oneLine(say(this.id, this.params, locale));
   }
 }
 

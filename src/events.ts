@@ -27,6 +27,8 @@ interface EventBase {
   channel: string;
   role: Role;
   locale?: Locale;
+  /** The platform's own locale tag (Discord's interaction.locale, Slack's user locale), when known. */
+  platformLocale?: string;
   dedupe?: DedupeKey;
   platform: 'slack' | 'discord' | 'console';
 }

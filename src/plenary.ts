@@ -6,6 +6,7 @@
 import { Refusal } from './errors.ts';
 import { createHmac, randomBytes } from 'node:crypto';
 import { keys, parseMineKey } from './keys.ts';
+import { languageKey } from './languages.ts';
 import type { Change, FactStore } from './store/fact-store.ts';
 import type { PlenaryConfig } from './config.ts';
 import type { ChannelRef, Proposal, Reaction, Session, Speaker, Stance, UserId, GroupDeclaration } from './model.ts';
@@ -16,6 +17,7 @@ import { SummaryReader } from './summary.ts';
 import { SessionBook, type SessionBookOptions } from './session-book.ts';
 import { SessionCorrections } from './session-corrections.ts';
 import type { Outbox, OutboxItem } from './outbox.ts';
+import { forgottenComments, withoutForgotten } from './forget-queued.ts';
 import type { View } from './views.ts';
 
 /** How long a platform event id is remembered: Slack retries within an hour, Discord replays after a RESUME. */
@@ -287,7 +289,7 @@ export class Plenary {
    * own index (the cost is their facts, not the store's size); sessions they moderated keep no id, and
    * queued posts stop naming them. Then the store scrubs deleted content from its file.
    */
-  async forget(user: UserId): Promise<{ reactions: number; group: boolean }> {
+  async forget(user: UserId): Promise<{ reactions: number; group: boolean; scrubbed: boolean }> {
     const result = await this.book.committed('forgetme', async () => {
       const mine = await this.store.scan(keys.minePrefix(user));
       const reactions = mine.map(([key]) => parseMineKey(key));
@@ -296,10 +298,13 @@ export class Plenary {
       const group = await this.store.get(keys.group(user));
       const moderated = await this.store.scan(keys.moderatesPrefix(user));
       const sessions = await this.store.getMany<Session>(moderated.map(([key]) => keys.session(key.slice(key.lastIndexOf(':') + 1))));
-      const outbox = (await this.store.scan<OutboxItem>(keys.outboxAll())).filter(([, item]) => item.notify?.user === user);
+      const forgotten = forgottenComments(reactions, stored);
+      const outbox = (await this.store.scan<OutboxItem>(keys.outboxAll())).filter(
+        ([, item]) => item.notify?.user === user || withoutForgotten(item, forgotten),
+      );
       const change: Change = {
         expect: [...reactionKeys.map((k, i): [string, unknown] => [k, stored[i]]), [keys.group(user), group]],
-        delete: [...reactionKeys, ...mine.map(([key]) => key), keys.group(user), ...moderated.map(([key]) => key)],
+        delete: [...reactionKeys, ...mine.map(([key]) => key), keys.group(user), languageKey(user), ...moderated.map(([key]) => key)],
         set: [],
       };
       sessions.forEach((session) => {
@@ -308,7 +313,8 @@ export class Plenary {
         change.set?.push([keys.session(session.id), { ...session, moderator: 'forgotten' }]);
       });
       for (const [key, item] of outbox) {
-        const { notify: _, ...rest } = item;
+        const { notify, ...rest } = withoutForgotten(item, forgotten) ?? item;
+        if (notify && notify.user !== user) Object.assign(rest, { notify });
         change.expect?.push([key, item]);
         change.set?.push([key, rest]);
       }
@@ -317,8 +323,8 @@ export class Plenary {
     });
     for (const { sid, number } of result.touched) this.reactionWritten(sid, number, user, null);
     for (const session of result.sessions) if (session) this.book.records.forget(keys.session(session.id));
-    await this.store.scrub?.();
-    return { reactions: result.reactions, group: result.group };
+    const scrubbed = (await this.store.scrub?.()) ?? true;
+    return { reactions: result.reactions, group: result.group, scrubbed };
   }
 
   // ── the outbox ──────────────────────────────────────────────────────────────

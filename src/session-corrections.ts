@@ -48,9 +48,7 @@ export class SessionCorrections {
         if (pointer?.sessionId === id) continue;
         const other = pointer ? await this.book.sessionNow(pointer.sessionId) : undefined;
         if (other?.state === 'open') {
-          throw bound === channel
-            ? new Refusal('refusal.session.channel-busy', { session: other.id, title: clip(other.title) })
-            : new Refusal('refusal.session.channel-busy-elsewhere', { channel: bound, session: other.id, title: clip(other.title) });
+          throw new Refusal('refusal.session.channel-busy-reopen', { channel: bound === channel ? 'here' : bound, session: other.id, title: clip(other.title) });
         }
         if (other) change.expect?.push([keys.session(other.id), other]);
         // A channel that moved on to a later (closed) session follows this one again.

@@ -2,6 +2,7 @@
  * The pieces of wording every renderer shares (terminal, Slack, Discord, the Markdown files), formatted from
  * the ICU catalogue (src/wording/en/views.ts) in the reader's locale, so each sentence exists once.
  */
+import { groupName } from './wording/group-names.ts';
 import type { Stance, StanceCounts } from './model.ts';
 import { say, type Locale, type MessageId } from './wording/say.ts';
 
@@ -43,7 +44,7 @@ export const stanceWords = (c: StanceCounts, locale?: Locale) =>
 export const groupBreakdown = (byGroup: Record<string, StanceCounts>, locale?: Locale) =>
   Object.entries(byGroup)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([group, c]) => `${group}: ${stanceWords(c, locale)}`)
+    .map(([group, c]) => `${groupName(group, locale)}: ${stanceWords(c, locale)}`)
     .join('; ');
 
 export const hiddenNote = (locale?: Locale) => say('view.results.hidden', {}, locale);

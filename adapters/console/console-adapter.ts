@@ -9,6 +9,8 @@ import { roleOf } from '../../src/roles.ts';
 import type { CommandResult, View } from '../../src/views.ts';
 import type { Logger } from '../../commands/execute.ts';
 import { renderView } from './render.ts';
+import { replyLanguage } from '../../src/languages.ts';
+import type { Locale } from '../../src/wording/say.ts';
 
 // The command registry (and zod with it) loads on the first line that needs it, so a terminal start with no
 // input (or only chat) does not pay for it; see BENCHMARKS.md, start-up.
@@ -21,12 +23,15 @@ export interface ConsoleOptions {
   write: (line: string) => void;
   channel?: string; // the one channel of the terminal, `main`
   log?: Logger;
+  /** The terminal's own language tag (`plenary demo --lang fr`); a /lang choice still wins. */
+  locale?: string;
 }
 
 const USER_PREFIX = /^\s*([A-Za-z0-9][A-Za-z0-9_.-]{0,31}):\s+(.*)$/s;
 const EMOJI_LINE = /^([+-])(\S+)\s+(\S+)\s*$/u;
 
 export class ConsoleAdapter {
+  private readonly locale: string | undefined;
   private readonly core: Plenary;
   private readonly write: (line: string) => void;
   private readonly channelName: string;
@@ -37,6 +42,7 @@ export class ConsoleAdapter {
     this.write = options.write;
     this.channelName = options.channel ?? 'main';
     this.log = options.log ?? (() => {});
+    this.locale = options.locale;
   }
 
   get channel() {
@@ -52,15 +58,17 @@ export class ConsoleAdapter {
     const text = typed === 'help' ? '/help' : typed;
     const user = `console:${name}`;
     const role = roleOf(this.core.config, user);
-    const base = { actor: user, channel: this.channel, role, platform: 'console' as const };
+    // Private replies in the caller's language (/lang, else the terminal's --lang, else the conference's).
+    const locale = await replyLanguage(this.core.store, user, this.core.config.conference.language, this.locale);
+    const base = { actor: user, channel: this.channel, role, platform: 'console' as const, locale };
     if (text.startsWith('/')) {
       const { dispatch } = await dispatchModule();
       const result = await dispatch(this.core, { ...base, kind: 'command', line: text }, this.log);
       // Posts a command queued in the store (the final summary of /session close) are printed first.
       await this.core
-        .drainOutbox('console', (channel, view) => this.emit(`[#${channel.slice('console:'.length)}]`, view))
+        .drainOutbox('console', (channel, view) => this.emit(`[#${channel.slice('console:'.length)}]`, view, this.core.config.conference.language))
         .catch((error) => this.log('warn', 'the terminal could not read its queued posts; they stay queued', error));
-      await this.print(name, result);
+      await this.print(name, result, locale);
       if (/^\/help\s*$/i.test(text)) await this.print(name, { reply: { kind: 'notice', text: (await helpModule()).terminalHelpLines().join('\n') } });
       return;
     }
@@ -68,21 +76,21 @@ export class ConsoleAdapter {
     if (emoji) {
       const { dispatch } = await dispatchModule();
       const event = { ...base, kind: 'emoji' as const, target: { code: emoji[3] }, emoji: emoji[2], added: emoji[1] === '+' };
-      return this.print(name, await dispatch(this.core, event, this.log));
+      return this.print(name, await dispatch(this.core, event, this.log), locale);
     }
     this.write(`[#${this.channelName}] ${name}: ${text}`);
   }
 
-  private print(name: string, result: CommandResult) {
+  private print(name: string, result: CommandResult, locale?: Locale) {
     for (const post of result.posts ?? []) {
       const where = post.channel.startsWith('console:') ? `#${post.channel.slice('console:'.length)}` : `#${post.channel}`;
-      this.emit(`[${where}]`, post.view);
+      this.emit(`[${where}]`, post.view, this.core.config.conference.language);
     }
-    if (result.reply) this.emit(`[to ${name}]`, result.reply);
+    if (result.reply) this.emit(`[to ${name}]`, result.reply, locale);
   }
 
-  private emit(prefix: string, view: View) {
-    for (const line of renderView(view)) this.write(`${prefix} ${line}`);
+  private emit(prefix: string, view: View, locale?: Locale) {
+    for (const line of renderView(view, locale)) this.write(`${prefix} ${line}`);
   }
 
   /** Interactive on a TTY (readline prompt); with piped stdin, lines in order until the end of input. */

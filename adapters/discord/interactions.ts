@@ -13,9 +13,8 @@ import type { Log } from '../../src/log.ts';
 import type { Delivery } from '../delivery.ts';
 import { roleOf } from '../../src/roles.ts';
 import { Refusal } from '../../src/errors.ts';
-import type { CommandResult } from '../../src/views.ts';
 import { failureView, storeFailure } from '../../commands/execute.ts';
-import { dispatch, refuse, type Choice } from '../../commands/dispatch.ts';
+import { dispatch, refuse, type Choice, type Dispatched } from '../../commands/dispatch.ts';
 import { clip } from '../../src/text-rules.ts';
 import { commandFor, optionValues } from './commands.ts';
 import { COMMENT_FIELD, commentModal, parseCustomId, renderView, type DiscordMessage } from './render.ts';
@@ -47,25 +46,26 @@ function memberRoles(interaction: Interaction): string[] {
 export class InteractionHandler {
   constructor(private readonly deps: InteractionDeps) {}
 
-  /** Who acts, with the role their member roles give them. */
+  /**
+   * Who acts, with the role their member roles give them. Each interaction is claimed once by its id: a
+   * gateway replay after RESUME re-delivers it, and answering twice would fail anyway.
+   */
   private actor(interaction: Interaction) {
     const user = who(interaction.user.id);
-    return { actor: user, channel: who(interaction.channelId ?? ''), role: roleOf(this.deps.core.config, user, memberRoles(interaction)), platform: 'discord' as const };
+    return {
+      actor: user, channel: who(interaction.channelId ?? ''), role: roleOf(this.deps.core.config, user, memberRoles(interaction)),
+      platform: 'discord' as const, dedupe: { scope: 'discord', key: interaction.id }, platformLocale: interaction.locale,
+    };
   }
 
   async handle(interaction: Interaction): Promise<void> {
-    const { core, log } = this.deps;
+    const { log } = this.deps;
     try {
       if (!SNOWFLAKE.test(interaction.user?.id ?? '') || !SNOWFLAKE.test(interaction.channelId ?? '')) {
         // Not something Discord sends (a user and channel id are snowflakes): answer, but act on nothing.
         if (interaction.isRepliable()) {
           await interaction.reply({ content: `⚠️ ${new Refusal('refusal.discord.incomplete').message}`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
         } else if (interaction.isAutocomplete()) await interaction.respond([]);
-        return;
-      }
-      // Every interaction is claimed once by its id, whatever it is (answering twice would fail anyway).
-      if (!(await core.firstDelivery('discord', interaction.id))) {
-        log('debug', `interaction ${interaction.id} already handled (gateway replay)`);
         return;
       }
       if (interaction.isAutocomplete()) return await this.autocomplete(interaction);
@@ -128,7 +128,7 @@ export class InteractionHandler {
   }
 
   /** Private reply (direct, or deferred then edited when slow), extra pieces as follow-ups, then posts. */
-  private async answer(interaction: RepliableInteraction, work: () => Promise<CommandResult>): Promise<void> {
+  private async answer(interaction: RepliableInteraction, work: () => Promise<Dispatched>): Promise<void> {
     let deferring: Promise<boolean> | undefined;
     const timer = setTimeout(() => {
       // Handled here: a failed defer must not surface as an unhandled rejection while work() runs.
@@ -137,10 +137,14 @@ export class InteractionHandler {
         return false;
       });
     }, DEFER_AFTER_MS);
-    let result: CommandResult;
+    let result: Dispatched;
     let delivered: Promise<void> = Promise.resolve();
     try {
       result = await work();
+      if (result.duplicate) {
+        this.deps.log('debug', `interaction ${interaction.id} already handled (gateway replay)`);
+        return;
+      }
       // Posts are durable before the caller hears "done": any process running their platform delivers them.
       const notify = { user: who(interaction.user.id), channel: who(interaction.channelId ?? '') };
       ({ delivered } = await this.deps.delivery.enqueue(this.deps.core, result.posts, notify, result.queued).catch((error) => {
@@ -169,7 +173,7 @@ export class InteractionHandler {
       const focused = interaction.options.getFocused(true);
       const kind = command?.options.find((o) => o.name === focused.name)?.autocomplete;
       if (kind) {
-        const event = { ...this.actor(interaction), kind: 'autocomplete' as const, choices: kind, query: String(focused.value ?? ''), withAll: command?.name === 'priority post' };
+        const event = { ...this.actor(interaction), dedupe: undefined, kind: 'autocomplete' as const, choices: kind, query: String(focused.value ?? ''), withAll: command?.name === 'priority post' };
         choices = (await dispatch(this.deps.core, event, this.deps.log)).choices ?? [];
       }
     } catch (error) {

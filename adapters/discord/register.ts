@@ -3,6 +3,7 @@
  * commands removed from the registry disappear from Discord too and ids of unchanged ones are kept.
  * Guild commands update instantly (good for a conference server); global ones can take up to an hour.
  */
+import { discordDescriptions } from '../../src/wording/discord-locales.ts';
 import { REST, Routes } from 'discord.js';
 import type { Environment, PlenaryConfig } from '../../src/config.ts';
 import { commandDefinitions } from './commands.ts';
@@ -23,6 +24,6 @@ export async function registerCommands(
 ): Promise<number> {
   const api = rest ?? new REST({ ...(discord.apiUrl ? { api: restBase(discord.apiUrl) } : {}) }).setToken(discord.token);
   const route = guildId ? Routes.applicationGuildCommands(discord.applicationId, guildId) : Routes.applicationCommands(discord.applicationId);
-  const saved = (await api.put(route, { body: commandDefinitions(config) })) as unknown[];
+  const saved = (await api.put(route, { body: commandDefinitions(config, discordDescriptions) })) as unknown[];
   return saved.length;
 }

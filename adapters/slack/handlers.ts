@@ -17,6 +17,7 @@ import type { CommandResult, View } from '../../src/views.ts';
 import { failureView } from '../../commands/execute.ts';
 import { dispatch } from '../../commands/dispatch.ts';
 import { REPLAY_CLAIM_MS } from '../../src/plenary.ts';
+import { PlatformLocales } from '../../src/languages.ts';
 import type { Delivery } from '../delivery.ts';
 import { escapeSlack as escapeText, unescapeSlack, type SlackMessage } from './blocks.ts';
 import { ACTION, COMMENT_BLOCK, COMMENT_CALLBACK, COMMENT_INPUT, commentModal, parseActionValue, privateMessages } from './render.ts';
@@ -39,7 +40,7 @@ async function respondAll(respond: RespondFn, messages: SlackMessage[]) {
 }
 
 /** What each listener takes from Bolt's arguments (the tests and fuzzers pass just these). */
-export type SlashCommandArgs = Pick<SlackCommandMiddlewareArgs, 'command' | 'ack' | 'respond'>;
+export type SlashCommandArgs = Pick<SlackCommandMiddlewareArgs, 'command' | 'ack' | 'respond'> & Partial<Pick<AllMiddlewareArgs, 'client'>>;
 export type ReactionArgs = Pick<SlackEventMiddlewareArgs<'reaction_added' | 'reaction_removed'>, 'event' | 'body'> & Pick<AllMiddlewareArgs, 'client'>;
 export type ActionArgs = Pick<SlackActionMiddlewareArgs<BlockButtonAction>, 'ack' | 'body' | 'action'> & Pick<AllMiddlewareArgs, 'client'>;
 export type ViewArgs = Pick<SlackViewMiddlewareArgs<ViewSubmitAction>, 'ack' | 'body' | 'view'> & Pick<AllMiddlewareArgs, 'client'>;
@@ -54,13 +55,17 @@ const lineOf = (view: View | undefined) => (view && 'text' in view ? view.text :
 export function slackHandlers(deps: HandlerDeps) {
   const { core, log, delivery } = deps;
   const replyWithinMs = deps.replyWithinMs ?? 1500;
+  // The caller's Slack language (users.info with include_locale, needs users:read), cached per user.
+  const slackLocales = new PlatformLocales();
+  const localeOf = (client: AllMiddlewareArgs['client'] | undefined, id: string) =>
+    client ? slackLocales.localeOf(id, async (user) => (await client.users.info({ user, include_locale: true })).user?.locale) : undefined;
   const actor = (id: string) => {
     const user = `slack:${id}`;
     return { actor: user, role: roleOf(core.config, user), platform: 'slack' as const };
   };
 
   // Slash commands: `/session start …` arrives as command `/session`, text `start …` (with & < > escaped).
-  async function slashCommand({ command, ack, respond }: SlashCommandArgs): Promise<void> {
+  async function slashCommand({ command, ack, respond, client }: SlashCommandArgs): Promise<void> {
     if (!isSlackId(command?.user_id) || !isSlackId(command.channel_id) || typeof command.command !== 'string' || (command.text != null && typeof command.text !== 'string')) {
       const text = `⚠ ${new Refusal('refusal.slack.malformed').message}`;
       await ack({ response_type: 'ephemeral', text, blocks: [] }).catch((error) => log('warn', 'acking a malformed slash command failed', error));
@@ -74,9 +79,9 @@ export function slackHandlers(deps: HandlerDeps) {
     const event: InboundEvent = { ...actor(command.user_id), channel, kind: 'command', line, dedupe };
     let delivered: Promise<void> = Promise.resolve();
     const work = (async (): Promise<CommandResult> => {
-      const result = await dispatch(core, event, log);
+      const result = await dispatch(core, { ...event, platformLocale: await localeOf(client, command.user_id) }, log);
       // Posts are durable before the caller hears "done": any Slack or Discord process delivers them.
-      ({ delivered } = await delivery.enqueue(core, result.posts, { user: event.actor, channel }, result.queued));
+      ({ delivered } = await delivery.enqueue(core, result.posts, { user: event.actor, channel, locale: event.locale }, result.queued));
       return { reply: result.reply };
     })().catch((error): CommandResult => ({ reply: failureView(error, command.command, log, event.locale) }));
     // Most commands finish in milliseconds: then the private reply rides on the ack itself.

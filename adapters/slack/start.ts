@@ -68,7 +68,7 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
       signingSecret: slack.signingSecret ?? '',
       endpoints: '/slack/events',
       logger,
-      customRoutes: web ? SCREEN_ROUTES.map((path) => ({ path, method: ['GET', 'HEAD'], handler: (req, res) => web(req as never, res as never) })) : [],
+      customRoutes: web ? SCREEN_ROUTES.map((path) => ({ path, method: ['GET', 'HEAD'], handler: (req, res) => web(req, res) })) : [],
     });
   // The WebClient retries 429s itself: it pauses all calls for Retry-After seconds, then tries again.
   // No conversation store: plenary keeps its state in its own store, and Bolt's would cost every request.

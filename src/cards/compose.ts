@@ -12,6 +12,7 @@ import {
   STANCE_EMOJI, type Locale,
 } from '../view-text.ts';
 import { say } from '../wording/say.ts';
+import { groupName } from '../wording/group-names.ts';
 import { sayInline, strong, user, type Card, type Inline, type Primitive } from './primitives.ts';
 
 const text = (inline: Inline, level?: 0 | 1): Primitive => ({ type: 'text', text: inline, ...(level ? { level } : {}) });
@@ -58,7 +59,7 @@ function summaryProposal(p: ProposalSummary, place: number, locale?: Locale): Pr
   ];
   const groups = groupBreakdown(p.byGroup, locale);
   if (groups) blocks.push(context(sayInline('view.summary.by-group', { groups: user(groups) }, locale), 1));
-  for (const c of p.comments) blocks.push(context(['“', user(c.text), '” — ', user(c.group)], 1));
+  for (const c of p.comments) blocks.push(context(['“', user(c.text), '” — ', user(groupName(c.group, locale))], 1));
   if (p.moreComments) blocks.push(context([moreCommentsNote(p, locale)], 1));
   return blocks;
 }

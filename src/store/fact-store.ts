@@ -49,9 +49,10 @@ export interface FactStore {
   changeToken?(): Promise<unknown>;
   /**
    * Optional: make deleted content unreadable on disk now (SQLite: secure_delete is always on; this
-   * checkpoints and truncates the WAL). Called by /forgetme before it answers.
+   * checkpoints and truncates the WAL). Called by /forgetme before it answers. False when another
+   * connection's long read kept old copies in the WAL: the store keeps retrying, and the caller says so.
    */
-  scrub?(): Promise<void>;
+  scrub?(): Promise<boolean>;
   /** Reachable right now? (Redis may be down.) */
   ping(): Promise<boolean>;
   close(): Promise<void>;

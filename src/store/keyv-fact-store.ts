@@ -46,7 +46,7 @@ export interface RawBackend {
   uncertain?: boolean;
   /** Errors that prove the write never left this process (client offline): no need to settle. */
   neverSent?(error: unknown): boolean;
-  scrub?(): Promise<void>;
+  scrub?(): Promise<boolean>;
   /** [storedKey, raw] pairs whose key starts with `storedPrefix`, in UTF-8 byte order. */
   scanPrefix(storedPrefix: string): Promise<Array<[string, string]>>;
   /** Optional streaming form of scanPrefix: each key after the prefix with its value already parsed (the envelope). */
@@ -162,8 +162,9 @@ export class KeyvFactStore implements FactStore {
     return this.run(() => this.backend.mark(key, ttlMs));
   }
 
-  async scrub(): Promise<void> {
-    if (this.backend.scrub) await this.run(() => (this.backend.scrub as () => Promise<void>)());
+  async scrub(): Promise<boolean> {
+    if (!this.backend.scrub) return true;
+    return this.run(() => (this.backend.scrub as () => Promise<boolean>)());
   }
 
   private mayHaveLanded(error: unknown): boolean {

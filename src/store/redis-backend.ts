@@ -74,6 +74,16 @@ for i = 1, nd do
 end
 redis.call('SET', outcome, 'applied', 'PX', ARGV[4])
 return 1`;
+/**
+ * Fences a timed-out write id in one round trip (a network slow enough to time out the write must
+ * not also time out a two-step settle): 'aborted' unless an outcome is already recorded, and that
+ * outcome returned.
+ */
+const SETTLE_SCRIPT = `
+local decided = redis.call('GET', KEYS[1])
+if decided then return decided end
+redis.call('SET', KEYS[1], 'aborted', 'PX', ARGV[1])
+return 'fenced'`;
 const DELETE_SCRIPT = "local n = redis.call('DEL', KEYS[1]) redis.call('ZREM', KEYS[2], KEYS[1]) return n";
 
 type RedisClient = ReturnType<typeof createClient>;
@@ -137,9 +147,8 @@ export async function openRedisStore(url: string): Promise<FactStore> {
       return result === 1;
     },
     async settle(id) {
-      const fenced = await client.set(OUTCOME_PREFIX + id, 'aborted', { NX: true, PX: OUTCOME_TTL_MS });
-      if (fenced === 'OK') return false;
-      return (await client.get(OUTCOME_PREFIX + id)) === 'applied';
+      const outcome = await client.eval(SETTLE_SCRIPT, { keys: [OUTCOME_PREFIX + id], arguments: [String(OUTCOME_TTL_MS)] });
+      return outcome === 'applied';
     },
     async mark(key, ttlMs) {
       return (await client.set(MARK_PREFIX + key, '1', { NX: true, PX: ttlMs })) === 'OK';

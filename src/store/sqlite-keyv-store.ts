@@ -27,6 +27,10 @@ import type { RawChange } from './keyv-fact-store.ts';
 /** Expired markers are deleted at most this often (one indexed range delete). */
 const PRUNE_EVERY_MS = 60_000;
 
+/** How long /forgetme waits for a long reader to let the WAL go, and how often it retries afterwards. */
+const SCRUB_FOR_MS = 3000;
+const SCRUB_RETRY_MS = 2000;
+
 export interface SqliteKeyvStoreOptions {
   /** File path, or `sqlite://<path>`. `:memory:` works for throwaway stores. */
   uri: string;
@@ -67,6 +71,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   /** The file this connection opened (device + inode): a file deleted or replaced underneath is noticed. */
   private readonly identity: string | undefined;
   private prunedAt = 0;
+  private scrubTimer: NodeJS.Timeout | undefined;
   /** Built once: better-sqlite3's transaction() wrapper is costly to create per commit. */
   private readonly runBatch: (batch: QueuedWrite[]) => unknown[];
   private readonly runOne: (w: QueuedWrite) => unknown;
@@ -189,9 +194,40 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
    * TRUNCATE checkpoint copies those pages into the file and empties the WAL, which still held the
    * old page images. Waits for the writes queued before it.
    */
-  async scrub(): Promise<void> {
+  async scrub(): Promise<boolean> {
     await this.write(() => undefined);
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    const deadline = Date.now() + SCRUB_FOR_MS;
+    for (;;) {
+      if (this.checkpointed()) return true;
+      if (Date.now() >= deadline) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // Another connection still reads an old snapshot. Keep trying in the background, and say so.
+    this.scrubTimer ??= setInterval(() => {
+      if (!this.db.open || this.checkpointed()) {
+        clearInterval(this.scrubTimer);
+        this.scrubTimer = undefined;
+      }
+    }, SCRUB_RETRY_MS).unref();
+    return false;
+  }
+
+  /**
+   * One TRUNCATE checkpoint, true when it copied every WAL frame and emptied the WAL. A reader on an
+   * old snapshot makes it give up (busy, or fewer frames checkpointed than logged); it waits for
+   * readers at most briefly, since better-sqlite3 blocks the event loop while it waits.
+   */
+  private checkpointed(): boolean {
+    if (this.path === ':memory:') return true;
+    this.db.pragma('busy_timeout = 20');
+    try {
+      const [row] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+      return row !== undefined && row.busy === 0 && row.log === row.checkpointed;
+    } catch {
+      return false; // SQLITE_BUSY from the checkpoint itself
+    } finally {
+      this.db.pragma(`busy_timeout = ${this.opts.busyTimeout}`);
+    }
   }
 
   private fileIdentity(): string | undefined {
@@ -371,6 +407,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   }
 
   async disconnect(): Promise<void> {
+    clearInterval(this.scrubTimer);
     if (this.queue.length > 0) this.flush(); // queued writes were promised a commit
     if (this.db.open) this.db.close();
   }

@@ -8,7 +8,12 @@ import { refusals } from './en/refusals.ts';
 import { replies } from './en/replies.ts';
 import { delivery } from './en/delivery.ts';
 import { views } from './en/views.ts';
+import { commandReplies } from './en/command-replies.ts';
 import { digest } from './en/digest.ts';
+import { forgetme } from './en/forgetme.ts';
+import { languages } from './en/languages.ts';
+import { commands } from './en/commands.ts';
+import { cli } from './en/cli.ts';
 
-export const english = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest } as const;
+export const english = { ...common, ...refusals, ...replies, ...delivery, ...views, ...commandReplies, ...digest, ...forgetme, ...languages, ...commands, ...cli } as const;
 export type MessageId = keyof typeof english;

@@ -202,7 +202,9 @@ describe(`authorisation table (${header})`, () => {
         } else {
           expect(result.reply?.kind, where).toBe('error');
           const text = result.reply?.kind === 'error' ? result.reply.text : '';
-          expect(text, where).toMatch(v.needed === 'organiser' ? /^Only an organiser may/ : /^Only a moderator may/);
+          const refusal = result.reply?.kind === 'error' ? result.reply.refusal : undefined;
+          expect(refusal?.id, where).toMatch(/^refusal\.role\.(command|post)$/);
+          expect(refusal?.params.role, where).toBe(v.needed);
           expect(text, where).not.toMatch(/\n/);
           expect(result.posts ?? [], where).toEqual([]);
           expect(after, `${where} changed the store`).toBe(before);

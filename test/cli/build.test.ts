@@ -1,17 +1,19 @@
 /**
  * The build that `npm install` makes (the `prepare` script: tsc -p tsconfig.build.json) and that bin/plenary.js
- * runs. Built here into a temporary copy of the package layout, so the test neither needs nor touches ./dist.
+ * runs. Built into a temporary copy of the package layout, so the test neither needs nor touches ./dist: once per
+ * run by test/helpers/build-cli.ts (which the other tests' child processes run too), or here when that is off.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { collect } from '../helpers/cli.ts';
 
 const ROOT = resolve('.');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 let dir = '';
+let ownBuild = false;
 
 const run = (args: string[], env: NodeJS.ProcessEnv, input = '') =>
   collect(spawn(process.execPath, [join(dir, 'bin', 'plenary.js'), ...args], { env, cwd: dir }), input);
@@ -24,6 +26,12 @@ function filesUnder(folder: string): string[] {
 
 describe('the compiled build', () => {
   beforeAll(() => {
+    dir = inject('cliBuildDir');
+    if (dir) {
+      expect(inject('cliBuildStatus'), inject('cliBuildOutput')).toBe(0);
+      return;
+    }
+    ownBuild = true;
     dir = mkdtempSync(join(tmpdir(), 'plenary-build-'));
     mkdirSync(join(dir, 'bin'));
     copyFileSync(join(ROOT, 'bin', 'plenary.js'), join(dir, 'bin', 'plenary.js'));
@@ -32,7 +40,9 @@ describe('the compiled build', () => {
     const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], { encoding: 'utf8' });
     expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
   }, 120_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => {
+    if (ownBuild) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('is what `npm install` makes: the prepare script runs the build config', () => {
     expect(pkg.scripts.prepare).toMatch(/tsc -p tsconfig\.build\.json/);
@@ -52,7 +62,7 @@ describe('the compiled build', () => {
   });
 
   it('runs the terminal from the build: a panel from stdin, then the JSON digest', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, PLENARY_STORE: `sqlite://${join(dir, 'store.sqlite')}` };
+    const env: NodeJS.ProcessEnv = { ...process.env, PLENARY_STORE: `sqlite://${join(mkdtempSync(join(tmpdir(), 'plenary-built-store-')), 'store.sqlite')}` };
     for (const name of ['PLENARY_CONFIG', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'NODE_OPTIONS']) delete env[name];
     const panel = ['/session start Built panel', '/speaker add ana Ana', '/priority add ana Keep it compiled', '/priority post all', 'bo: /react P1 support', '/help'].join('\n');
     const started = await run(['start'], env, panel);

@@ -10,24 +10,24 @@ const CONFIG = { conference: { name: 'CLI Conference', timezone: 'Asia/Shanghai'
 describe('plenary command line', () => {
   it('refuses unknown flags and commands with usage and exit 2', async () => {
     const { env } = tempDeployment(CONFIG);
-    const flag = await runCli(['digest', '-f', 'csv'], env);
+    // Independent runs, started together: the test waits on process start-up, not the CPU.
+    const [flag, unknownFlag, command, url] = await Promise.all([
+      runCli(['digest', '-f', 'csv'], env), runCli(['digest', '--fromat', 'csv'], env), runCli(['digets'], env), runCli(['manifest', '--url'], env),
+    ]);
     expect(flag.code).toBe(2);
     expect(flag.stdout).toBe('');
     expect(flag.stderr).toMatch(/^plenary: digest: unexpected "-f"\nusage: plenary digest \[--date YYYY-MM-DD\] \[--format md\|json\|csv\]/);
-    const unknownFlag = await runCli(['digest', '--fromat', 'csv'], env);
     expect([unknownFlag.code, unknownFlag.stderr.split('\n')[0]]).toEqual([2, 'plenary: digest: unknown option --fromat']);
-    const command = await runCli(['digets'], env);
     expect(command.code).toBe(2);
     expect(command.stderr).toMatch(/unknown command "digets"; known: start, demo, digest, manifest, discord register\nusage: plenary <command>/);
-    expect((await runCli(['manifest', '--url'], env)).stderr).toMatch(/--url needs a value/);
+    expect(url.stderr).toMatch(/--url needs a value/);
   });
 
   it('--help works for each subcommand, exit 0', async () => {
     const { env } = tempDeployment(CONFIG);
-    for (const [args, want] of [[['digest', '--help'], 'usage: plenary digest'], [['manifest', '-h'], 'usage: plenary manifest'], [['discord', 'register', '--help'], 'usage: plenary discord register'], [['--help'], 'usage: plenary <command>']] as const) {
-      const run = await runCli([...args], env);
-      expect([run.code, run.stdout.split('\n')[0].startsWith(want)], args.join(' ')).toEqual([0, true]);
-    }
+    const cases = [[['digest', '--help'], 'usage: plenary digest'], [['manifest', '-h'], 'usage: plenary manifest'], [['discord', 'register', '--help'], 'usage: plenary discord register'], [['--help'], 'usage: plenary <command>']] as const;
+    const runs = await Promise.all(cases.map(([args]) => runCli([...args], env)));
+    cases.forEach(([args, want], i) => expect([runs[i].code, runs[i].stdout.split('\n')[0].startsWith(want)], args.join(' ')).toEqual([0, true]));
   });
 
   it('plenary digest on a store that does not exist says so, exits 1 and creates nothing', async () => {
@@ -41,17 +41,19 @@ describe('plenary command line', () => {
 
   it('store and config failures are one line naming what to fix, exit 1, no stack', async () => {
     const { env, dir } = tempDeployment(CONFIG);
-    const redis = await runCli(['digest'], { ...env, PLENARY_STORE: 'redis://127.0.0.1:1' });
-    expect(redis.code).toBe(1);
-    expect(redis.stderr).toMatch(/^plenary: cannot open the store redis:\/\/127\.0\.0\.1:1 \(.*\): check PLENARY_STORE\n$/);
-    const bad = await runCli(['digest'], { ...env, PLENARY_STORE: 'postgres://x' });
-    expect([bad.code, bad.stderr.trim().split('\n').length]).toEqual([1, 1]);
-    expect(bad.stderr).toMatch(/PLENARY_STORE/);
-    const missing = await runCli(['digest'], { ...env, PLENARY_CONFIG: join(dir, 'nope.json') });
-    expect(missing.stderr).toBe(`plenary: ${join(dir, 'nope.json')}: cannot be read (no such file); fix PLENARY_CONFIG or create the file\n`);
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '\uFEFF{\n  "conference": {"name": "X"},\n  "roles": {"organizers": ["console:a"]},\n  oops\n}');
-    const syntax = await runCli(['digest'], { ...env, PLENARY_CONFIG: broken });
+    const [redis, bad, missing, syntax] = await Promise.all([
+      runCli(['digest'], { ...env, PLENARY_STORE: 'redis://127.0.0.1:1' }),
+      runCli(['digest'], { ...env, PLENARY_STORE: 'postgres://x' }),
+      runCli(['digest'], { ...env, PLENARY_CONFIG: join(dir, 'nope.json') }),
+      runCli(['digest'], { ...env, PLENARY_CONFIG: broken }),
+    ]);
+    expect(redis.code).toBe(1);
+    expect(redis.stderr).toMatch(/^plenary: cannot open the store redis:\/\/127\.0\.0\.1:1 \(.*\): check PLENARY_STORE\n$/);
+    expect([bad.code, bad.stderr.trim().split('\n').length]).toEqual([1, 1]);
+    expect(bad.stderr).toMatch(/PLENARY_STORE/);
+    expect(missing.stderr).toBe(`plenary: ${join(dir, 'nope.json')}: cannot be read (no such file); fix PLENARY_CONFIG or create the file\n`);
     expect(syntax.code).toBe(1);
     expect(syntax.stderr).toMatch(/^plenary: .*broken\.json: is not valid JSON: .* at line 4, column 3\n$/);
     for (const run of [redis, bad, missing, syntax]) expect(run.stderr).not.toMatch(/\n\s+at /);

@@ -23,7 +23,8 @@ function expectOneLine(run: { code: number | null; stdout: string; stderr: strin
   return lines[0];
 }
 
-describe('plenary start: start-up failures are one line', () => {
+// Concurrent: each case is its own process and deployment; the file waits on their start-up, not the CPU.
+describe.concurrent('plenary start: start-up failures are one line', () => {
   let api: FakeSlackWebApi;
   let discord: FakeDiscord;
   beforeAll(async () => {

@@ -20,7 +20,7 @@ function leafOf(name: string) {
 
 describe('Discord application commands', () => {
   it('has one command per top-level name, in registry order', () => {
-    expect(defs.map((d) => d.name)).toEqual(['session', 'speaker', 'priority', 'menu', 'react', 'iam', 'forgetme', 'summary', 'digest', 'screen', 'help']);
+    expect(defs.map((d) => d.name)).toEqual(['session', 'speaker', 'priority', 'menu', 'react', 'iam', 'lang', 'forgetme', 'summary', 'digest', 'screen', 'help']);
     expect(defs.map((d) => d.name)).toEqual(topLevel().map((g) => g.name));
   });
 
@@ -91,7 +91,7 @@ describe('Discord application commands', () => {
     const perms = Object.fromEntries(defs.map((d) => [d.name, d.default_member_permissions]));
     expect(perms).toEqual({
       session: null, speaker: null, priority: PermissionFlagsBits.ManageEvents.toString(), menu: null, react: null,
-      iam: null, forgetme: null, summary: null, digest: PermissionFlagsBits.ManageGuild.toString(),
+      iam: null, lang: null, forgetme: null, summary: null, digest: PermissionFlagsBits.ManageGuild.toString(),
       screen: PermissionFlagsBits.ManageEvents.toString(), help: null,
     });
   });

@@ -2,6 +2,7 @@
 // through the real discord.js against the fake gateway, to the outcomes PRODUCT.md promises.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { say } from '../../src/wording/say.ts';
 import { BOT, GUILD, MAIN, U, answerOf, sleep, slash, startWorld, textOf, type World } from './helpers.ts';
 
 const INTENT_GUILD_REACTIONS = 1 << 10;
@@ -109,7 +110,7 @@ describe('INTERACTION_CREATE of every type, in the docs’ shapes', () => {
 
   it('5 MODAL_SUBMIT: a Label-wrapped comment is saved, the stance kept', async () => {
     const sent = w.fake.sendInteraction({ ...interactions().MODAL_SUBMIT, message: message(), userId: U.gina, channelId: MAIN });
-    expect((await answerOf(w.fake, sent.id)).content).toMatch(/Your comment on P1 is saved/);
+    expect((await answerOf(w.fake, sent.id)).content).toBe(say('reply.comment.recorded', { code: 'P1' }));
     expect(await w.core.store.get(`reaction:${sid}:000001:discord:${U.gina}`)).toMatchObject({ stance: 'oppose', comment: 'Regions differ — 地区不同' });
   });
 });

@@ -1,6 +1,7 @@
 // A whole panel on Discord: the real discord.js (through startDiscord) against the fake Discord REST +
 // gateway, a memory store and the real core. Checked through the JSON digest and the recorded REST calls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { say } from '../../src/wording/say.ts';
 import { GUILD, MAIN, OVERFLOW, U, answerOf, messageCalls, sleep, slash, startWorld, textOf, type World } from './helpers.ts';
 import { commandDefinitions } from '../../adapters/discord/commands.ts';
 
@@ -103,7 +104,7 @@ describe('a panel on Discord', () => {
     const submit = w.fake.sendModalSubmit({
       userId: U.bob, channelId: MAIN, messageId: p1.id, customId: `plenary:comment-form:${sid}:1`, fields: { comment: 'Regions differ — 地区不同 <@1>' },
     });
-    expect((await answerOf(w.fake, submit.id)).content).toMatch(/Your comment on P1 is saved/);
+    expect((await answerOf(w.fake, submit.id)).content).toBe(say('reply.comment.recorded', { code: 'P1' }));
     expect(await stanceOf(U.bob, 1)).toBe('oppose'); // a comment keeps the stance
   });
 

@@ -32,7 +32,7 @@ describe('slow and long answers on Discord', () => {
 
   it('posts the digest file publicly with post', async () => {
     const r = await slash(w.fake, U.org, 'digest', undefined, { post: true, format: 'md' });
-    expect(r.answer.content).toMatch(/^Digest for \d{4}-\d{2}-\d{2} posted\.$/);
+    expect(r.answer.content).toMatch(/^The digest for \d{4}-\d{2}-\d{2} is being posted here/);
     const posted = await w.fake.waitFor(() => w.fake.messages(MAIN).find((m) => m.attachments?.length));
     expect(posted.attachments[0].filename).toMatch(/\.md$/);
     expect(posted.content).toMatch(/attached as/);

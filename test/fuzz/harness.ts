@@ -236,6 +236,14 @@ export interface FuzzTarget {
   run(panel: FuzzPanel, rng: Rng, index: number): Promise<FuzzOutcome & { input: string }>;
 }
 
+/**
+ * Inputs per fuzz target. `npm test` runs a quick 2,000 so the suite stays fast; `.ci/run` sets FUZZ_INPUTS=100000
+ * for the full seeded run. The seed is the same either way, so the quick run is a prefix of the full one.
+ */
+export const FUZZ_INPUTS = Math.max(200, Number(process.env.FUZZ_INPUTS ?? 2_000) || 2_000);
+/** A test's timeout for `inputs` inputs: generous, since the full run shares the machine with the rest of CI. */
+export const fuzzTimeout = (inputs: number) => 60_000 + inputs * 5;
+
 /** Fuzz participants: no configured role (checked by the harness with roleOf). */
 export const fuzzUser = (rng: Rng) => `f${rng.int(6)}`;
 
@@ -245,7 +253,7 @@ const viewText = (view: View): { text: string; error: boolean } =>
 /** Commands through the shared parser and executor, as Slack's and the terminal's text arrives. */
 const executeLineTarget: FuzzTarget = {
   name: 'commands/executeLine',
-  iterations: 50_000,
+  iterations: FUZZ_INPUTS,
   async run(panel, rng) {
     const user = `console:${fuzzUser(rng)}`;
     const input = hostileText(rng);
@@ -265,7 +273,7 @@ const USER_PREFIX = /^\s*([A-Za-z0-9][A-Za-z0-9_.-]{0,31}):\s+(.*)$/s;
 /** Whole terminal lines through the terminal adapter, emoji and chat included. */
 const terminalTarget: FuzzTarget = {
   name: 'adapters/console handleLine',
-  iterations: 50_000,
+  iterations: FUZZ_INPUTS,
   async run(panel, rng) {
     const text = hostileText(rng);
     let input = rng.chance(0.85) ? `${fuzzUser(rng)}: ${text}` : text;

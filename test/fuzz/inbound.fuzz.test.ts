@@ -1,14 +1,15 @@
 /**
  * Seeded fuzzing of every inbound path (see harness.ts for the generator, the panel and the
  * invariants). The seed is fixed so a failure reproduces exactly; FUZZ_SEED=<n> explores others.
+ * FUZZ_INPUTS inputs per target: 2,000 in `npm test`, 100,000 in `.ci/run`.
  */
 import { describe, expect, it } from 'vitest';
-import { breaksIn, changedKeys, countOutcome, inboundTargets, hostileText, INTERNAL_ERROR, prng, seededPanel, snapshot, violations, type FuzzPanel } from './harness.ts';
+import { breaksIn, changedKeys, countOutcome, FUZZ_INPUTS, fuzzTimeout, inboundTargets, hostileText, INTERNAL_ERROR, prng, seededPanel, snapshot, violations, type FuzzPanel } from './harness.ts';
 import { executeLine } from '../../commands/execute.ts';
 import { roleOf } from '../../src/roles.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed2026);
-const PRIVILEGED_ITERATIONS = 10_000;
+const PRIVILEGED_ITERATIONS = Math.ceil(FUZZ_INPUTS / 10);
 
 /** Stops at the first few problems, with the input that caused each (JSON-escaped, reproducible). */
 function report(problems: string[]) {
@@ -52,7 +53,7 @@ describe(`inbound fuzz (seed 0x${SEED.toString(16)})`, () => {
       } finally {
         await panel.close();
       }
-    });
+    }, fuzzTimeout(target.iterations));
   }
 
   it(`privileged callers: ${PRIVILEGED_ITERATIONS.toLocaleString('en')} hostile inputs as organiser and moderator never throw, refusals change nothing`, async () => {
@@ -88,7 +89,7 @@ describe(`inbound fuzz (seed 0x${SEED.toString(16)})`, () => {
     } finally {
       await panel.close();
     }
-  });
+  }, fuzzTimeout(PRIVILEGED_ITERATIONS));
 });
 
 describe('fuzz invariants catch what they should', () => {

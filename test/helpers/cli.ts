@@ -1,12 +1,14 @@
 /**
  * Runs the real `plenary` command line in a child process, on its own temporary store and config. It runs the
- * TypeScript sources (through tsx), not the dist/ build that bin/plenary.js runs, so tests see the current code;
- * test/cli/build.test.ts checks the build itself.
+ * build that test/helpers/build-cli.ts compiles from the current sources at the start of the run (not ./dist, which
+ * may be stale), so tests see the current code and each child starts without tsx; PLENARY_TEST_TSX=1 (or a run
+ * without that global setup) runs the TypeScript sources through tsx instead.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { inject } from 'vitest';
 
 export const CLI_SOURCE = resolve('cli/main.ts');
 /** The installed command (runs the dist/ build that `npm install` makes); spawnCli runs the sources instead. */
@@ -21,8 +23,15 @@ export function tempDeployment(config: unknown) {
   return { dir, env };
 }
 
+/** The compiled entry point of this run's build, or undefined to run the sources. */
+export function builtCli(): string | undefined {
+  const dir = inject('cliBuildDir');
+  return dir ? join(dir, 'dist', 'cli', 'main.js') : undefined;
+}
+
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', CLI_SOURCE, ...args], { env, cwd: resolve('.') });
+  const built = builtCli();
+  return spawn(process.execPath, built ? [built, ...args] : ['--import', 'tsx', CLI_SOURCE, ...args], { env, cwd: resolve('.') });
 }
 
 /** Runs a child process to its end, with `input` on stdin, and collects what it printed. */

@@ -15,6 +15,7 @@ import { startRedisServer, redisAvailable, type RedisServer } from '../helpers/r
 import { startFakeSlackWebApi, type FakeSlackWebApi } from '../fakes/slack/fake-web-api.ts';
 import { signedSender } from '../fakes/slack/signed-requests.ts';
 import { prng } from '../fuzz/harness.ts';
+import { say } from '../../src/wording/say.ts';
 
 const SEED = Number(process.env.SCALE_SEED ?? 0x5ca1e);
 const REQUESTS = 10_000;
@@ -237,7 +238,7 @@ describe.skipIf(!redisAvailable)(`two Slack processes on one Redis (seed 0x${SEE
     expect(posted.map((m) => String(m.text).slice(0, 2)).sort()).toEqual(CODES);
     for (const want of recount) {
       const message = posted.find((m) => String(m.text).startsWith(`${want.code} `))!;
-      const counts = `support ${want.support}, neutral ${want.neutral}, oppose ${want.oppose}`;
+      const counts = say('view.stance-words', { support: want.support, neutral: want.neutral, oppose: want.oppose });
       await expect.poll(() => String(api.message(CHANNEL, message.ts)?.text), { timeout: 20_000, interval: 200 }).toContain(counts);
     }
 

@@ -12,7 +12,7 @@ describe('Slack manifest', () => {
   it('lists every top-level command, with hints built from the subcommands’ usages', () => {
     const m = renderManifest() as { features: { slash_commands: Array<{ command: string; description: string; usage_hint?: string }> } };
     const names = m.features.slash_commands.map((c) => c.command);
-    expect(names).toEqual(['/session', '/speaker', '/priority', '/menu', '/react', '/iam', '/forgetme', '/summary', '/digest', '/screen', '/help']);
+    expect(names).toEqual(['/session', '/speaker', '/priority', '/menu', '/react', '/iam', '/lang', '/forgetme', '/summary', '/digest', '/screen', '/help']);
     expect(names).toEqual(topLevel().map((g) => `/${g.name}`));
     const session = m.features.slash_commands[0];
     expect(session.usage_hint).toContain('start <title…>');
@@ -26,7 +26,7 @@ describe('Slack manifest', () => {
     expect(socket.settings.event_subscriptions.bot_events).toEqual(['reaction_added', 'reaction_removed']);
     expect(socket.settings.interactivity.is_enabled).toBe(true);
     expect(JSON.stringify(socket)).not.toContain('request_url');
-    expect(socket.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'reactions:read', 'files:write']);
+    expect(socket.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'reactions:read', 'files:write', 'users:read']);
 
     const http = renderManifest({ url: 'https://panel.example.org/' }) as any;
     expect(http.settings.socket_mode_enabled).toBe(false);

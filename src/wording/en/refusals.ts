@@ -42,8 +42,8 @@ export const refusals = {
   'refusal.session.already-open': 'Session {session} is already open.',
   'refusal.session.channel-busy':
     'This channel already has open session {session} ("{title}"); close it first with /session close.',
-  'refusal.session.channel-busy-elsewhere':
-    'Channel {channel} has open session {session} ("{title}"); close it first with /session close.',
+  'refusal.session.channel-busy-reopen':
+    '{channel, select, here {This channel} other {Channel {channel}}} has open session {session} ("{title}"); close it first with /session close.',
   'refusal.session.channel-busy-join': 'This channel already has open session {session}; close it first with /session close.',
   'refusal.session.already-followed': 'This channel already follows session {session}.',
   'refusal.session.unreadable': 'Session {session} could not be read; try again.',

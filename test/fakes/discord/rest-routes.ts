@@ -32,6 +32,16 @@ export function registerRoutes(rest: FakeRest, model: DiscordModel, dispatch: Di
   }));
   rest.add('GET', '/users/@me', () => ok(model.botUser));
   rest.add('GET', '/users/:user', ({ params }) => ok(model.users.get(params.user) ?? unknown(10013, 'Unknown User')));
+  // A direct-message channel with one user (the private line the bot sends when an interaction is long answered).
+  rest.add('POST', '/users/@me/channels', ({ body }) => {
+    const recipient = model.users.get(String(body?.recipient_id)) ?? unknown(10013, 'Unknown User');
+    const id = `8${recipient.id.slice(1)}`;
+    if (!model.channels.has(id)) {
+      model.channels.set(id, { id, type: 1, recipients: [recipient], last_message_id: null, flags: 0 } as never);
+      model.channelMessageIds.set(id, []);
+    }
+    return ok(model.channels.get(id));
+  });
   const application = () => ({
     id: app, name: model.botUser.username, icon: null, description: '', bot_public: true, bot_require_code_grant: false,
     verify_key: '0'.repeat(64), flags: 0, team: null, bot: model.botUser, summary: '',

@@ -254,7 +254,11 @@ export class SlackWorld {
       },
       'users.info': (a) => {
         const u = this.userInfo(String(a.user ?? ''));
-        return u ? { ok: true, user: u } : fail('user_not_found');
+        if (!u) return fail('user_not_found');
+        // Like Slack: the locale is there only when asked for with include_locale (default en-US).
+        const { locale, ...rest } = u;
+        const wantsLocale = a.include_locale === true || a.include_locale === 'true';
+        return { ok: true, user: wantsLocale ? { ...rest, locale: locale ?? 'en-US' } : rest };
       },
       'reactions.get': (a) => {
         const m = this.messages.get(this.key(String(a.channel ?? ''), String(a.timestamp ?? '')));

@@ -1,0 +1,96 @@
+/**
+ * `kill -9` in the middle of `/priority post all` loses nothing: the real `plenary start` (Slack over
+ * HTTP, real Bolt) runs in a child process against the fake Slack, which lets one chat.postMessage
+ * through per second, so the posts are still going out when the process is SIGKILLed after the
+ * second card. A new process on the same store delivers the rest from the durable outbox: in the end
+ * every card is in the channel exactly once, in order.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { startFakeSlackWebApi, type FakeSlackWebApi } from '../fakes/slack/fake-web-api.ts';
+import { signedSender } from '../fakes/slack/signed-requests.ts';
+import { spawnCli, tempDeployment } from '../helpers/cli.ts';
+
+const SECRET = 'kill-mid-post-secret';
+const C = 'C0KILL';
+const CONFIG = { conference: { name: 'Kill', timezone: 'UTC' }, roles: { moderators: ['slack:UMOD'] } };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+async function until<T>(check: () => T | Promise<T>, ms = 30_000): Promise<NonNullable<T>> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > end) throw new Error('condition not reached');
+    await sleep(25);
+  }
+}
+
+describe('kill -9 during /priority post all', () => {
+  let api: FakeSlackWebApi;
+  const children: ChildProcessWithoutNullStreams[] = [];
+  beforeAll(async () => {
+    api = await startFakeSlackWebApi();
+  });
+  afterAll(async () => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    await api?.close();
+  });
+
+  it('delivers every card exactly once after a restart', async () => {
+    const { env } = tempDeployment(CONFIG);
+    Object.assign(env, { SLACK_BOT_TOKEN: 'xoxb-kill', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.apiUrl });
+    let output = '';
+    const launch = async () => {
+      env.PORT = String(await freePort());
+      const child = spawnCli(['start'], env);
+      child.stdin.end();
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      children.push(child);
+      const url = `http://127.0.0.1:${env.PORT}`;
+      await until(async () => (await fetch(`${url}/healthz`).catch(() => undefined))?.status === 200).catch((e) => {
+        throw new Error(`${e.message}: ${output}`);
+      });
+      return { child, slack: signedSender({ url: `${url}/slack/events`, signingSecret: SECRET }) };
+    };
+    const first = await launch();
+    const on = (line: string) => {
+      const [command, ...rest] = line.split(' ');
+      return first.slack.slashCommand({ command, text: rest.join(' '), user_id: 'UMOD', channel_id: C });
+    };
+    await on('/session start Kill panel');
+    for (const h of ['ann', 'bob']) await on(`/speaker add ${h} ${h}`);
+    for (let i = 0; i < 6; i++) await on(`/priority add ${i < 3 ? 'ann' : 'bob'} Idea ${i}`);
+    const cards = () => api.messages(C).filter((m) => /^P\d/.test(String(m.text)));
+    api.rateLimit('chat.postMessage', { perSecond: 1 });
+    await on('/priority post all');
+    await until(() => cards().length >= 2).catch((e) => {
+      throw new Error(`${e.message}: ${JSON.stringify(api.calls.map((c) => [c.method, c.status, c.response.error]))} ${output}`);
+    });
+    const exited = new Promise((r) => first.child.once('close', r));
+    first.child.kill('SIGKILL');
+    await exited;
+    const atKill = cards().length;
+    expect(atKill).toBeLessThan(6); // it really died mid-way
+
+    api.rateLimit('chat.postMessage', null);
+    const second = await launch();
+    await until(() => cards().length >= 6);
+    await sleep(1500); // a duplicate would arrive here
+    const codes = cards().map((m) => String(m.text).split(/\s/)[0].replace(/\W+$/, ''));
+    expect(codes).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6']);
+    second.child.kill('SIGTERM');
+    await new Promise((r) => second.child.once('close', r));
+  }, 90_000);
+});
