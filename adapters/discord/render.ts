@@ -21,7 +21,7 @@ import { SESSION_ID } from '../../src/model.ts';
 import type { ProposalSummary, SessionSummary, Digest } from '../../src/summary.ts';
 import { markdownWithCharts, withDigestCharts, withSummaryChart } from './chart-files.ts';
 import {
-  cardCounts, counted, emojiCounts, groupBreakdown, hiddenNote, labelsLine, oneLine, reach, shareOf, STANCE_EMOJI, stanceLabel, stateWord,
+  counted, emojiCounts, groupBreakdown, hiddenNote, labelsLine, reach, shareOf, stateWord,
   summaryTitle, supportOf, type Locale,
 } from '../../src/view-text.ts';
 import { formatInstant } from '../../src/time.ts';

@@ -8,9 +8,9 @@ import type { ProposalCard, View } from '../../src/views.ts';
 import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import { digestChartBlocks, summaryChartBlocks } from './chart-blocks.ts';
 import { bridgingLine } from '../../src/opinion-groups.ts';
-import { SESSION_ID, type Session } from '../../src/model.ts';
+import { SESSION_ID } from '../../src/model.ts';
 import {
-  clipPoints, counted, groupBreakdown, hiddenNote, labelsLine, oneLine, reach, shareOf, stanceLabel, stateWord, summaryTitle, supportOf, type Locale,
+  clipPoints, counted, groupBreakdown, hiddenNote, labelsLine, oneLine, reach, shareOf, stateWord, summaryTitle, supportOf, type Locale,
 } from '../../src/view-text.ts';
 import { say } from '../../src/wording/say.ts';
 import { composeCard, digestTotals } from '../../src/cards/compose.ts';
@@ -19,7 +19,7 @@ import {
   digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,
 } from '../../src/digest-format.ts';
 import {
-  blocksTextLength, button, clipEscaped, codeSections, context, divider, escapeSlack as esc, fitsOneMessage, header, LIMITS,
+  blocksTextLength, clipEscaped, codeSections, context, divider, escapeSlack as esc, fitsOneMessage, header, LIMITS,
   packLines, paginate, section, sections, type Block, type SlackMessage,
 } from './blocks.ts';
 
@@ -42,8 +42,6 @@ export function parseActionValue(value: string | undefined): { sessionId: string
 
 const counts = (c: { support: number; neutral: number; oppose: number }) =>
   `:+1: ${c.support}   :neutral_face: ${c.neutral}   :-1: ${c.oppose}`;
-const countsPlain = (c: { support: number; neutral: number; oppose: number }, locale?: Locale) =>
-  say('view.stance-words', { support: c.support, neutral: c.neutral, oppose: c.oppose }, locale);
 /**
  * A participant's text, safe inside one of our lines: escaped (no pings, no `<url|masked>` links), its line
  * breaks kept on the line. It never starts a line either (Slack reads `&gt;` at a line start as a quote), so
@@ -52,8 +50,6 @@ const countsPlain = (c: { support: number; neutral: number; oppose: number }, lo
 const txt = (s: string) => esc(oneLine(s));
 const txtClip = (s: string, max: number) => esc(clipPoints(oneLine(s), max));
 const who = (card: ProposalCard) => txt(card.organisation ? `${card.speakerName}, ${card.organisation}` : card.speakerName);
-const stateNote = (card: ProposalCard, locale?: Locale) =>
-  card.state === 'open' ? '' : ` · ${say(card.state === 'closed' ? 'view.card.closed' : 'view.card.withdrawn', {}, locale)}`;
 
 /**
  * The actions block id changes whenever a card is re-rendered with other counts (Slack asks for a new
@@ -68,9 +64,6 @@ export function proposalMessage(card: ProposalCard, revision?: number, locale?: 
   const composed = composeCard({ kind: 'proposal', card }, locale);
   return cardMessages(composed, cardFallback(composed), { ids: ACTION, blockId: actionsBlockId(card, revision) })[0];
 }
-
-const cardLine = (card: ProposalCard, textMax = 500, locale?: Locale) =>
-  `*${card.code}* · ${who(card)}: ${txtClip(card.text, textMax)}\n${counts(card.counts)}${stateNote(card, locale)}`;
 
 function proposalSummaryText(p: ProposalSummary, place: number, locale?: Locale): string {
   const label = p.label ? `  _${p.label}_` : '';
