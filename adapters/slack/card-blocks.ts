@@ -76,9 +76,9 @@ export function cardBlocks(card: Card, actions?: { ids: Record<string, string>; 
   return blocks;
 }
 
-/** The card's plain fallback (what a notification shows): its one-line form, else its header, else its lines of text. */
+/** The card's plain fallback (what a notification shows): its plain or one-line form, else its header, else its lines. */
 export function cardFallback(card: Card): string {
-  if (card.line) return plainText(card.line);
+  if (card.plain ?? card.line) return plainText(card.plain ?? card.line!);
   const header = card.blocks.find((b) => b.type === 'header');
   if (header?.type === 'header') return plainText(header.text);
   return (card.tone === 'error' ? '⚠ ' : '') + card.blocks.flatMap((b) => (b.type === 'text' ? [plainText(b.text)] : [])).join('\n');

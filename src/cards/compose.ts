@@ -8,7 +8,7 @@ import { barOf } from '../chart.ts';
 import { bridgingLine } from '../opinion-groups.ts';
 import { formatInstant } from '../time.ts';
 import {
-  cardCounts, counted, emojiCounts, groupBreakdown, hiddenNote, labelsLine, moreCommentsNote, reach, stanceLabel, stateWord, supportOf,
+  cardCounts, counted, emojiCounts, groupBreakdown, hiddenNote, labelsLine, moreCommentsNote, reach, stanceLabel, stanceWords, stateWord, supportOf,
   STANCE_EMOJI, type Locale,
 } from '../view-text.ts';
 import { say } from '../wording/say.ts';
@@ -47,7 +47,9 @@ function proposalCard(card: ProposalCard, locale?: Locale): Card {
       ],
     });
   }
-  return { view: 'proposal', tone: card.state, blocks, line: cardInline(card, locale) };
+  const state = card.state === 'open' ? '' : ` · ${say(card.state === 'closed' ? 'view.card.closed' : 'view.card.withdrawn', {}, locale)}`;
+  const counts = card.hidden ? hiddenNote(locale) : stanceWords(card.counts, locale);
+  return { view: 'proposal', tone: card.state, blocks, line: cardInline(card, locale), plain: [`${card.code} · `, user(who), ': ', user(card.text), ` (${counts})${state}`] };
 }
 
 const label = (p: ProposalSummary) => (p.label ? `  ‹${p.label}›` : '');

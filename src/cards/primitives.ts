@@ -31,6 +31,8 @@ export interface Card {
   blocks: Primitive[];
   /** The whole card on one line, where a platform shows it so (the terminal, a notification's text). */
   line?: Inline;
+  /** The card as plain words, no symbols: a notification's text, a screen reader (Slack's fallback `text`). */
+  plain?: Inline;
 }
 
 export const user = (text: string): Span => ({ user: text });

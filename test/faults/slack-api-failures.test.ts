@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MOD, startHarness, until, type Harness } from '../slack/harness.ts';
-import { emojiCounts } from '../../src/view-text.ts';
+import { say } from '../../src/wording/say.ts';
 
 const CHANNEL = 'CFAULTS1';
 const rejections: unknown[] = [];
@@ -29,7 +29,7 @@ const react = async (user: string, code: string, stance: string) => {
 const proposalMessages = () => h.api.messages(CHANNEL).filter((m) => /^P\d+ · /.test(String(m.text)));
 const countsText = async (n: number) => {
   const c = await h.core.summaries.proposalCounts(sid, n);
-  return emojiCounts(c); // the card's one-line form ends the fallback text
+  return say('view.stance-words', { support: c.support, neutral: c.neutral, oppose: c.oppose });
 };
 /** Waits until every posted proposal message shows the counts the store holds now. */
 async function allCountsLand(ms = 30_000) {

@@ -103,7 +103,7 @@ describe('proposal card', () => {
     const actions = m.blocks.find((b) => b.type === 'actions') as unknown as { elements: Array<{ action_id: string; value: string }> };
     expect(actions.elements.map((e) => e.action_id)).toEqual([ACTION.support, ACTION.neutral, ACTION.oppose, ACTION.comment]);
     for (const e of actions.elements) expect(parseActionValue(e.value)).toEqual({ sessionId: 's7k2', number: 1 });
-    expect(m.text).toMatch(/^P1 · .*\[👍 3 · 😐 1 · 👎 2\]/);
+    expect(m.text).toMatch(/^P1 · .*3 support · 1 neutral · 2 oppose/);
   });
 
   it('drops the buttons once the session closed or the proposal was withdrawn', () => {
