@@ -1,7 +1,7 @@
 import { defineCommand } from './command.ts';
 import { text, flag } from './options.ts';
 import { notice } from '../src/views.ts';
-import { plural } from '../src/plurals.ts';
+import { counted } from '../src/view-text.ts';
 
 export default defineCommand({
   name: 'session delete',
@@ -11,10 +11,10 @@ export default defineCommand({
     id: text('Session id, e.g. s7k2', { label: 'Session id', positional: true, required: true, limit: 'sessionId' }),
     confirm: flag('Really delete it (without: only says what would go)'),
   },
-  async handler({ core }, { id, confirm }) {
+  async handler({ core, locale }, { id, confirm }) {
     const session = await core.namedSession(id);
     const what = await core.sessionFootprint(session.id);
-    const listing = `${plural(what.speakers, 'speaker')}, ${plural(what.proposals, 'proposal')} and ${plural(what.reactions, 'reaction')}`;
+    const listing = `${counted('speakers', what.speakers, locale)}, ${counted('proposals', what.proposals, locale)} and ${counted('reactions', what.reactions, locale)}`;
     if (!confirm) {
       return {
         reply: notice(`Deleting session ${session.id} “${session.title}” (${session.day}) would remove ${listing}, for good. To do it: /session delete ${session.id} confirm`),

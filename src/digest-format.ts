@@ -3,10 +3,12 @@ import type { Digest, ProposalSummary, SessionSummary } from './summary.ts';
 import type { DigestFormat, ProposalCard } from './views.ts';
 import type { Session } from './model.ts';
 import {
-  cardCounts, counted, hiddenNote, labelsLine, oneLine, reach, stanceWords, stateWord, summaryTitle, type Locale,
+  counted, hiddenNote, labelsLine, reach, stanceWords, stateWord, summaryTitle, type Locale,
 } from './view-text.ts';
 import { bridgingLine } from './opinion-groups.ts';
 import { say } from './wording/say.ts';
+import { composeCard } from './cards/compose.ts';
+import { cardMarkdown, escapeMarkdown } from './cards/markdown.ts';
 
 
 /**
@@ -14,9 +16,7 @@ import { say } from './wording/say.ts';
  * escaped, and line breaks (U+2028/U+2029 included) stay on the line, so nobody's text passes for another line.
  * `:` is escaped too so a bare `https://…` is not autolinked by GitHub-flavoured renderers.
  */
-export function escapeMarkdown(text: string): string {
-  return oneLine(text).replace(/([\\`*_{}[\]()#+\-.!|<>~:=&])/g, '\\$1');
-}
+export { escapeMarkdown };
 
 function proposalLine(p: ProposalSummary, place: number, locale?: Locale): string {
   const label = p.label ? ` **${p.label}**` : '';
@@ -81,17 +81,9 @@ export function summaryMarkdown(s: SessionSummary, final: boolean, locale?: Loca
   return lines.join('\n');
 }
 
-/** A menu as Markdown (every proposal's whole text). */
-export function menuMarkdown(session: Session, cards: ProposalCard[], locale?: Locale): string {
-  const lines = [`# ${say('view.menu.title', { id: session.id, title: escapeMarkdown(session.title), state: stateWord(session.state, locale) }, locale)}`, ''];
-  if (cards.length === 0) lines.push(`_${say('view.no-proposals', {}, locale)}_`);
-  for (const c of cards) {
-    const who = c.organisation ? `${c.speakerName}, ${c.organisation}` : c.speakerName;
-    lines.push(`- **${c.code}** · ${escapeMarkdown(who)}: ${escapeMarkdown(c.text)} — ${cardCounts(c, locale)}`);
-  }
-  lines.push('');
-  return lines.join('\n');
-}
+/** A menu as Markdown (every proposal's whole text): the Markdown translation of composeCard's menu. */
+export const menuMarkdown = (session: Session, cards: ProposalCard[], locale?: Locale): string =>
+  cardMarkdown(composeCard({ kind: 'menu', session, cards }, locale));
 
 /** JSON keeps the documented keys; `number` and `score` are extra and harmless. */
 export function digestJson(d: Digest): string {

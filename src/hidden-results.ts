@@ -8,7 +8,6 @@ import type { Session } from './model.ts';
 import type { Digest, ProposalSummary, SessionSummary } from './summary.ts';
 import type { ProposalCard } from './views.ts';
 
-export const HIDDEN_NOTE = 'results hidden until the session closes';
 
 export const resultsHidden = (session: Pick<Session, 'results' | 'state'>) => session.results === 'hidden' && session.state === 'open';
 

@@ -14,7 +14,7 @@ export const stanceLabel = (stance: Stance, locale?: Locale) => say(`view.stance
 export const stanceConfirmation = (stance: Stance | null | undefined, code: string, locale?: Locale) =>
   say('view.stance.confirmation', { stance: stance ?? 'cleared', code }, locale);
 
-export type Counted = 'participants' | 'reactors' | 'reactions' | 'sessions' | 'proposals' | 'speakers';
+export type Counted = 'participants' | 'reactors' | 'reactions' | 'sessions' | 'proposals' | 'speakers' | 'channels' | 'cards';
 /** `1 participant`, `3 proposals` (CLDR plural rules, locale numbers). */
 export const counted = (noun: Counted, count: number, locale?: Locale) => say(`view.count.${noun}` as MessageId, { count }, locale);
 

@@ -32,7 +32,11 @@ function primitiveLines(block: Primitive): string[] {
   }
 }
 
-export const cardLines = (card: Card): string[] => card.blocks.flatMap(primitiveLines);
+export function cardLines(card: Card): string[] {
+  const lines = card.line ? [line(card.line)] : card.blocks.flatMap(primitiveLines);
+  if (card.tone === 'error' && lines.length) lines[0] = `⚠ ${lines[0]}`;
+  return lines;
+}
 
 export function renderView(view: View, locale?: Locale): string[] {
   return cardLines(composeCard(view, locale));

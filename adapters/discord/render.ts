@@ -5,15 +5,23 @@
  * lines, which are clipped with an ellipsis.
  */
 import {
-  ButtonStyle, ComponentType, TextInputStyle, escapeMarkdown,
+  ButtonStyle, ComponentType, TextInputStyle,
   type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, type APIModalInteractionResponseCallbackData,
 } from 'discord.js';
+import {
+  asMessages, clip, COLOR, embedSize, LIMITS, linesToFields, md, NO_MENTIONS, packEmbeds, type DiscordMessage,
+} from './embeds.ts';
+import { cardEmbeds, cardMessages, discordText } from './card-embeds.ts';
+import { composeCard } from '../../src/cards/compose.ts';
+import type { Card } from '../../src/cards/primitives.ts';
+
+export { clip, LIMITS, linesToFields, md, NO_MENTIONS, packEmbeds, splitText, type DiscordMessage } from './embeds.ts';
 import type { ChannelRef, Stance } from '../../src/model.ts';
 import { SESSION_ID } from '../../src/model.ts';
 import type { ProposalSummary, SessionSummary, Digest } from '../../src/summary.ts';
 import { markdownWithCharts, withDigestCharts, withSummaryChart } from './chart-files.ts';
 import {
-  cardCounts, counted, emojiCounts, groupBreakdown, hiddenNote, labelsLine, oneLine, reach, shareOf, STANCE_EMOJI, stanceLabel, stateWord,
+  counted, emojiCounts, groupBreakdown, hiddenNote, labelsLine, reach, shareOf, stateWord,
   summaryTitle, supportOf, type Locale,
 } from '../../src/view-text.ts';
 import { formatInstant } from '../../src/time.ts';
@@ -25,19 +33,6 @@ import {
 } from '../../src/digest-format.ts';
 import type { ProposalCard, View } from '../../src/views.ts';
 
-export const LIMITS = { content: 2000, embedTotal: 6000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, fields: 25 } as const;
-/** Sent with every message and response: user text never pings anyone. */
-export const NO_MENTIONS = { parse: [] as [] };
-
-export interface DiscordMessage {
-  content?: string;
-  embeds?: APIEmbed[];
-  components?: APIActionRowComponent<APIButtonComponent>[];
-  files?: Array<{ name: string; attachment: Buffer }>;
-  allowedMentions: typeof NO_MENTIONS;
-}
-
-const COLOR = { brand: 0x3b6ea5, open: 0x3b6ea5, closed: 0x6b7280, withdrawn: 0x9ca3af, error: 0xb91c1c } as const;
 
 // ── custom ids (≤ 100 characters; session ids are ≤ 9, numbers ≤ 6 digits) ───────────────────────
 export type CustomAction =
@@ -84,93 +79,7 @@ export function commentModal(sessionId: string, number: number): APIModalInterac
   };
 }
 
-// ── text helpers ────────────────────────────────────────────────────────────────────────────────
-
-/**
- * A participant's text made inert in Discord markdown: on one line, and no link (masked or `<#…>`/`<@…>`
- * mention syntax), heading, quote, list, code or emphasis: discord.js's escapeMarkdown, plus `<`, `>`, `[`, `]`,
- * `|`, `*` and `_` escaped one by one.
- */
-export function md(text: string): string {
-  const escaped = escapeMarkdown(oneLine(text), {
-    // Emphasis (`*`, `_`) is escaped below, character by character: discord.js's italic rule is slow on long text.
-    codeBlock: true, inlineCode: true, bold: false, italic: false, underline: false, strikethrough: true, spoiler: true,
-    codeBlockContent: true, inlineCodeContent: true, escape: true, heading: true, bulletedList: true, numberedList: true, maskedLink: true,
-  });
-  return escaped.replace(/(?<!\\)([<>[\]|*_])/g, '\\$1');
-}
-
-/** Cuts to `max` UTF-16 units (what Discord's limits count, conservatively) without splitting a pair. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let out = '';
-  for (const ch of text) {
-    if (out.length + ch.length > max - 1) break;
-    out += ch;
-  }
-  return `${out}…`;
-}
-
-/** Splits text into chunks ≤ max, preferring line breaks; a single over-long line is hard-split. */
-export function splitText(text: string, max: number = LIMITS.content): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  const pushLine = (line: string) => {
-    const candidate = current ? `${current}\n${line}` : line;
-    if (candidate.length <= max) { current = candidate; return; }
-    if (current) chunks.push(current);
-    current = '';
-    let rest = line;
-    while (rest.length > max) {
-      let head = '';
-      for (const ch of rest) {
-        if (head.length + ch.length > max) break;
-        head += ch;
-      }
-      chunks.push(head);
-      rest = rest.slice(head.length);
-    }
-    current = rest;
-  };
-  for (const line of text.split('\n')) pushLine(line);
-  if (current || chunks.length === 0) chunks.push(current);
-  return chunks;
-}
-
 const channelName = (ref: ChannelRef) => (ref.startsWith('discord:') ? `<#${ref.slice(8)}>` : ref);
-
-/** Lines packed into fields ≤ 1,024; continuation fields repeat the name with "(cont.)". */
-export function linesToFields(name: string, lines: string[]): APIEmbedField[] {
-  const fields: APIEmbedField[] = [];
-  for (const chunk of splitText(lines.map((l) => clip(l, LIMITS.fieldValue)).join('\n') || '—', LIMITS.fieldValue)) {
-    fields.push({ name: clip(fields.length ? `${name} (cont.)` : name, LIMITS.fieldName), value: chunk || '—' });
-  }
-  return fields;
-}
-
-const embedSize = (e: APIEmbed) =>
-  (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0) +
-  (e.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
-
-/**
- * One embed per message, fields spread over as many embeds as the limits need. Keeping one embed per
- * message makes the 6,000-character rule (which counts every embed of a message together) simple.
- */
-export function packEmbeds(head: APIEmbed, fields: APIEmbedField[]): APIEmbed[] {
-  const first: APIEmbed = { ...head, title: head.title && clip(head.title, LIMITS.title), description: head.description && clip(head.description, LIMITS.description), fields: [] };
-  const embeds = [first];
-  let current = first;
-  for (const field of fields) {
-    const fits = current.fields!.length < LIMITS.fields && embedSize(current) + field.name.length + field.value.length <= LIMITS.embedTotal;
-    if (!fits) {
-      current = { color: head.color, title: clip(`${head.title ?? ''} (continued)`, LIMITS.title), fields: [] };
-      embeds.push(current);
-    }
-    current.fields!.push(field);
-  }
-  for (const e of embeds) if (!e.fields!.length) delete e.fields;
-  return embeds;
-}
 
 /**
  * A post is one message: every embed when they fit together (≤ 10, ≤ 6,000 characters in all); otherwise one
@@ -200,46 +109,28 @@ function oneMessage(embeds: APIEmbed[], compactLines: string[], file: { name: st
   };
 }
 
-const asMessages = (embeds: APIEmbed[]): DiscordMessage[] => embeds.map((e) => ({ embeds: [e], allowedMentions: NO_MENTIONS }));
-const textMessages = (text: string): DiscordMessage[] => splitText(text).map((content) => ({ content, allowedMentions: NO_MENTIONS }));
 
 // ── proposal cards ──────────────────────────────────────────────────────────────────────────────
 
-export function proposalEmbed(card: ProposalCard, locale?: Locale): APIEmbed {
-  const who = md(card.organisation ? `${card.speakerName} (${card.organisation})` : card.speakerName);
-  const state = say(`discord.card.${card.state}`, {}, locale);
-  return {
-    color: COLOR[card.state],
-    title: clip(`${card.code} · ${who}`, LIMITS.title),
-    description: clip(md(card.text), LIMITS.description),
-    fields: card.hidden
-      ? [{ name: `🔒 ${say('discord.results', {}, locale)}`, value: hiddenNote(locale), inline: false }]
-      : (['support', 'neutral', 'oppose'] as const).map((s) => ({ name: `${STANCE_EMOJI[s]} ${stanceLabel(s, locale)}`, value: String(card.counts[s]), inline: true })),
-    footer: { text: say('discord.card.footer', { id: card.sessionId, speaker: card.speaker, state }, locale) },
-  };
-}
-
-export function proposalButtons(card: ProposalCard, locale?: Locale): APIActionRowComponent<APIButtonComponent>[] {
-  if (card.state !== 'open') return []; // nothing to click once the session closed or the proposal left
-  const ids = { sessionId: card.sessionId, number: card.number };
-  const styles: Record<Stance, ButtonStyle.Success | ButtonStyle.Secondary | ButtonStyle.Danger> = {
-    support: ButtonStyle.Success, neutral: ButtonStyle.Secondary, oppose: ButtonStyle.Danger,
-  };
+/** The card's actions primitive as Discord buttons (custom ids carry session, number and stance); none once closed. */
+function actionRows(card: Card): APIActionRowComponent<APIButtonComponent>[] {
+  const actions = card.blocks.find((b) => b.type === 'actions');
+  if (actions?.type !== 'actions') return [];
+  const ids = { sessionId: actions.sessionId, number: actions.number };
+  const styles = { support: ButtonStyle.Success, neutral: ButtonStyle.Secondary, oppose: ButtonStyle.Danger, comment: ButtonStyle.Primary } as const;
   return [{
     type: ComponentType.ActionRow,
-    components: [
-      ...(['support', 'neutral', 'oppose'] as const).map((stance): APIButtonComponent => ({
-        type: ComponentType.Button, style: styles[stance], label: stanceLabel(stance, locale), emoji: { name: STANCE_EMOJI[stance] },
-        custom_id: customId({ action: 'react', ...ids, stance }),
-      })),
-      { type: ComponentType.Button, style: ButtonStyle.Primary, label: say('view.action.comment', {}, locale), emoji: { name: '💬' }, custom_id: customId({ action: 'comment', ...ids }) },
-    ],
+    components: actions.actions.map((a): APIButtonComponent => ({
+      type: ComponentType.Button, style: styles[a.action], label: a.label, emoji: { name: a.emoji },
+      custom_id: customId(a.action === 'comment' ? { action: 'comment', ...ids } : { action: 'react', ...ids, stance: a.action }),
+    })),
   }];
 }
 
-/** The message for a proposal, used both to post it and to edit its live counts. */
+/** The message for a proposal, used both to post it and to edit its live counts: composeCard's card as an embed. */
 export function proposalMessage(card: ProposalCard, locale?: Locale): DiscordMessage {
-  return { embeds: [proposalEmbed(card, locale)], components: proposalButtons(card, locale), allowedMentions: NO_MENTIONS };
+  const composed = composeCard({ kind: 'proposal', card }, locale);
+  return { ...cardMessages(composed)[0], components: actionRows(composed) };
 }
 
 // ── summaries and digests ───────────────────────────────────────────────────────────────────────
@@ -310,24 +201,17 @@ function digestCompact(d: Digest, locale?: Locale): string[] {
 export function renderView(view: View, locale?: Locale): DiscordMessage[] {
   switch (view.kind) {
     case 'notice':
-      return textMessages(view.text);
     case 'error':
-      return textMessages(`⚠️ ${view.text}`);
+    case 'speakers':
+      return cardMessages(composeCard(view, locale));
     case 'proposal':
       return [proposalMessage(view.card, locale)];
     case 'menu': {
-      const head: APIEmbed = {
-        color: COLOR[view.session.state],
-        title: say('view.menu.title', { id: view.session.id, title: md(view.session.title), state: stateWord(view.session.state, locale) }, locale),
-        description: view.cards.length ? undefined : say('view.no-proposals', {}, locale),
-      };
-      const fields = view.cards.flatMap((c) => linesToFields(
-        `${c.code} · ${md(c.organisation ? `${c.speakerName} (${c.organisation})` : c.speakerName)}`,
-        [md(c.text), cardCounts(c, locale)],
-      ));
-      const compact = view.cards.map((c) => `**${c.code}** · ${md(c.speakerName)}: ${clip(md(c.text), 120)} — ${cardCounts(c, locale)}`);
+      const card = composeCard(view, locale);
+      const list = card.blocks.find((b) => b.type === 'list');
+      const compact = list?.type === 'list' ? list.items.map((item) => discordText(item)) : [];
       const file = { name: menuFileName(view.session), content: menuMarkdown(view.session, view.cards, locale) };
-      return [oneMessage(packEmbeds(head, fields), compact, file, locale)];
+      return [oneMessage(cardEmbeds(card), compact, file, locale)];
     }
     case 'status': {
       const s = view.session;
@@ -344,12 +228,6 @@ export function renderView(view: View, locale?: Locale): DiscordMessage[] {
           ...linesToFields(say('discord.status.channels', {}, locale), [view.channels.map(channelName).join(', ')]),
         ],
       ));
-    }
-    case 'speakers': {
-      const lines = view.speakers.map((s) => `**${s.handle}** — ${md(s.name)}${s.organisation ? `, ${md(s.organisation)}` : ''}${s.group ? ` [${md(s.group)}]` : ''}`);
-      if (!lines.length) return textMessages(say('view.speakers.none', { id: view.session.id }, locale));
-      const title = say('view.speakers.title', { id: view.session.id }, locale);
-      return asMessages(packEmbeds({ color: COLOR.brand, title }, linesToFields(say('discord.status.speakers', {}, locale), lines)));
     }
     case 'summary': {
       const s = view.summary;

@@ -8,18 +8,18 @@ import type { ProposalCard, View } from '../../src/views.ts';
 import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
 import { digestChartBlocks, summaryChartBlocks } from './chart-blocks.ts';
 import { bridgingLine } from '../../src/opinion-groups.ts';
-import { SESSION_ID, type Session } from '../../src/model.ts';
+import { SESSION_ID } from '../../src/model.ts';
 import {
-  clipPoints, counted, groupBreakdown, hiddenNote, labelsLine, oneLine, reach, shareOf, stanceLabel, stateWord, summaryTitle, supportOf, type Locale,
+  clipPoints, counted, groupBreakdown, hiddenNote, labelsLine, oneLine, reach, shareOf, stateWord, summaryTitle, supportOf, type Locale,
 } from '../../src/view-text.ts';
 import { say } from '../../src/wording/say.ts';
 import { composeCard, digestTotals } from '../../src/cards/compose.ts';
-import { inlineText } from '../../src/cards/primitives.ts';
+import { cardBlocks, cardFallback, cardMessages, mrkdwn } from './card-blocks.ts';
 import {
   digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,
 } from '../../src/digest-format.ts';
 import {
-  blocksTextLength, button, codeSections, context, divider, escapeSlack as esc, fitsOneMessage, header, LIMITS,
+  blocksTextLength, clipEscaped, codeSections, context, divider, escapeSlack as esc, fitsOneMessage, header, LIMITS,
   packLines, paginate, section, sections, type Block, type SlackMessage,
 } from './blocks.ts';
 
@@ -42,8 +42,6 @@ export function parseActionValue(value: string | undefined): { sessionId: string
 
 const counts = (c: { support: number; neutral: number; oppose: number }) =>
   `:+1: ${c.support}   :neutral_face: ${c.neutral}   :-1: ${c.oppose}`;
-const countsPlain = (c: { support: number; neutral: number; oppose: number }, locale?: Locale) =>
-  say('view.stance-words', { support: c.support, neutral: c.neutral, oppose: c.oppose }, locale);
 /**
  * A participant's text, safe inside one of our lines: escaped (no pings, no `<url|masked>` links), its line
  * breaks kept on the line. It never starts a line either (Slack reads `&gt;` at a line start as a quote), so
@@ -52,8 +50,6 @@ const countsPlain = (c: { support: number; neutral: number; oppose: number }, lo
 const txt = (s: string) => esc(oneLine(s));
 const txtClip = (s: string, max: number) => esc(clipPoints(oneLine(s), max));
 const who = (card: ProposalCard) => txt(card.organisation ? `${card.speakerName}, ${card.organisation}` : card.speakerName);
-const stateNote = (card: ProposalCard, locale?: Locale) =>
-  card.state === 'open' ? '' : ` · ${say(card.state === 'closed' ? 'view.card.closed' : 'view.card.withdrawn', {}, locale)}`;
 
 /**
  * The actions block id changes whenever a card is re-rendered with other counts (Slack asks for a new
@@ -63,32 +59,11 @@ const stateNote = (card: ProposalCard, locale?: Locale) =>
 export const actionsBlockId = (card: ProposalCard, revision?: number) =>
   `plenary_${actionValue(card.sessionId, card.number)}_${card.counts.support}.${card.counts.neutral}.${card.counts.oppose}${revision === undefined ? '' : `_r${revision}`}`;
 
-/** One proposal's message: code, speaker, text, live counts and (while open) the four buttons. */
+/** One proposal's message: composeCard's card (code, speaker, text, live counts, the four buttons while open). */
 export function proposalMessage(card: ProposalCard, revision?: number, locale?: Locale): SlackMessage {
-  const value = actionValue(card.sessionId, card.number);
-  const text = card.state === 'withdrawn' ? `~${txt(card.text)}~` : txt(card.text);
-  const blocks: Block[] = [
-    ...sections(`*${card.code}* · *${who(card)}*\n> ${text}`),
-    context(card.hidden ? `:lock: ${hiddenNote(locale)}${stateNote(card, locale)}` : `${counts(card.counts)}   · ${counted('reactors', card.counts.reactors, locale)}${stateNote(card, locale)}`),
-  ];
-  if (card.state === 'open') {
-    blocks.push({
-      type: 'actions',
-      block_id: actionsBlockId(card, revision),
-      elements: [
-        button(`👍 ${stanceLabel('support', locale)}`, ACTION.support, value, 'primary'),
-        button(`😐 ${stanceLabel('neutral', locale)}`, ACTION.neutral, value),
-        button(`👎 ${stanceLabel('oppose', locale)}`, ACTION.oppose, value, 'danger'),
-        button(`💬 ${say('view.action.comment', {}, locale)}`, ACTION.comment, value),
-      ],
-    });
-  }
-  const fallback = `${card.code} · ${who(card)}: ${txt(card.text)} (${card.hidden ? hiddenNote(locale) : countsPlain(card.counts, locale)})${stateNote(card, locale)}`;
-  return paginate(blocks, fallback)[0];
+  const composed = composeCard({ kind: 'proposal', card }, locale);
+  return cardMessages(composed, cardFallback(composed), { ids: ACTION, blockId: actionsBlockId(card, revision) })[0];
 }
-
-const cardLine = (card: ProposalCard, textMax = 500, locale?: Locale) =>
-  `*${card.code}* · ${who(card)}: ${txtClip(card.text, textMax)}\n${counts(card.counts)}${stateNote(card, locale)}`;
 
 function proposalSummaryText(p: ProposalSummary, place: number, locale?: Locale): string {
   const label = p.label ? `  _${p.label}_` : '';
@@ -168,37 +143,32 @@ function digestMessage(d: Digest, locale?: Locale): SlackMessage {
   return oneMessage(head, full, compact, [], fallback, { name: digestFileName(d, 'md'), content: digestMarkdown(d, locale) }, locale);
 }
 
-function menuMessage(session: Session, cards: ProposalCard[], locale?: Locale): SlackMessage {
-  const title = say('view.menu.title', { id: session.id, title: oneLine(session.title), state: stateWord(session.state, locale) }, locale);
-  const head = [header(esc(title))];
-  const full = cards.length ? cards.flatMap((c) => sections(cardLine(c, 500, locale))) : [section(say('view.no-proposals', {}, locale))];
-  const compact = cards.map((c) => cardLine(c, 160, locale).replace('\n', ' — '));
-  return oneMessage(head, full, compact, [], `${esc(title)}: ${counted('proposals', cards.length, locale)}`, { name: menuFileName(session), content: menuMarkdown(session, cards, locale) }, locale);
+/** composeCard's menu: every card's line when it fits, else as many lines as fit (clipped) and the Markdown file. */
+function menuMessage(view: Extract<View, { kind: 'menu' }>, locale?: Locale): SlackMessage {
+  const card = composeCard(view, locale);
+  const list = card.blocks.find((b) => b.type === 'list');
+  const head = cardBlocks({ ...card, blocks: card.blocks.filter((b) => b !== list) });
+  const full = list ? cardBlocks({ ...card, blocks: [list] }) : [];
+  const compact = list?.type === 'list' ? list.items.map((item) => clipEscaped(`• ${mrkdwn(item)}`, 300)) : [];
+  const file = { name: menuFileName(view.session), content: menuMarkdown(view.session, view.cards, locale) };
+  return oneMessage(head, full, compact, [], `${cardFallback(card)}: ${counted('proposals', view.cards.length, locale)}`, file, locale);
 }
 
 /** A view as messages: a menu, summary or digest is always one message (what does not fit rides in `file`). */
 export function renderView(view: View, locale?: Locale): SlackMessage[] {
   switch (view.kind) {
     case 'notice':
-      return paginate(sections(esc(view.text)), esc(view.text));
     case 'error':
-      return paginate(sections(`:warning: ${esc(view.text)}`), `⚠ ${esc(view.text)}`);
+    case 'status':
+      return cardMessages(composeCard(view, locale));
+    case 'speakers': {
+      const card = composeCard(view, locale);
+      return cardMessages(card, view.speakers.length ? `${cardFallback(card)}: ${view.speakers.length}` : cardFallback(card));
+    }
     case 'proposal':
       return [proposalMessage(view.card, undefined, locale)];
     case 'menu':
-      return [menuMessage(view.session, view.cards, locale)];
-    case 'status': {
-      const s = view.session;
-      const [line1, line2] = composeCard(view, locale).blocks.map((b) => ('text' in b ? inlineText(b.text, txt) : ''));
-      return paginate([...sections(`*${line1}*\n${line2}`)], say('view.status.title', { id: s.id, title: txt(s.title), state: stateWord(s.state, locale) }, locale));
-    }
-    case 'speakers': {
-      const s = view.session;
-      const lines = view.speakers.map((p) => `• *${esc(p.handle)}* — ${txt(p.name)}${p.organisation ? `, ${txt(p.organisation)}` : ''}${p.group ? ` [${esc(p.group)}]` : ''}`);
-      const title = say('view.speakers.title', { id: s.id }, locale);
-      const body = lines.length ? `*${title}*\n${lines.join('\n')}` : esc(say('view.speakers.none', { id: s.id }, locale));
-      return paginate(sections(body), `${title}: ${view.speakers.length}`);
-    }
+      return [menuMessage(view, locale)];
     case 'summary':
       return [summaryMessage(view.summary, view.final, locale)];
     case 'digest':

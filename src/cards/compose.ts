@@ -8,12 +8,12 @@ import { barOf } from '../chart.ts';
 import { bridgingLine } from '../opinion-groups.ts';
 import { formatInstant } from '../time.ts';
 import {
-  cardCounts, counted, emojiCounts, groupBreakdown, hiddenNote, labelsLine, moreCommentsNote, reach, stanceLabel, stateWord, supportOf,
+  cardCounts, counted, emojiCounts, groupBreakdown, hiddenNote, labelsLine, moreCommentsNote, reach, stanceLabel, stanceWords, stateWord, supportOf,
   STANCE_EMOJI, type Locale,
 } from '../view-text.ts';
 import { say } from '../wording/say.ts';
 import { groupName } from '../wording/group-names.ts';
-import { sayInline, user, type Card, type Inline, type Primitive } from './primitives.ts';
+import { sayInline, strong, user, type Card, type Inline, type Primitive } from './primitives.ts';
 
 const text = (inline: Inline, level?: 0 | 1): Primitive => ({ type: 'text', text: inline, ...(level ? { level } : {}) });
 const context = (inline: Inline, level?: 0 | 1): Primitive => ({ type: 'context', text: inline, ...(level ? { level } : {}) });
@@ -22,11 +22,22 @@ const context = (inline: Inline, level?: 0 | 1): Primitive => ({ type: 'context'
 export function cardInline(card: ProposalCard, locale?: Locale): Inline {
   const who = card.organisation ? `${card.speakerName}, ${card.organisation}` : card.speakerName;
   const state = card.state === 'open' ? '' : ` (${say(card.state === 'closed' ? 'view.card.closed' : 'view.card.withdrawn', {}, locale)})`;
-  return [`${card.code} · `, user(who), ': ', user(card.text), `  [${cardCounts(card, locale)}]${state}`];
+  return [strong(card.code), ' · ', user(who), ': ', user(card.text), `  [${cardCounts(card, locale)}]${state}`];
 }
 
 function proposalCard(card: ProposalCard, locale?: Locale): Card {
-  const blocks: Primitive[] = [text(cardInline(card, locale))];
+  const who = card.organisation ? `${card.speakerName}, ${card.organisation}` : card.speakerName;
+  const blocks: Primitive[] = [
+    { type: 'header', text: [strong(card.code), ' · ', user(who)] },
+    { type: 'text', text: [user(card.text)], quote: true },
+    {
+      type: 'fields',
+      fields: card.hidden
+        ? [{ name: [`🔒 ${say('discord.results', {}, locale)}`], value: [hiddenNote(locale)] }]
+        : (['support', 'neutral', 'oppose'] as const).map((s) => ({ name: [`${STANCE_EMOJI[s]} ${stanceLabel(s, locale)}`], value: [String(card.counts[s])], inline: true })),
+    },
+    context([say('discord.card.footer', { id: card.sessionId, speaker: card.speaker, state: say(`discord.card.${card.state}`, {}, locale) }, locale)]),
+  ];
   if (card.state === 'open') {
     blocks.push({
       type: 'actions', sessionId: card.sessionId, number: card.number,
@@ -36,7 +47,9 @@ function proposalCard(card: ProposalCard, locale?: Locale): Card {
       ],
     });
   }
-  return { view: 'proposal', tone: card.state, blocks };
+  const state = card.state === 'open' ? '' : ` · ${say(card.state === 'closed' ? 'view.card.closed' : 'view.card.withdrawn', {}, locale)}`;
+  const counts = card.hidden ? hiddenNote(locale) : stanceWords(card.counts, locale);
+  return { view: 'proposal', tone: card.state, blocks, line: cardInline(card, locale), plain: [`${card.code} · `, user(who), ': ', user(card.text), ` (${counts})${state}`] };
 }
 
 const label = (p: ProposalSummary) => (p.label ? `  ‹${p.label}›` : '');
@@ -128,7 +141,7 @@ export function composeCard(view: View, locale?: Locale): Card {
     case 'notice':
       return { view: 'notice', tone: 'brand', blocks: view.text.split('\n').map((line) => text([user(line)])) };
     case 'error':
-      return { view: 'error', tone: 'error', blocks: [text(['⚠ ', user(view.text)])] };
+      return { view: 'error', tone: 'error', blocks: view.text.split('\n').map((line) => text([user(line)])) };
     case 'proposal':
       return proposalCard(view.card, locale);
     case 'menu':
@@ -144,9 +157,10 @@ export function composeCard(view: View, locale?: Locale): Card {
     case 'speakers':
       return {
         view: 'speakers', tone: 'brand',
-        blocks: [view.speakers.length
-          ? { type: 'list', items: view.speakers.map((s) => [`${s.handle} — `, user(s.name), ...(s.organisation ? [', ', user(s.organisation)] : []), s.group ? ` [${s.group}]` : '']) }
-          : text([say('view.speakers.none', { id: view.session.id }, locale)])],
+        blocks: view.speakers.length ? [
+          { type: 'header', text: [say('view.speakers.title', { id: view.session.id }, locale)] },
+          { type: 'list', name: say('discord.status.speakers', {}, locale), items: view.speakers.map((s) => [strong(s.handle), ' — ', user(s.name), ...(s.organisation ? [', ', user(s.organisation)] : []), s.group ? ` [${s.group}]` : '']) },
+        ] : [text([say('view.speakers.none', { id: view.session.id }, locale)])],
       };
     case 'summary':
       return summaryCard(view.summary, view.final, locale);

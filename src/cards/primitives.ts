@@ -14,9 +14,11 @@ export type Inline = Span[];
 
 export type Primitive =
   | { type: 'header'; text: Inline }
-  | { type: 'text'; text: Inline; level?: 0 | 1 }
+  /** `quote`: a participant's words set apart (Slack's quote). */
+  | { type: 'text'; text: Inline; level?: 0 | 1; quote?: boolean }
   | { type: 'fields'; fields: Array<{ name: Inline; value: Inline; inline?: boolean }> }
-  | { type: 'list'; items: Inline[]; ordered?: boolean; level?: 0 | 1 }
+  /** `name`: the list's heading where a platform shows one (Discord's field name). */
+  | { type: 'list'; items: Inline[]; ordered?: boolean; level?: 0 | 1; name?: string }
   | { type: 'chart'; chart: StanceChart; heading: string }
   | { type: 'actions'; sessionId: string; number: number; actions: Array<{ action: Stance | 'comment'; label: string; emoji: string }> }
   | { type: 'context'; text: Inline; level?: 0 | 1 }
@@ -24,9 +26,13 @@ export type Primitive =
 
 export interface Card {
   view: string;
-  /** Colour or tone a platform may show (Discord's embed colour). */
+  /** Colour or tone a platform may show (Discord's embed colour); `error` cards start with the platform's warning sign. */
   tone: 'brand' | 'open' | 'closed' | 'withdrawn' | 'error';
   blocks: Primitive[];
+  /** The whole card on one line, where a platform shows it so (the terminal, a notification's text). */
+  line?: Inline;
+  /** The card as plain words, no symbols: a notification's text, a screen reader (Slack's fallback `text`). */
+  plain?: Inline;
 }
 
 export const user = (text: string): Span => ({ user: text });

@@ -55,7 +55,7 @@ describe('a panel in the terminal', () => {
     await p.run('alice: /react P2 support Good start', 'alice: +:-1: P2');
     let p2 = (await p.digestJson()).sessions[0].proposals.find((x: { code: string }) => x.code === 'P2');
     expect(p2).toMatchObject({ support: 0, oppose: 1, comments: [{ text: 'Good start', group: 'unspecified' }] });
-    expect(await p.run('alice: /react P2 clear')).toEqual(['[to alice] Your reaction on P2 is cleared.']);
+    expect(await p.run('alice: /react P2 clear')).toEqual(['[to alice] Your stance on P2 is cleared.']);
     p2 = (await p.digestJson()).sessions[0].proposals.find((x: { code: string }) => x.code === 'P2');
     expect(p2).toMatchObject({ reactors: 0, comments: [] });
     expect(await p.run('alice: /react P2 clear')).toEqual(['[to alice] ⚠ You have no reaction on P2 to clear.']);

@@ -85,7 +85,7 @@ describe('a panel on Discord', () => {
     expect(textOf(posted.answer)).toBe('Posting 3 proposals to 2 channels.');
     await w.fake.waitFor(() => proposalMessages().length === 3);
     const p1 = messageOf('P1');
-    expect(p1.embeds[0]).toMatchObject({ title: 'P1 · Ana Example (ICANN)', description: 'Fund CERTs in every region' });
+    expect(p1.embeds[0]).toMatchObject({ title: 'P1 · Ana Example, ICANN', description: 'Fund CERTs in every region' });
     expect((p1.components![0] as any).components.map((b: any) => b.label)).toEqual(['Support', 'Neutral', 'Oppose', 'Comment']);
     expect(await w.core.proposalForMessage(`discord:${MAIN}:${p1.id}`)).toEqual({ sessionId: sid, number: 1 });
     await w.fake.waitFor(() => w.elsewhere.filter((p) => p.channel === 'console:hall').length === 3);

@@ -57,7 +57,7 @@ describe('Discord renderers', () => {
     const m = proposalMessage(card());
     checkLimits([m]);
     const embed = m.embeds![0];
-    expect(embed.title).toBe('P1 · Ana (ICANN)');
+    expect(embed.title).toBe('P1 · Ana, ICANN');
     // Mention syntax is escaped (shown as typed, never a mention pill or link); allowed_mentions stops pings anyway.
     expect(embed.description).toBe('Fund CERTs in every region \\<@123\\> @everyone');
     expect(embed.fields!.map((f) => [f.name, f.value])).toEqual([['👍 Support', '3'], ['😐 Neutral', '1'], ['👎 Oppose', '2']]);

@@ -157,7 +157,7 @@ describe('a panel over Slack HTTP', () => {
     for (const [i, user] of ['UAUD1', 'UAUD2', 'UAUD3', 'UAUD4'].entries()) await react(user, 3, i % 2 ? '+1' : 'neutral_face');
     await react('UAUD4', 3, 'neutral_face', false);
     await react('UAUD4', 3, '-1');
-    const expected: Record<number, string> = { 1: ':+1: 3   :neutral_face: 0   :-1: 0', 2: ':+1: 1   :neutral_face: 1   :-1: 0', 3: ':+1: 1   :neutral_face: 2   :-1: 2' };
+    const expected: Record<number, string> = { 1: '👍 Support *3*   😐 Neutral *0*   👎 Oppose *0*', 2: '👍 Support *1*   😐 Neutral *1*   👎 Oppose *0*', 3: '👍 Support *1*   😐 Neutral *2*   👎 Oppose *2*' };
     for (const n of [1, 2, 3]) {
       await until(() => blockText(h.api.message(C, ts[n])?.blocks).includes(expected[n]), 15_000, `final counts on P${n}`);
     }

@@ -75,7 +75,7 @@ describe('LiveCards', () => {
     await live.idle();
     unregister();
     for (let i = 1; i <= 16; i++) {
-      expect(edits.filter((e) => e.ts === `${i}.000100`).at(-1)?.text).toContain(':+1: 2   :neutral_face: 0   :-1: 1');
+      expect(edits.filter((e) => e.ts === `${i}.000100`).at(-1)?.text).toContain('👍 Support *2*   😐 Neutral *0*   👎 Oppose *1*');
     }
     // The shared bucket: never more than burst + rate × time, in every window since the start.
     for (const edit of edits) {

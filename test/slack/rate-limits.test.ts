@@ -48,7 +48,7 @@ describe('Slack rate limits', () => {
       await h.slack.eventCallback({ event: { type: 'reaction_added', user, reaction: '+1', item: { type: 'message', channel: C, ts: ts(1) } } });
       await h.slack.eventCallback({ event: { type: 'reaction_added', user, reaction: '-1', item: { type: 'message', channel: C, ts: ts(2) } } });
     }
-    for (const [n, text] of [[1, ':+1: 3   :neutral_face: 0   :-1: 0'], [2, ':+1: 0   :neutral_face: 0   :-1: 3']] as const) {
+    for (const [n, text] of [[1, '👍 Support *3*   😐 Neutral *0*   👎 Oppose *0*'], [2, '👍 Support *0*   😐 Neutral *0*   👎 Oppose *3*']] as const) {
       await until(() => blockText(h.api.message(C, ts(n))?.blocks).includes(text), 20_000, `final counts on P${n}`);
     }
     expect(h.api.callsTo('chat.update').filter((c) => c.status === 429)).toHaveLength(2);

@@ -97,9 +97,9 @@ describe('proposal card', () => {
     const json = JSON.stringify(m.blocks);
     expect(json).toContain('*P1*');
     expect(json).toContain('ICANN &amp; co');
-    expect(json).toContain(':+1: 3');
-    expect(json).toContain(':neutral_face: 1');
-    expect(json).toContain(':-1: 2');
+    expect(json).toContain('👍 Support *3*');
+    expect(json).toContain('😐 Neutral *1*');
+    expect(json).toContain('👎 Oppose *2*');
     const actions = m.blocks.find((b) => b.type === 'actions') as unknown as { elements: Array<{ action_id: string; value: string }> };
     expect(actions.elements.map((e) => e.action_id)).toEqual([ACTION.support, ACTION.neutral, ACTION.oppose, ACTION.comment]);
     for (const e of actions.elements) expect(parseActionValue(e.value)).toEqual({ sessionId: 's7k2', number: 1 });

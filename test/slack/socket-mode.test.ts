@@ -51,7 +51,7 @@ describe('a panel over Slack Socket Mode', () => {
     const clickId = await h.sm!.blockAction({ user: 'UAUD2', channel: C, message_ts: ts, action_id: 'plenary_neutral', value: `${sid}:1` });
     await h.sm!.waitForAck(clickId);
     await until(() => h.api.ephemerals(C).find((e) => e.user === 'UAUD2')?.text === 'You are neutral on P1.', 5000, 'button confirmation');
-    await until(() => blockText(h.api.message(C, ts)?.blocks).includes(':+1: 0   :neutral_face: 1   :-1: 0'), 10_000, 'live counts');
+    await until(() => blockText(h.api.message(C, ts)?.blocks).includes('👍 Support *0*   😐 Neutral *1*   👎 Oppose *0*'), 10_000, 'live counts');
 
     expect(await command(MOD, '/summary')).toMatch(/Summary of session/);
     await command(MOD, '/session close');
