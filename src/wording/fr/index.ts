@@ -11,5 +11,6 @@ import { views } from './views.ts';
 import { digest } from './digest.ts';
 import { forgetme } from './forgetme.ts';
 import { commandReplies } from './command-replies.ts';
+import { options } from './options.ts';
 
-export const catalogue: Record<MessageId, string> = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest, ...forgetme, ...commandReplies, ...languages, ...commands, ...cli };
+export const catalogue: Record<MessageId, string> = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest, ...forgetme, ...commandReplies, ...languages, ...commands, ...options, ...cli };
