@@ -1,7 +1,7 @@
 import { defineCommand } from './command.ts';
 import { text, flag } from './options.ts';
 import { proposalCard } from './shared.ts';
-import { plural } from '../src/plurals.ts';
+import { say } from '../src/wording/say.ts';
 import type { Post } from '../src/views.ts';
 import { notice } from '../src/views.ts';
 import { Refusal } from '../src/errors.ts';
@@ -14,7 +14,7 @@ export default defineCommand({
     handle: text("A speaker's handle, or all", { label: 'Speaker handle (or all)', positional: true, required: true, autocomplete: 'speaker', limit: 'handle', placeholder: 'handle|all' }),
     again: flag('Post cards again in channels that already show them'),
   },
-  async handler({ core, channel }, { handle, again = false }) {
+  async handler({ core, channel, locale }, { handle, again = false }) {
     const session = await core.requireOpenSession(channel);
     const everyone = handle.trim().toLowerCase() === 'all';
     const speaker = everyone ? null : await core.requireSpeaker(session.id, handle);
@@ -34,9 +34,9 @@ export default defineCommand({
       }
     }
     const reached = new Set(posts.map((p) => p.channel)).size;
-    const skipNote = skipped ? ` Skipped ${plural(skipped, 'card')} already in their channel (add "again" to post ${skipped === 1 ? 'it' : 'them'} anyway).` : '';
+    const skipNote = skipped ? ` ${say('done.priority.skipped', { cards: skipped }, locale)}` : '';
     const proposalsPosted = new Set(posts.map((p) => (p.view.kind === 'proposal' ? p.view.card.number : 0))).size;
-    const head = posts.length ? `Posting ${plural(proposalsPosted, 'proposal')} to ${plural(reached, 'channel')}.` : 'Nothing new to post.';
+    const head = posts.length ? say('done.priority.posting', { proposals: proposalsPosted, channels: reached }, locale) : say('done.priority.nothing-new', {}, locale);
     return { reply: notice(`${head}${skipNote}`), posts };
   },
 });

@@ -4,6 +4,7 @@ import { text } from './options.ts';
 import { notice } from '../src/views.ts';
 import { parseCode } from '../src/text-rules.ts';
 import { parseStance } from '../src/stances.ts';
+import { say } from '../src/wording/say.ts';
 
 export default defineCommand({
   name: 'react',
@@ -14,16 +15,16 @@ export default defineCommand({
     stance: text('support, neutral, oppose or clear', { label: 'Stance', positional: true, required: true, choices: 'stance' }),
     comment: text(`An optional comment (up to ${LIMITS.comment} characters)`, { positional: true, words: true, limit: 'comment' }),
   },
-  async handler({ core, user, channel }, { code, stance, comment }) {
+  async handler({ core, user, channel, locale }, { code, stance, comment }) {
     const n = parseCode(code);
     const parsed = parseStance(stance);
     const session = await core.requireSession(channel);
     if (parsed === 'clear' && comment) {
-      return { reply: { kind: 'error', text: 'clear takes no comment: type /react <code> clear.' } };
+      return { reply: { kind: 'error', text: say('done.react.clear-no-comment', {}, locale) } };
     }
     const { proposal, reaction } = await core.react(user, session.id, n, parsed, { comment: comment || null });
-    if (!reaction) return { reply: notice(`Your reaction on ${proposal.code} is cleared.`) };
-    const note = comment ? ' Your comment is saved.' : reaction.comment ? ' Your earlier comment stays.' : '';
-    return { reply: notice(`You ${reaction.stance === 'neutral' ? 'are neutral on' : reaction.stance} ${proposal.code}.${note}`) };
+    if (!reaction) return { reply: notice(say('done.react.cleared', { code: proposal.code }, locale)) };
+    const kept = comment ? 'saved' : reaction.comment ? 'kept' : 'none';
+    return { reply: notice(say('done.react.set', { stance: reaction.stance ?? 'clear', code: proposal.code, comment: kept }, locale)) };
   },
 });

@@ -12,5 +12,6 @@ import { digest } from './digest.ts';
 import { forgetme } from './forgetme.ts';
 import { commandReplies } from './command-replies.ts';
 import { options } from './options.ts';
+import { panel } from './panel.ts';
 
-export const catalogue: Record<MessageId, string> = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest, ...forgetme, ...commandReplies, ...languages, ...commands, ...options, ...cli };
+export const catalogue: Record<MessageId, string> = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest, ...forgetme, ...commandReplies, ...languages, ...commands, ...options, ...panel, ...cli };
