@@ -1,12 +1,12 @@
 import type { options as english } from '../en/options.ts';
 
 export const options: Record<keyof typeof english, string> = {
-  'command.session-start.title': 'Название заседания (не более 150 символов)',
+  'command.session-start.title': 'Название сессии (не более 150 символов)',
   'command.session-start.theme': 'Тема выступлений (не более 500 символов)',
   'command.session-start.results': 'live (по умолчанию) или hidden: подсчёты скрыты от участников до закрытия',
-  'command.session-join.id': 'Идентификатор заседания, напр. s7k2',
-  'command.session-reopen.id': 'Идентификатор заседания, напр. s7k2 (по умолчанию: последнее в этом канале)',
-  'command.session-delete.id': 'Идентификатор заседания, напр. s7k2',
+  'command.session-join.id': 'Идентификатор сессии, напр. s7k2',
+  'command.session-reopen.id': 'Идентификатор сессии, напр. s7k2 (по умолчанию: последняя в этом канале)',
+  'command.session-delete.id': 'Идентификатор сессии, напр. s7k2',
   'command.session-delete.confirm': 'Действительно удалить (без этого: только показать, что будет удалено)',
   'command.speaker-add.handle': 'Краткий идентификатор, напр. icann',
   'command.speaker-add.name': 'Отображаемое имя (не более 100 символов)',
@@ -34,9 +34,9 @@ export const options: Record<keyof typeof english, string> = {
   'command.digest.date': 'День, ГГГГ-ММ-ДД (по умолчанию: сегодня по часовому поясу конференции)',
   'command.digest.post': 'Опубликовать в этом канале',
   'command.digest.format': 'Приложить файл: md, json или csv',
-  'command.screen.day': 'Страница дня со всеми заседаниями и сводками для загрузки (организаторы)',
+  'command.screen.day': 'Страница дня со всеми сессиями и сводками для загрузки (организаторы)',
   'command.help.command': 'Команда, напр. react или session start',
-  'command.group.session': 'Команды заседания: {names}',
+  'command.group.session': 'Команды сессии: {names}',
   'command.group.speaker': 'Команды докладчиков: {names}',
   'command.group.priority': 'Команды приоритетов: {names}',
   'help.only-moderators': '(только модераторы)',
