@@ -33,6 +33,12 @@ export interface PostProgress {
   skip: number;
   /** Called after message `count` went out, so a crash resumes after it. */
   sent(count: number): Promise<void>;
+  /**
+   * Set when an earlier attempt may have reached the platform without its progress being recorded
+   * (its process died holding the lease, or it failed in flight): the time (ms) that attempt could
+   * have posted from. A poster that can look (Slack) finds what went out before posting it again.
+   */
+  mayHavePostedSince?: number;
 }
 
 export interface PlatformPoster {
@@ -202,7 +208,9 @@ export class Delivery {
     };
     try {
       const view = await (this.core as Plenary).outboxView(item);
-      if (view) await poster.post(channelId, view, { id: key, skip: item.sent, sent: (count) => renew(count) });
+      // Taken over from a lease (a process that died mid-post) or retried after a failure: a message may be out already.
+      const mayHavePostedSince = item.lease || item.attempts ? item.at : undefined;
+      if (view) await poster.post(channelId, view, { id: key, skip: item.sent, sent: (count) => renew(count), mayHavePostedSince });
       clearInterval(heartbeat);
       await outbox.replace(key, current, null);
       this.settled(key);

@@ -65,6 +65,8 @@ export async function start(): Promise<void> {
   if (platforms > 0) return; // servers keep the process alive until a signal
 
   const terminal = new ConsoleAdapter({ core, write: (line) => process.stdout.write(`${line}\n`), log });
+  // Runs first on shutdown: the line under way is answered before the store drains and closes.
+  stoppers.push(() => terminal.stop());
   await terminal.run(process.stdin, process.stdout);
   await shutdown(0);
 }

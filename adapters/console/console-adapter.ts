@@ -36,6 +36,9 @@ export class ConsoleAdapter {
   private readonly write: (line: string) => void;
   private readonly channelName: string;
   private readonly log: Logger;
+  private stopping = false;
+  private running: Promise<void> = Promise.resolve();
+  private closeInput: (() => void) | undefined;
 
   constructor(options: ConsoleOptions) {
     this.core = options.core;
@@ -94,7 +97,22 @@ export class ConsoleAdapter {
   }
 
   /** Interactive on a TTY (readline prompt); with piped stdin, lines in order until the end of input. */
-  async run(input: NodeJS.ReadableStream & { isTTY?: boolean }, output: NodeJS.WritableStream): Promise<void> {
+  run(input: NodeJS.ReadableStream & { isTTY?: boolean }, output: NodeJS.WritableStream): Promise<void> {
+    this.running = this.readLines(input, output);
+    return this.running;
+  }
+
+  /**
+   * Shutdown: no new line starts (lines read ahead are dropped, never half-done); resolves once the
+   * line under way is stored and answered, so the store closes only after its answer is printed.
+   */
+  stop(): Promise<void> {
+    this.stopping = true;
+    this.closeInput?.();
+    return this.running;
+  }
+
+  private async readLines(input: NodeJS.ReadableStream & { isTTY?: boolean }, output: NodeJS.WritableStream): Promise<void> {
     const rl = createInterface({ input, output: input.isTTY ? output : undefined, terminal: Boolean(input.isTTY) });
     if (input.isTTY) {
       this.write('plenary — type /help for commands; prefix a line with "alice: " to act as alice; Ctrl-D to quit.');
@@ -102,7 +120,9 @@ export class ConsoleAdapter {
       rl.setPrompt('> ');
       rl.prompt();
     }
+    this.closeInput = () => rl.close();
     for await (const line of rl) {
+      if (this.stopping) break;
       await this.handleLine(line);
       if (input.isTTY) rl.prompt();
     }

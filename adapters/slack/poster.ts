@@ -2,6 +2,12 @@
  * Posts views to Slack channels for Delivery. One queue per channel keeps posts in order and at most
  * about one chat.postMessage per second there (Slack's per-channel limit); channels run in parallel.
  * 429s are honoured by the WebClient itself (it pauses, waits Retry-After, retries), so nothing is dropped.
+ *
+ * Exactly once: every message carries Slack message metadata naming its outbox item and index. When an
+ * earlier attempt may have reached Slack without its progress being recorded (its process died between
+ * Slack accepting the post and the outbox commit), the channel's recent history is read first and the
+ * messages found there count as sent instead of being posted again. (A file share cannot carry
+ * metadata; it is the one message that may repeat after such a crash.)
  */
 import type { WebClient } from '@slack/web-api';
 import type { Plenary } from '../../src/plenary.ts';
@@ -10,6 +16,12 @@ import type { View } from '../../src/views.ts';
 import type { PlatformPoster, PostProgress, Refusal } from '../delivery.ts';
 import { renderView } from './render.ts';
 import type { LiveCards } from '../../src/live-cards.ts';
+
+/** The metadata event type on plenary's posts; its payload's `key` is `<outbox item key>:<message index>`. */
+export const POST_EVENT = 'plenary_post';
+/** How far before the item was queued the history is read (clock skew between this host and Slack). */
+const HISTORY_SLACK_MS = 5 * 60_000;
+const HISTORY_PAGES = 10;
 
 export interface PosterOptions {
   core: Plenary;
@@ -106,9 +118,34 @@ export class SlackPoster implements PlatformPoster {
     }
   }
 
+  /** Messages of this outbox item already in the channel (index → ts), read only when an attempt may have posted. */
+  private async alreadyPosted(channelId: string, progress?: PostProgress): Promise<Map<number, string>> {
+    const found = new Map<number, string>();
+    if (!progress?.mayHavePostedSince) return found;
+    const prefix = `${progress.id}:`;
+    const oldest = ((progress.mayHavePostedSince - HISTORY_SLACK_MS) / 1000).toFixed(6);
+    try {
+      let cursor: string | undefined;
+      for (let page = 0; page < HISTORY_PAGES; page++) {
+        const result = await this.options.client.conversations.history({ channel: channelId, oldest, include_all_metadata: true, limit: 200, cursor });
+        for (const m of result.messages ?? []) {
+          const key = m.metadata?.event_type === POST_EVENT ? (m.metadata.event_payload as Record<string, unknown> | undefined)?.key : undefined;
+          if (typeof key === 'string' && key.startsWith(prefix) && m.ts) found.set(Number(key.slice(prefix.length)), m.ts);
+        }
+        cursor = result.response_metadata?.next_cursor || undefined;
+        if (!result.has_more || !cursor) break;
+      }
+    } catch (error) {
+      this.options.log('warn', `could not read ${channelId}'s history to check for an earlier attempt's post; posting it`, error);
+    }
+    return found;
+  }
+
   private async sendMessages(channelId: string, view: View, progress?: PostProgress): Promise<void> {
     const { client, core, live } = this.options;
     const skip = progress?.skip ?? 0;
+    const found = await this.alreadyPosted(channelId, progress);
+    const metadata = (index: number) => (progress ? { metadata: { event_type: POST_EVENT, event_payload: { key: `${progress.id}:${index}` } } } : {});
     let count = 0;
     const done = async () => {
       count += 1;
@@ -120,10 +157,13 @@ export class SlackPoster implements PlatformPoster {
       const { sessionId, number } = view.card;
       const version = live.version(sessionId, number);
       const card = (await live.card(sessionId, number)) ?? view.card;
-      await this.pace(channelId);
-      const [message] = renderView({ kind: 'proposal', card });
-      const result = await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks });
-      const ref = `slack:${channelId}:${result.ts}`;
+      let ts = found.get(0);
+      if (!ts) {
+        await this.pace(channelId);
+        const [message] = renderView({ kind: 'proposal', card });
+        ts = (await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, ...metadata(0) })).ts;
+      }
+      const ref = `slack:${channelId}:${ts}`;
       await core.recordPost(sessionId, number, ref);
       // Counts that changed while we were posting are not on the card yet: let the updater catch up.
       live.posted(ref, sessionId, number, version);
@@ -135,6 +175,10 @@ export class SlackPoster implements PlatformPoster {
         count += 1; // posted before a crash or a retry: not again
         continue;
       }
+      if (found.has(count)) {
+        await done(); // posted by an attempt that died before recording it
+        continue;
+      }
       await this.pace(channelId);
       if (message.file) {
         // One message holding the blocks and the whole text as a file (files upload V2: get URL, upload, complete).
@@ -142,7 +186,7 @@ export class SlackPoster implements PlatformPoster {
           channel_id: channelId, blocks: message.blocks as never, filename: message.file.name, title: message.file.name,
           content: message.file.content,
         });
-      } else await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks });
+      } else await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, ...metadata(count) });
       await done();
     }
     if (view.kind === 'digest' && view.file && count >= skip) {

@@ -61,6 +61,12 @@ export interface FakeSlackWebApi {
   refusePostsIn(channel: string, refusal: { error: string; extra?: Args } | null): void;
   failNext(method: string, fault: Fault, times?: number): void;
   rateLimit(method: string, opts: { perSecond: number } | null): void;
+  /**
+   * The first successful call to `method` whose arguments `match` is done (a message posted stays
+   * posted) but its answer never leaves: the caller sees a request in flight, as when a process dies between Slack
+   * accepting a post and hearing back. Resolves when that call has been held.
+   */
+  holdAnswer(method: string, match: (args: Args) => boolean): Promise<RecordedCall>;
   responseUrl(id: string, bind?: { channel?: string; messageTs?: string; user?: string }): string;
   responses(id: string): RecordedResponse[];
   waitForResponse(id: string, timeoutMs?: number): Promise<RecordedResponse>;
@@ -117,6 +123,7 @@ export async function startFakeSlackWebApi(opts: FakeWebApiOptions = {}): Promis
   const calls: RecordedCall[] = [];
   const faults = new Map<string, Fault[]>();
   const limits = new Map<string, { perSecond: number; hits: number[] }>();
+  const holds = new Map<string, { match: (args: Args) => boolean; held: (c: RecordedCall) => void }>();
   const sinks = new Map<string, { bind: { channel?: string; messageTs?: string; user?: string }; got: RecordedResponse[]; createdAt: number }>();
   let socketSource: { connectUrl(): string } | null = null;
   let base = '';
@@ -134,7 +141,13 @@ export async function startFakeSlackWebApi(opts: FakeWebApiOptions = {}): Promis
     const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
     delete args.token;
     const record = (status: number, response: ApiResult, headers?: Record<string, string>) => {
-      calls.push({ method, args, token, at, status, response });
+      const call = { method, args, token, at, status, response };
+      calls.push(call);
+      const hold = holds.get(method);
+      if (hold && status === 200 && response.ok && hold.match(args)) {
+        holds.delete(method);
+        return hold.held(call); // done, never answered (the socket is destroyed on close)
+      }
       send(res, status, response, headers);
     };
 
@@ -266,6 +279,7 @@ export async function startFakeSlackWebApi(opts: FakeWebApiOptions = {}): Promis
       if (o) limits.set(method, { perSecond: o.perSecond, hits: [] });
       else limits.delete(method);
     },
+    holdAnswer: (method, match) => new Promise<RecordedCall>((held) => void holds.set(method, { match, held })),
     responseUrl(id, bind = {}) {
       const sink = sinks.get(id);
       if (sink) sink.bind = { ...sink.bind, ...bind };

@@ -24,6 +24,7 @@ export interface StoredMessage {
   deleted: boolean;
   reactions: Reaction[];
   files?: Args[]; // shared with files.completeUploadExternal
+  metadata?: MessageMetadata;
 }
 
 export interface StoredEphemeral { channel: string; user: string; ts: string; text?: string; blocks?: unknown[] }
@@ -56,15 +57,35 @@ export interface Identity {
   botId: string;
 }
 
-/** Slack's `ts` is "seconds.micros"; the fake hands out strictly increasing ones. */
+/** Slack's `ts` is "seconds.micros" of the time it was posted (so `oldest` filters work); strictly increasing. */
 export class TsClock {
-  private n = 0;
+  private last = 0;
   next(): string {
-    this.n += 1;
-    const micros = 1_700_000_000_000_000 + this.n * 100;
+    const micros = Math.max(Date.now() * 1000, this.last + 100);
+    this.last = micros;
     return `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
   }
 }
+
+/** Slack message metadata: `event_type` (a short snake_case name) and an object `event_payload`. */
+export interface MessageMetadata { event_type: string; event_payload: Args }
+
+/** Undefined when absent; 'invalid' when malformed (Slack answers invalid_metadata_format). */
+function parseMetadata(v: unknown): MessageMetadata | undefined | 'invalid' {
+  if (v === undefined) return undefined;
+  const m = typeof v === 'string' ? (() => { try { return JSON.parse(v) as unknown; } catch { return undefined; } })() : v;
+  if (!m || typeof m !== 'object') return 'invalid';
+  const { event_type, event_payload } = m as Args;
+  if (typeof event_type !== 'string' || !/^[a-z0-9_]{1,255}$/.test(event_type)) return 'invalid';
+  if (!event_payload || typeof event_payload !== 'object' || Array.isArray(event_payload)) return 'invalid';
+  return { event_type, event_payload: event_payload as Args };
+}
+
+/** Slack's `oldest`/`latest` are ts strings; compared as numbers (micros). */
+const tsMicros = (ts: string): number => {
+  const [sec, frac = ''] = ts.split('.');
+  return Number(sec) * 1e6 + Number(frac.padEnd(6, '0').slice(0, 6));
+};
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const arr = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
@@ -112,6 +133,7 @@ export class SlackWorld {
     const m: StoredMessage = {
       channel, ts: this.clock.next(), text: str(a.text) ?? (a.text === '' ? '' : undefined),
       blocks: arr(a.blocks), attachments: arr(a.attachments), thread_ts: str(a.thread_ts),
+      ...(a.metadata && typeof a.metadata === 'object' ? { metadata: a.metadata as MessageMetadata } : {}),
       user: this.me.botUserId, bot_id: this.me.botId, edits: 0, deleted: false, reactions: [],
     };
     this.messages.set(this.key(channel, m.ts), m);
@@ -198,7 +220,9 @@ export class SlackWorld {
         const refusal = this.refusals.get(channel);
         if (refusal) return fail(refusal.error, refusal.extra);
         if (a.text === undefined && !arr(a.blocks) && !arr(a.attachments)) return fail('no_text');
-        const m = this.post(channel, a);
+        const metadata = parseMetadata(a.metadata);
+        if (metadata === 'invalid') return fail('invalid_metadata_format');
+        const m = this.post(channel, { ...a, metadata });
         return { ok: true, channel, ts: m.ts, message: this.render(m) };
       }),
       'chat.update': (a) => withinLimits(() => checkMessageBlocks(a.blocks, a.text), () => {
@@ -248,6 +272,35 @@ export class SlackWorld {
         v.hash = `${Date.now()}.fake${(this.idSeq += 1)}`;
         return { ok: true, view: this.renderView(v) };
       }),
+      // Newest first, between oldest and latest (exclusive unless inclusive); metadata only with include_all_metadata.
+      'conversations.history': (a) => {
+        const channel = str(a.channel);
+        if (!channel || !this.channelInfo(channel)) return fail('channel_not_found');
+        if (this.outside.has(channel)) return fail('not_in_channel');
+        const limit = Math.min(999, Math.max(1, Number(a.limit ?? 100) || 100));
+        const inclusive = a.inclusive === true || a.inclusive === 'true' || a.inclusive === '1';
+        const oldest = str(a.oldest) ? tsMicros(String(a.oldest)) : 0;
+        const latest = str(a.latest) ? tsMicros(String(a.latest)) : Infinity;
+        const withMetadata = a.include_all_metadata === true || a.include_all_metadata === 'true' || a.include_all_metadata === '1';
+        const cursor = str(a.cursor);
+        const start = cursor ? Number(Buffer.from(cursor, 'base64').toString().replace(/^next_ts:/, '')) : latest;
+        if (cursor && !Number.isFinite(start)) return fail('invalid_cursor');
+        const inRange = [...this.messages.values()]
+          .filter((m) => m.channel === channel && !m.deleted && !m.thread_ts)
+          .filter((m) => {
+            const t = tsMicros(m.ts);
+            return (inclusive ? t >= oldest : t > oldest) && (cursor ? t < start : inclusive ? t <= latest : t < latest);
+          })
+          .sort((x, y) => tsMicros(y.ts) - tsMicros(x.ts));
+        const page = inRange.slice(0, limit);
+        const hasMore = inRange.length > limit;
+        const messages = page.map((m) => ({ ...this.render(m), ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+        const last = page.at(-1);
+        return {
+          ok: true, messages, has_more: hasMore, pin_count: 0,
+          ...(hasMore && last ? { response_metadata: { next_cursor: Buffer.from(`next_ts:${tsMicros(last.ts)}`).toString('base64') } } : {}),
+        };
+      },
       'conversations.info': (a) => {
         const c = this.channelInfo(String(a.channel ?? ''));
         return c ? { ok: true, channel: c } : fail('channel_not_found');
