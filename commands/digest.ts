@@ -30,7 +30,7 @@ export default defineCommand({
     const full = await core.summaries.digest(day);
     // Posted to a channel, sessions with hidden results that are still open stay hidden.
     const digest = post ? withheldDigest(full) : full;
-    const file = format ? { format, name: digestFileName(digest, format), content: formatDigest(digest, format) } : null;
+    const file = format ? { format, name: digestFileName(digest, format), content: formatDigest(digest, format, post ? core.config.conference.language : locale) } : null;
     const view: View = { kind: 'digest', digest, file };
     return post ? { reply: notice(say('done.digest.posting', { day }, locale)), posts: [{ channel, view }] } : { reply: view };
   },

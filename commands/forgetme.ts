@@ -8,8 +8,8 @@ export default defineCommand({
   role: 'participant',
   options: {},
   async handler({ core, user, locale }) {
-    const { reactions, group, scrubbed } = await core.forget(user);
-    const done = say('forgetme.done', { reactions, group: group ? 'yes' : 'no' }, locale);
+    const { reactions, group, language, scrubbed } = await core.forget(user);
+    const done = say('forgetme.done', { reactions, group: group ? 'yes' : 'no', language: language ? 'yes' : 'no' }, locale);
     if (scrubbed) return { reply: notice(done) };
     return { reply: notice(`${done} ${say('forgetme.not-scrubbed', {}, locale)}`) };
   },

@@ -5,7 +5,13 @@ import { mayAct } from '../src/roles.ts';
 import { Refusal } from '../src/errors.ts';
 import { clip } from '../src/text-rules.ts';
 import { notice } from '../src/views.ts';
-import { say } from '../src/wording/say.ts';
+import { say, type Locale } from '../src/wording/say.ts';
+import { english as catalogueEnglish, type MessageId } from '../src/wording/catalogues.ts';
+
+/** A command's or option's description in the reader's language (its English declaration if the key is unknown). */
+function describe(key: string, english: string, locale: Locale | undefined): string {
+  return key in catalogueEnglish ? say(key as MessageId, {}, locale) : english;
+}
 
 /** Levenshtein distance (small strings: command names). */
 function distance(a: string, b: string): number {
@@ -44,7 +50,7 @@ export default defineCommand({
     const { commands } = await import('./registry.ts'); // the registry lists this command too
     const allowed = commands.filter((c) => mayAct(ctx.role, c.role));
     if (!command) {
-      const lines = allowed.map((c) => `${usageOf(c)} — ${c.description}`);
+      const lines = allowed.map((c) => `${usageOf(c)} — ${describe(c.key, c.description, ctx.locale)}`);
       return { reply: notice(say('done.help.list', { lines: lines.join('\n') }, ctx.locale)) };
     }
     const asked = command.toLowerCase().replace(/^\//, '').replace(/\s+/g, ' ');
@@ -53,9 +59,10 @@ export default defineCommand({
       throw new Refusal('refusal.help.unknown', { raw: clip(asked, 24), guess: closestCommand(asked, commands) });
     }
     const lines = matches.map((c) => {
-      const who = mayAct(ctx.role, c.role) ? '' : ` (${c.role === 'organiser' ? 'organisers' : 'moderators'} only)`;
-      const options = c.options.map((o) => `  ${o.name}${o.type === 'flag' ? '' : ':…'} — ${o.description}${o.required ? '' : ' (optional)'}`);
-      return [`${usageOf(c)} — ${c.description}${who}`, ...options].join('\n');
+      const who = mayAct(ctx.role, c.role) ? '' : ` ${say(c.role === 'organiser' ? 'help.only-organisers' : 'help.only-moderators', {}, ctx.locale)}`;
+      const optional = ` ${say('help.optional', {}, ctx.locale)}`;
+      const options = c.options.map((o) => `  ${o.name}${o.type === 'flag' ? '' : ':…'} — ${describe(o.key, o.description, ctx.locale)}${o.required ? '' : optional}`);
+      return [`${usageOf(c)} — ${describe(c.key, c.description, ctx.locale)}${who}`, ...options].join('\n');
     });
     return { reply: notice(lines.join('\n')) };
   },

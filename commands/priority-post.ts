@@ -1,7 +1,7 @@
 import { defineCommand } from './command.ts';
 import { text, flag } from './options.ts';
 import { proposalCard } from './shared.ts';
-import { counted } from '../src/view-text.ts';
+import { say } from '../src/wording/say.ts';
 import type { Post } from '../src/views.ts';
 import { notice } from '../src/views.ts';
 import { Refusal } from '../src/errors.ts';
@@ -34,9 +34,9 @@ export default defineCommand({
       }
     }
     const reached = new Set(posts.map((p) => p.channel)).size;
-    const skipNote = skipped ? ` Skipped ${counted('cards', skipped, locale)} already in their channel (add "again" to post ${skipped === 1 ? 'it' : 'them'} anyway).` : '';
+    const skipNote = skipped ? ` ${say('done.priority.skipped', { cards: skipped }, locale)}` : '';
     const proposalsPosted = new Set(posts.map((p) => (p.view.kind === 'proposal' ? p.view.card.number : 0))).size;
-    const head = posts.length ? `Posting ${counted('proposals', proposalsPosted, locale)} to ${counted('channels', reached, locale)}.` : 'Nothing new to post.';
+    const head = posts.length ? say('done.priority.posting', { proposals: proposalsPosted, channels: reached }, locale) : say('done.priority.nothing-new', {}, locale);
     return { reply: notice(`${head}${skipNote}`), posts };
   },
 });

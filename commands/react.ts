@@ -21,7 +21,7 @@ export default defineCommand({
     const parsed = parseStance(stance);
     const session = await core.requireSession(channel);
     if (parsed === 'clear' && comment) {
-      return { reply: { kind: 'error', text: 'clear takes no comment: type /react <code> clear.' } };
+      return { reply: { kind: 'error', text: say('done.react.clear-no-comment', {}, locale) } };
     }
     const { proposal, reaction } = await core.react(user, session.id, n, parsed, { comment: comment || null });
     const note = !reaction ? 'none' : comment ? 'saved' : reaction.comment ? 'kept' : 'none';

@@ -9,6 +9,7 @@ import { bridgingLine } from './opinion-groups.ts';
 import { say } from './wording/say.ts';
 import { composeCard } from './cards/compose.ts';
 import { cardMarkdown, escapeMarkdown } from './cards/markdown.ts';
+import { groupName } from './wording/group-names.ts';
 
 
 /**
@@ -48,8 +49,8 @@ export function digestMarkdown(d: Digest, locale?: Locale): string {
     s.proposals.forEach((p, i) => {
       lines.push(proposalLine(p, i + 1, locale));
       const groups = Object.entries(p.byGroup).sort(([a], [b]) => a.localeCompare(b));
-      for (const [group, c] of groups) lines.push(`   - ${group}: ${stanceWords(c, locale)}`);
-      for (const c of p.comments) lines.push(`   - “${escapeMarkdown(c.text)}” — ${c.group}`);
+      for (const [group, c] of groups) lines.push(`   - ${groupName(group, locale)}: ${stanceWords(c, locale)}`);
+      for (const c of p.comments) lines.push(`   - “${escapeMarkdown(c.text)}” — ${groupName(c.group, locale)}`);
     });
     lines.push('');
   }
@@ -74,8 +75,8 @@ export function summaryMarkdown(s: SessionSummary, final: boolean, locale?: Loca
   s.proposals.forEach((p, i) => {
     lines.push(proposalLine(p, i + 1, locale));
     const groups = Object.entries(p.byGroup).sort(([a], [b]) => a.localeCompare(b));
-    for (const [group, c] of groups) lines.push(`   - ${escapeMarkdown(group)}: ${stanceWords(c, locale)}`);
-    for (const c of p.comments) lines.push(`   - “${escapeMarkdown(c.text)}” — ${escapeMarkdown(c.group)}`);
+    for (const [group, c] of groups) lines.push(`   - ${escapeMarkdown(groupName(group, locale))}: ${stanceWords(c, locale)}`);
+    for (const c of p.comments) lines.push(`   - “${escapeMarkdown(c.text)}” — ${escapeMarkdown(groupName(c.group, locale))}`);
   });
   lines.push('', labelsLine(s.proposals, locale), '');
   return lines.join('\n');

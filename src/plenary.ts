@@ -289,13 +289,14 @@ export class Plenary {
    * own index (the cost is their facts, not the store's size); sessions they moderated keep no id, and
    * queued posts stop naming them. Then the store scrubs deleted content from its file.
    */
-  async forget(user: UserId): Promise<{ reactions: number; group: boolean; scrubbed: boolean }> {
+  async forget(user: UserId): Promise<{ reactions: number; group: boolean; language: boolean; scrubbed: boolean }> {
     const result = await this.book.committed('forgetme', async () => {
       const mine = await this.store.scan(keys.minePrefix(user));
       const reactions = mine.map(([key]) => parseMineKey(key));
       const reactionKeys = reactions.map(({ sid, number }) => keys.reaction(sid, number, user));
       const stored = await this.store.getMany<Reaction>(reactionKeys);
       const group = await this.store.get(keys.group(user));
+      const language = await this.store.get(languageKey(user));
       const moderated = await this.store.scan(keys.moderatesPrefix(user));
       const sessions = await this.store.getMany<Session>(moderated.map(([key]) => keys.session(key.slice(key.lastIndexOf(':') + 1))));
       const forgotten = forgottenComments(reactions, stored);
@@ -303,7 +304,7 @@ export class Plenary {
         ([, item]) => item.notify?.user === user || withoutForgotten(item, forgotten),
       );
       const change: Change = {
-        expect: [...reactionKeys.map((k, i): [string, unknown] => [k, stored[i]]), [keys.group(user), group]],
+        expect: [...reactionKeys.map((k, i): [string, unknown] => [k, stored[i]]), [keys.group(user), group], [languageKey(user), language]],
         delete: [...reactionKeys, ...mine.map(([key]) => key), keys.group(user), languageKey(user), ...moderated.map(([key]) => key)],
         set: [],
       };
@@ -319,12 +320,12 @@ export class Plenary {
         change.set?.push([key, rest]);
       }
       const counted = stored.filter((r) => r !== undefined).length;
-      return { change, result: { reactions: counted, group: group !== undefined, touched: reactions, sessions } };
+      return { change, result: { reactions: counted, group: group !== undefined, language: language !== undefined, touched: reactions, sessions } };
     });
     for (const { sid, number } of result.touched) this.reactionWritten(sid, number, user, null);
     for (const session of result.sessions) if (session) this.book.records.forget(keys.session(session.id));
     const scrubbed = (await this.store.scrub?.()) ?? true;
-    return { reactions: result.reactions, group: result.group, scrubbed };
+    return { reactions: result.reactions, group: result.group, language: result.language, scrubbed };
   }
 
   // ── the outbox ──────────────────────────────────────────────────────────────

@@ -72,7 +72,7 @@ export class ConsoleAdapter {
         .drainOutbox('console', (channel, view) => this.emit(`[#${channel.slice('console:'.length)}]`, view, this.core.config.conference.language))
         .catch((error) => this.log('warn', 'the terminal could not read its queued posts; they stay queued', error));
       await this.print(name, result, locale);
-      if (/^\/help\s*$/i.test(text)) await this.print(name, { reply: { kind: 'notice', text: (await helpModule()).terminalHelpLines().join('\n') } });
+      if (/^\/help\s*$/i.test(text)) await this.print(name, { reply: { kind: 'notice', text: (await helpModule()).terminalHelpLines(locale).join('\n') } }, locale);
       return;
     }
     const emoji = EMOJI_LINE.exec(text);

@@ -45,11 +45,11 @@ export function choiceValues(kind: OptionSpec['choices'], config: PlenaryConfig)
  * Translations of a description, by its stable key (`command.react`, `command.react.code`); the languages
  * work passes one in, and Discord shows each member the description in their client's language.
  */
-export type Localize = (key: string) => LocalizationMap | undefined;
+export type Localize = (key: string, params?: Record<string, string>) => LocalizationMap | undefined;
 const noTranslations: Localize = () => undefined;
 
-const localized = (key: string, localize: Localize) => {
-  const map = localize(key);
+const localized = (key: string, localize: Localize, params?: Record<string, string>) => {
+  const map = localize(key, params);
   if (!map) return {};
   return { description_localizations: Object.fromEntries(Object.entries(map).map(([locale, text]) => [locale, describe(text ?? '')])) };
 };
@@ -85,9 +85,11 @@ export function commandDefinitions(config: PlenaryConfig, localize: Localize = n
     if (group.command) {
       return { ...base, description: describe(group.command.description), ...localized(group.command.key, localize), options: options(group.command, config, localize) };
     }
+    const names = group.subcommands.map((c) => c.name.split(' ')[1]).join(', ');
     return {
       ...base,
-      description: describe(`${group.name[0].toUpperCase()}${group.name.slice(1)} commands: ${group.subcommands.map((c) => c.name.split(' ')[1]).join(', ')}`),
+      description: describe(`${group.name[0].toUpperCase()}${group.name.slice(1)} commands: ${names}`),
+      ...localized(`command.group.${group.name}`, localize, { names }),
       options: group.subcommands.map((c): APIApplicationCommandSubcommandOption => ({
         type: ApplicationCommandOptionType.Subcommand,
         name: c.name.split(' ')[1],

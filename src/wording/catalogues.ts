@@ -13,7 +13,9 @@ import { digest } from './en/digest.ts';
 import { forgetme } from './en/forgetme.ts';
 import { languages } from './en/languages.ts';
 import { commands } from './en/commands.ts';
+import { options } from './en/options.ts';
+import { panel } from './en/panel.ts';
 import { cli } from './en/cli.ts';
 
-export const english = { ...common, ...refusals, ...replies, ...delivery, ...views, ...commandReplies, ...digest, ...forgetme, ...languages, ...commands, ...cli } as const;
+export const english = { ...common, ...refusals, ...replies, ...delivery, ...views, ...commandReplies, ...digest, ...forgetme, ...languages, ...commands, ...options, ...panel, ...cli } as const;
 export type MessageId = keyof typeof english;

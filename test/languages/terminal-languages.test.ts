@@ -60,7 +60,12 @@ describe('a terminal panel in each of the six languages', () => {
       expect(set.join('\n')).toContain(say('lang.set', { language: 'русский' }, 'ru'));
       expect((await p.run('amy: /lang klingon')).join('\n')).toContain(say('refusal.lang.unknown', { given: 'klingon' }, 'ru'));
       expect((await p.run('bob: /lang klingon')).join('\n')).toContain(say('refusal.lang.unknown', { given: 'klingon' }, 'fr'));
-      await p.run('amy: /forgetme');
+      const forgot = (await p.run('amy: /forgetme')).join('\n');
+      expect(forgot).toContain(say('forgetme.done', { reactions: 0, group: 'no', language: 'yes' }, 'ru'));
+      expect(say('forgetme.done', { reactions: 0, group: 'no', language: 'yes' }, 'en')).toContain('language choice');
+      const again = (await p.run('amy: /forgetme')).join('\n');
+      expect(again).toContain(say('forgetme.done', { reactions: 0, group: 'no', language: 'no' }, 'fr'));
+      expect(again).not.toContain(say('forgetme.done', { reactions: 0, group: 'no', language: 'yes' }, 'fr'));
       expect((await p.run('amy: /lang klingon')).join('\n')).toContain(say('refusal.lang.unknown', { given: 'klingon' }, 'fr'));
     } finally {
       await p.close();

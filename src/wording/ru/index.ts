@@ -11,5 +11,7 @@ import { views } from './views.ts';
 import { digest } from './digest.ts';
 import { forgetme } from './forgetme.ts';
 import { commandReplies } from './command-replies.ts';
+import { options } from './options.ts';
+import { panel } from './panel.ts';
 
-export const catalogue: Record<MessageId, string> = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest, ...forgetme, ...commandReplies, ...languages, ...commands, ...cli };
+export const catalogue: Record<MessageId, string> = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest, ...forgetme, ...commandReplies, ...languages, ...commands, ...options, ...panel, ...cli };
