@@ -87,6 +87,7 @@ const VALID: Record<string, {
   react: { options: () => ({ code: 'P1', stance: 'support', comment: 'Yes' }), writes: true },
   iam: { options: () => ({ group: 'academia' }), writes: true },
   forgetme: { options: () => ({}), writes: true },
+  lang: { options: () => ({ language: 'fr' }), writes: true },
   summary: { options: () => ({}), writes: false },
   digest: { options: () => ({ date: '2026-11-28', format: 'csv' }), writes: false },
   help: { options: () => ({ command: 'react' }), writes: false },

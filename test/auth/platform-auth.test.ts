@@ -53,6 +53,7 @@ const VALID: Record<string, { options: (sid: string) => Record<string, string | 
   react: { options: () => ({ code: 'P1', stance: 'support' }), writes: true },
   iam: { options: () => ({ group: 'academia' }), writes: true },
   forgetme: { options: () => ({}), writes: true },
+  lang: { options: () => ({ language: 'fr' }), writes: true },
   summary: { options: () => ({}), writes: false },
   digest: { options: () => ({ format: 'csv' }), writes: false },
   help: { options: () => ({}), writes: false },
