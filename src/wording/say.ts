@@ -66,7 +66,8 @@ export const directionOf = (locale: Locale | undefined): 'rtl' | 'ltr' => (isRig
  */
 export const isolate = (text: string): string => `\u2068${text}\u2069`;
 function isolateAll(params: MessageParams): MessageParams {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v !== '' ? isolate(v) : v]));
+  // A link stays bare: the marks would ride along when a reader copies or a platform linkifies it.
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v !== '' && !/^https?:\/\//.test(v) ? isolate(v) : v]));
 }
 
 /**
