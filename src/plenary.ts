@@ -308,11 +308,11 @@ export class Plenary {
         delete: [...reactionKeys, ...mine.map(([key]) => key), keys.group(user), languageKey(user), ...moderated.map(([key]) => key)],
         set: [],
       };
-      sessions.forEach((session) => {
-        if (!session) return;
+      // Sessions they moderated stay, credited to nobody.
+      for (const session of sessions.filter((x) => x !== undefined)) {
         change.expect?.push([keys.session(session.id), session]);
         change.set?.push([keys.session(session.id), { ...session, moderator: 'forgotten' }]);
-      });
+      }
       for (const [key, item] of outbox) {
         const { notify, ...rest } = withoutForgotten(item, forgotten) ?? item;
         if (notify && notify.user !== user) Object.assign(rest, { notify });
@@ -324,8 +324,7 @@ export class Plenary {
     });
     for (const { sid, number } of result.touched) this.reactionWritten(sid, number, user, null);
     for (const session of result.sessions) if (session) this.book.records.forget(keys.session(session.id));
-    const scrubbed = (await this.store.scrub?.()) ?? true;
-    return { reactions: result.reactions, group: result.group, language: result.language, scrubbed };
+    return { reactions: result.reactions, group: result.group, language: result.language, scrubbed: (await this.store.scrub?.()) ?? true };
   }
 
   // ── the outbox ──────────────────────────────────────────────────────────────
