@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from './command.ts';
-import { text, flag, FIXED_CHOICES } from './options.ts';
+import { text, flag, FIXED_CHOICES, optionProblem } from './options.ts';
 import { notice, type View } from '../src/views.ts';
 import { say } from '../src/wording/say.ts';
 import { isCalendarDate } from '../src/time.ts';
@@ -17,12 +17,12 @@ export default defineCommand({
   options: {
     date: text('The day, YYYY-MM-DD (default: today in the conference time zone)', {
       limit: 'date', bare: /^\d{4}-\d{1,2}-\d{1,2}$/, placeholder: 'YYYY-MM-DD',
-      rule: z.string().trim().transform(padDate).refine(isCalendarDate, 'date: must be a day like 2026-11-28').optional(),
+      rule: z.string().trim().transform(padDate).refine(isCalendarDate, optionProblem('day')).optional(),
     }),
     post: flag('Post it in this channel'),
     format: text('Attach a file: md, json or csv', {
       choices: 'format', bare: /^(md|json|csv|markdown)$/i,
-      rule: z.string().trim().toLowerCase().transform((f) => (f === 'markdown' ? 'md' : f)).pipe(z.enum(FIXED_CHOICES.format, { error: 'format: must be md, json or csv' })).optional(),
+      rule: z.string().trim().toLowerCase().transform((f) => (f === 'markdown' ? 'md' : f)).pipe(z.enum(FIXED_CHOICES.format, { error: optionProblem('format') })).optional(),
     }),
   },
   async handler({ core, channel, locale }, { date, post, format }) {

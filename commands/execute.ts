@@ -2,8 +2,9 @@
  * Runs a command for a caller: role check, option validation (zod), handler; and the error boundary every
  * inbound event shares (commands/dispatch.ts): refusals, store failures and bugs become private errors.
  */
-import { isRefusal, Refusal } from '../src/errors.ts';
-import { say, type Locale } from '../src/wording/say.ts';
+import { isRefusal, Refusal, type RefusalId } from '../src/errors.ts';
+import { say, type Locale, type MessageId } from '../src/wording/say.ts';
+import { english } from '../src/wording/catalogues.ts';
 import { OutcomeUnknownError, StoreReplacedError, StoreUnavailableError } from '../src/store/fact-store.ts';
 import { mayAct } from '../src/roles.ts';
 import { checkLine, parseOptions, usageOf } from './parse.ts';
@@ -14,6 +15,15 @@ import type { CommandResult, View } from '../src/views.ts';
 import { clip } from '../src/text-rules.ts';
 
 export type Logger = (level: 'debug' | 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
+
+/** A zod message from commands/options.ts (`refusal.option.<problem>|<label>`) as a refusal in the caller's words. */
+function optionRefusal(message: string, usage: string, locale?: Locale): Refusal {
+  const marked = /^(refusal\.option\.[a-z-]+)\|(.*)$/.exec(message);
+  if (!marked || !(marked[1] in english)) return new Refusal('refusal.option.invalid', { problem: message.replace(/\.$/, ''), usage });
+  const labelId = `label.${marked[2].toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}`;
+  const label = labelId in english ? say(labelId as MessageId, {}, locale) : marked[2];
+  return new Refusal(marked[1] as RefusalId, { label, usage });
+}
 
 /** What a caller is told when the store cannot be reached (every platform and path says the same). */
 export const STORE_UNAVAILABLE_REPLY = say('refusal.store.unavailable');
@@ -65,8 +75,7 @@ export async function execute(
     }
     const parsed = command.schema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Refusal('refusal.option.invalid', { problem: issue.message.replace(/\.$/, ''), usage: usageOf(command) });
+      throw optionRefusal(parsed.error.issues[0].message, usageOf(command), ctx.locale);
     }
     return await command.handler(ctx, parsed.data);
   } catch (error) {

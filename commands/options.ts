@@ -40,8 +40,13 @@ interface TextSettings {
   placeholder?: string;
 }
 
+/**
+ * zod's messages are catalogue ids (`refusal.option.missing|<label>`), worded in the caller's language by
+ * commands/execute.ts; the label is the option's name in the caller's words ("Speaker handle").
+ */
+export const optionProblem = (id: 'missing' | 'not-text' | 'day' | 'format' | 'results', label = '') => `refusal.option.${id}|${label}`;
 const requiredText = (what: string) =>
-  z.string({ error: (issue) => (issue.input === undefined ? `${what} is missing` : `${what} must be text`) }).trim().min(1, `${what} is missing`);
+  z.string({ error: (issue) => optionProblem(issue.input === undefined ? 'missing' : 'not-text', what) }).trim().min(1, optionProblem('missing', what));
 
 function valuePlaceholder(name: string, settings: TextSettings): string {
   if (settings.placeholder) return settings.placeholder;

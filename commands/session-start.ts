@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from './command.ts';
 import { LIMITS } from '../src/text-rules.ts';
-import { text, FIXED_CHOICES } from './options.ts';
+import { text, FIXED_CHOICES, optionProblem } from './options.ts';
 import { notice } from '../src/views.ts';
 import { say } from '../src/wording/say.ts';
 
@@ -14,7 +14,7 @@ export default defineCommand({
     theme: text(`The theme speakers address (up to ${LIMITS.theme} characters)`, { words: true, limit: 'theme' }),
     results: text('live (default) or hidden: counts stay hidden from participants until the close', {
       choices: 'results',
-      rule: z.string().trim().toLowerCase().pipe(z.enum(FIXED_CHOICES.results, { error: 'results: must be live or hidden' })).optional(),
+      rule: z.string().trim().toLowerCase().pipe(z.enum(FIXED_CHOICES.results, { error: optionProblem('results') })).optional(),
     }),
   },
   async handler({ core, user, channel, locale }, { title, theme, results }) {

@@ -107,7 +107,7 @@ describe('the dispatcher', () => {
   });
 
   it('every refusal in the table formats in English without a missing parameter', () => {
-    const params = { field: 'F', length: 2, max: 1, raw: 'r', hint: 'h', groups: 'g', option: 'o', usage: 'u', problem: 'p', guess: 'g', group: 'grp', names: 'a|b', role: 'moderator', command: 'c', what: 'w', session: 's1', title: 't', channel: 'here', handle: 'h', codes: 'P1', count: 2, first: 'P1', limit: 3, number: 2, code: 'P3', state: 'withdrawn' };
+    const params = { field: 'F', length: 2, max: 1, raw: 'r', hint: 'h', groups: 'g', option: 'o', usage: 'u', label: 'L', problem: 'p', guess: 'g', group: 'grp', names: 'a|b', role: 'moderator', command: 'c', what: 'w', session: 's1', title: 't', channel: 'here', handle: 'h', codes: 'P1', count: 2, first: 'P1', limit: 3, number: 2, code: 'P3', state: 'withdrawn' };
     for (const id of Object.keys(refusals) as Array<keyof typeof refusals>) {
       const text = say(id, params);
       expect(text, id).not.toBe(id);

@@ -83,7 +83,7 @@ describe('options declared once', () => {
     ]);
     expect(Object.keys(probe.schema.shape)).toEqual(['code', 'note', 'theme', 'post']);
     expect(probe.schema.parse({ code: ' P3 ', post: 'post' })).toEqual({ code: 'P3', post: true });
-    expect(probe.schema.safeParse({}).error?.issues[0].message).toBe('Proposal code is missing');
+    expect(probe.schema.safeParse({}).error?.issues[0].message).toBe('refusal.option.missing|Proposal code');
     expect(parseOptions(probe, 'P3 a long  note theme:"x y" post')).toEqual({ code: 'P3', note: 'a long  note', theme: 'x y', post: true });
   });
 
