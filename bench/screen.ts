@@ -71,7 +71,7 @@ export async function screenRep(dir: string): Promise<ScreenRep> {
   for (const k of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID']) delete env[k];
   const child = spawn(process.execPath, ['bin/plenary.js', 'start'], { cwd: ROOT, env });
   let out = '';
-  child.stdout.on('data', (d) => (out += d));
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
   const waitFor = async (pattern: RegExp, ms = 20_000) => {
     const end = Date.now() + ms;
     for (;;) {

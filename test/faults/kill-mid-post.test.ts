@@ -57,8 +57,8 @@ describe('kill -9 during /priority post all', () => {
       env.PORT = String(await freePort());
       const child = spawnCli(['start'], env);
       child.stdin.end();
-      child.stdout.on('data', (d) => (output += d));
-      child.stderr.on('data', (d) => (output += d));
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
       children.push(child);
       const url = `http://127.0.0.1:${env.PORT}`;
       await until(async () => (await fetch(`${url}/healthz`).catch(() => undefined))?.status === 200).catch((e) => {

@@ -39,8 +39,9 @@ export function collect(child: ChildProcessWithoutNullStreams, input = ''): Prom
   return new Promise((done, fail) => {
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    // Decoded as one stream: a character split across two chunks must not turn into two replacement marks.
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr }));
     child.stdin.end(input);

@@ -49,7 +49,7 @@ export async function startRedisServer(): Promise<RedisServer> {
     );
     proc = child;
     let stderr = '';
-    child.stderr?.on('data', (d) => (stderr += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`redis-server exited early: ${stderr}`);

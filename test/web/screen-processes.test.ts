@@ -37,7 +37,7 @@ function startBot(env: NodeJS.ProcessEnv): Bot {
   const child = spawnCli(['start'], env);
   let out = '';
   let err = '';
-  child.stdout.on('data', (d) => (out += d));
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr.on('data', (d) => (err += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
