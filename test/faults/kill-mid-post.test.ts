@@ -12,6 +12,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { startFakeSlackWebApi, type FakeSlackWebApi } from '../fakes/slack/fake-web-api.ts';
 import { signedSender } from '../fakes/slack/signed-requests.ts';
 import { spawnCli, tempDeployment } from '../helpers/cli.ts';
+import { until } from '../helpers/until.ts';
 
 const SECRET = 'kill-mid-post-secret';
 const C = 'C0KILL';
@@ -25,16 +26,6 @@ function freePort(): Promise<number> {
       srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
     });
   });
-}
-
-async function until<T>(check: () => T | Promise<T>, ms = 30_000): Promise<NonNullable<T>> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > end) throw new Error('condition not reached');
-    await sleep(25);
-  }
 }
 
 describe('kill -9 during /priority post all', () => {
@@ -61,7 +52,7 @@ describe('kill -9 during /priority post all', () => {
       child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
       children.push(child);
       const url = `http://127.0.0.1:${env.PORT}`;
-      await until(async () => (await fetch(`${url}/healthz`).catch(() => undefined))?.status === 200).catch((e) => {
+      await until(async () => (await fetch(`${url}/healthz`).catch(() => undefined))?.status === 200, 30_000).catch((e) => {
         throw new Error(`${e.message}: ${output}`);
       });
       return { child, slack: signedSender({ url: `${url}/slack/events`, signingSecret: SECRET }) };
@@ -86,7 +77,7 @@ describe('kill -9 during /priority post all', () => {
     expect(cards().map((m) => String(m.text).split(/\s/)[0].replace(/\W+$/, ''))).toEqual(['P1', 'P2']); // Slack has P2; the outbox does not know
 
     const second = await launch();
-    await until(() => cards().length >= 6);
+    await until(() => cards().length >= 6, 30_000);
     await sleep(1500); // a duplicate would arrive here
     const codes = cards().map((m) => String(m.text).split(/\s/)[0].replace(/\W+$/, ''));
     expect(codes).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6']);

@@ -19,6 +19,7 @@ import { startDiscord } from '../../adapters/discord/start.ts';
 import { startSlack } from '../../adapters/slack/start.ts';
 import type { FactStore } from '../../src/store/fact-store.ts';
 import { APP, BOT, GUILD, MAIN, MOD_ROLE, TOKEN, U, slash, sleep, textOf } from '../discord/helpers.ts';
+import { until } from '../helpers/until.ts';
 
 const SECRET = 'split-signing-secret';
 const C = 'C0SPLIT';
@@ -30,16 +31,6 @@ const stores: FactStore[] = [];
 const stops: Array<() => Promise<void>> = [];
 let slack: ReturnType<typeof signedSender>;
 let slackCore: Plenary;
-
-const until = async <T>(check: () => Promise<T> | T, ms = 10_000): Promise<NonNullable<T>> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > end) throw new Error('condition not reached');
-    await sleep(25);
-  }
-};
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'plenary-split-'));

@@ -1,10 +1,6 @@
 import type { panel as english } from '../en/panel.ts';
 
 export const panel: Record<keyof typeof english, string> = {
-  'done.react.set':
-    "{stance, select, support {أنت تؤيد} neutral {أنت محايد تجاه} other {أنت تعارض}} {code}.{comment, select, saved { حُفظ تعليقك.} kept { يبقى تعليقك السابق.} other {}}",
-  'done.react.cleared':
-    "مُسح تفاعلك مع {code}.",
   'done.react.clear-no-comment':
     "لا يقبل clear تعليقًا: اكتب /react '<'code'>' clear.",
   'done.priority.posting':

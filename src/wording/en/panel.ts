@@ -1,8 +1,5 @@
 /** Replies of /react and /priority post, and the terminal's own help lines (found by the pseudo-locale panel run). */
 export const panel = {
-  'done.react.set':
-    'You {stance, select, support {support} neutral {are neutral on} other {oppose}} {code}.{comment, select, saved { Your comment is saved.} kept { Your earlier comment stays.} other {}}',
-  'done.react.cleared': 'Your reaction on {code} is cleared.',
   'done.react.clear-no-comment': "clear takes no comment: type /react '<'code'>' clear.",
   'done.priority.posting':
     'Posting {proposals, plural, one {# proposal} other {# proposals}} to {channels, plural, one {# channel} other {# channels}}.',

@@ -1,10 +1,6 @@
 import type { panel as english } from '../en/panel.ts';
 
 export const panel: Record<keyof typeof english, string> = {
-  'done.react.set':
-    "{stance, select, support {Apoya} neutral {Se mantiene neutral sobre} other {Se opone a}} {code}.{comment, select, saved { Su comentario queda guardado.} kept { Su comentario anterior se mantiene.} other {}}",
-  'done.react.cleared':
-    "Su reacción sobre {code} se ha borrado.",
   'done.react.clear-no-comment':
     "clear no admite comentario: escriba /react '<'code'>' clear.",
   'done.priority.posting':

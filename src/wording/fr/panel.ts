@@ -1,10 +1,6 @@
 import type { panel as english } from '../en/panel.ts';
 
 export const panel: Record<keyof typeof english, string> = {
-  'done.react.set':
-    "Vous {stance, select, support {soutenez} neutral {restez neutre sur} other {vous opposez à}} {code}.{comment, select, saved { Votre commentaire est enregistré.} kept { Votre commentaire précédent est conservé.} other {}}",
-  'done.react.cleared':
-    "Votre réaction sur {code} est effacée.",
   'done.react.clear-no-comment':
     "clear ne prend pas de commentaire : tapez /react '<'code'>' clear.",
   'done.priority.posting':

@@ -1,10 +1,6 @@
 import type { panel as english } from '../en/panel.ts';
 
 export const panel: Record<keyof typeof english, string> = {
-  'done.react.set':
-    "Вы {stance, select, support {поддерживаете} neutral {нейтральны по} other {возражаете против}} {code}.{comment, select, saved { Ваш комментарий сохранён.} kept { Ваш прежний комментарий остаётся.} other {}}",
-  'done.react.cleared':
-    "Ваша реакция на {code} удалена.",
   'done.react.clear-no-comment':
     "clear не принимает комментарий: введите /react '<'code'>' clear.",
   'done.priority.posting':

@@ -1,10 +1,6 @@
 import type { panel as english } from '../en/panel.ts';
 
 export const panel: Record<keyof typeof english, string> = {
-  'done.react.set':
-    "{stance, select, support {您支持 {code}。} neutral {您对 {code} 保持中立。} other {您反对 {code}。}}{comment, select, saved {您的评论已保存。} kept {您之前的评论仍保留。} other {}}",
-  'done.react.cleared':
-    "您对 {code} 的反应已清除。",
   'done.react.clear-no-comment':
     "clear 不带评论：请输入 /react '<'code'>' clear。",
   'done.priority.posting':
