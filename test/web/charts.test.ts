@@ -78,13 +78,13 @@ describe('charts', () => {
     }
   });
 
-  it('embeds each session chart in the Markdown digest as the image file sent beside it', () => {
+  it('embeds each session chart in the Markdown digest (under its session) as the image file sent beside it', () => {
     const file = { format: 'md' as const, name: digestFileName(digest, 'md'), content: formatDigest(digest, 'md') };
     const [message] = discordView({ kind: 'digest', digest, file });
     const markdown = message.files![0].attachment.toString('utf8');
     const images = message.files!.slice(1);
     expect(images.length).toBe(1);
-    expect(markdown).toContain(`![Chart of session ${summary.id}](${images[0].name})`);
+    expect(markdown).toContain(`![Session ${summary.id} on ${digest.date}](${images[0].name})`);
     expect(images[0].attachment.subarray(0, 8)).toEqual(PNG);
   });
 
