@@ -20,7 +20,6 @@ export const views = {
   'view.reach': '{reactors, plural, =0 {لا تفاعلات بعد} zero {لا تفاعلات بعد} one {متفاعل واحد، {share} تأييد} two {متفاعلان، {share} تأييد} few {# متفاعلين، {share} تأييد} many {# متفاعلًا، {share} تأييد} other {# متفاعل، {share} تأييد}}',
   'view.stance-words': 'تأييد {support} · حياد {neutral} · معارضة {oppose}',
   'view.support-of': '{share} تأييد من {reactors}',
-  'view.share-of': '{share} من {reactors}',
   'view.no-proposals': 'لا توجد مقترحات بعد.',
   'view.state.open': 'مفتوحة',
   'view.state.closed': 'مغلقة',

@@ -25,7 +25,6 @@ export const views = {
   'view.reach': '{reactors, plural, =0 {no reactions yet} one {# reactor, {share} support} other {# reactors, {share} support}}',
   'view.stance-words': '{support} support · {neutral} neutral · {oppose} oppose',
   'view.support-of': '{share} support of {reactors}',
-  'view.share-of': '{share} of {reactors}',
   'view.no-proposals': 'No proposals yet.',
   'view.state.open': 'open',
   'view.state.closed': 'closed',

@@ -20,7 +20,6 @@ export const views = {
   'view.reach': '{reactors, plural, =0 {aún no hay reacciones} one {# persona reaccionó, {share} a favor} many {# personas reaccionaron, {share} a favor} other {# personas reaccionaron, {share} a favor}}',
   'view.stance-words': '{support} a favor · {neutral} neutrales · {oppose} en contra',
   'view.support-of': '{share} a favor de {reactors}',
-  'view.share-of': '{share} de {reactors}',
   'view.no-proposals': 'Aún no hay propuestas.',
   'view.state.open': 'abierta',
   'view.state.closed': 'cerrada',

@@ -20,7 +20,6 @@ export const views = {
   'view.reach': '{reactors, plural, =0 {aucune réaction pour l’instant} one {# personne a réagi, {share} pour} many {# personnes ont réagi, {share} pour} other {# personnes ont réagi, {share} pour}}',
   'view.stance-words': '{support} pour · {neutral} neutres · {oppose} contre',
   'view.support-of': '{share} pour sur {reactors}',
-  'view.share-of': '{share} sur {reactors}',
   'view.no-proposals': 'Aucune proposition pour l’instant.',
   'view.state.open': 'ouverte',
   'view.state.closed': 'close',

@@ -20,7 +20,6 @@ export const views = {
   'view.reach': '{reactors, plural, =0 {реакций пока нет} one {# отреагировавший, {share} за} few {# отреагировавших, {share} за} many {# отреагировавших, {share} за} other {# отреагировавшего, {share} за}}',
   'view.stance-words': 'за: {support} · нейтрально: {neutral} · против: {oppose}',
   'view.support-of': '{share} за из {reactors}',
-  'view.share-of': '{share} из {reactors}',
   'view.no-proposals': 'Предложений пока нет.',
   'view.state.open': 'открыта',
   'view.state.closed': 'закрыта',

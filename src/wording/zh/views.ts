@@ -20,7 +20,6 @@ export const views = {
   'view.reach': '{reactors, plural, =0 {尚无反应} other {# 人作出反应，{share} 支持}}',
   'view.stance-words': '支持 {support} · 中立 {neutral} · 反对 {oppose}',
   'view.support-of': '{reactors} 中 {share} 支持',
-  'view.share-of': '{reactors} 中的 {share}',
   'view.no-proposals': '暂无提案。',
   'view.state.open': '进行中',
   'view.state.closed': '已结束',
