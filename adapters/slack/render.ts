@@ -53,7 +53,9 @@ export function proposalMessage(card: ProposalCard, revision?: number, locale?: 
 /** A view as messages: a menu, summary or digest is always one message (what does not fit rides in `file`). */
 export function renderView(view: View, locale?: Locale): SlackMessage[] {
   if (view.kind === 'proposal') return [proposalMessage(view.card, undefined, locale)];
-  return cardMessages(composeCard(view, locale), { locale });
+  // A digest in a format is the digest's message; its file is uploaded beside it (post) or shown inline (privately).
+  const shown = view.kind === 'digest' ? { ...view, file: null } : view;
+  return cardMessages(composeCard(shown, locale), { locale });
 }
 
 /** Slack: a response_url takes 5 posts; the ack carries the first private message, so 1 + 4 in all. */
