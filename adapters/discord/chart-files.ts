@@ -6,7 +6,7 @@
  * left out (and then not referenced).
  */
 import type { Card, Primitive } from '../../src/cards/primitives.ts';
-import { cardMarkdown } from '../../src/cards/markdown.ts';
+import { altText, cardMarkdown } from '../../src/cards/markdown.ts';
 import { chartPng } from '../charts/png.ts';
 
 export const ATTACHMENT_LIMITS = { files: 10, bytes: 10 * 1024 * 1024 } as const;
@@ -44,14 +44,28 @@ export const cardChartFiles = (card: Card, blocks: Primitive[]): Attachment[] =>
 
 /**
  * The card's whole text as a Markdown file named `name`, with its charts as PNG files beside it and embedded in
- * it by file name (the Markdown first, then the images that fit).
+ * it by file name under their session (the Markdown first, then the images that fit).
  */
 export function markdownWithCharts(card: Card, name: string): Attachment[] {
-  const images = chartImages(card.blocks, ATTACHMENT_LIMITS.files - 1);
-  const plain = Buffer.from(cardMarkdown(card), 'utf8');
-  // Each image adds its `![heading](name)` line: a generous allowance per image keeps the estimate safe.
-  const kept = withinLimits(images, 1, plain.length + images.length * 512);
+  const kept = chartsWithin(card, Buffer.byteLength(cardMarkdown(card), 'utf8'));
   const names = new Map(kept.map(({ block, file }) => [block, file.name]));
   const markdown = { name, attachment: Buffer.from(cardMarkdown(card, (chart) => names.get(chart)), 'utf8') };
   return [markdown, ...kept.map((c) => c.file)];
+}
+
+/**
+ * A Markdown file the core already wrote (a `/digest format:md`, in the language it was asked in), with the
+ * card's charts beside it, embedded in a last section (`heading`) by file name.
+ */
+export function fileWithCharts(card: Card, file: { name: string; content: string }, heading: string): Attachment[] {
+  const kept = chartsWithin(card, Buffer.byteLength(file.content, 'utf8'));
+  const lines = kept.length ? ['', `## ${heading}`, '', ...kept.map(({ block, file: image }) => `![${altText(block.heading)}](${image.name})`), ''] : [];
+  const markdown = `${kept.length ? file.content.replace(/\n*$/, '\n') : file.content}${lines.join('\n')}`;
+  return [{ name: file.name, attachment: Buffer.from(markdown, 'utf8') }, ...kept.map((c) => c.file)];
+}
+
+/** The chart images that fit beside a Markdown file of `bytes`: each image also adds its `![…](…)` line. */
+function chartsWithin(card: Card, bytes: number) {
+  const images = chartImages(card.blocks, ATTACHMENT_LIMITS.files - 1);
+  return withinLimits(images, 1, bytes + images.length * 512);
 }

@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import { NO_MENTIONS, type DiscordMessage } from './embeds.ts';
 import { cardEmbeds, cardMessages } from './card-embeds.ts';
-import { markdownWithCharts } from './chart-files.ts';
+import { fileWithCharts } from './chart-files.ts';
 import { composeCard } from '../../src/cards/compose.ts';
 import { digestCard, summaryCard } from '../../src/cards/results.ts';
 import type { Card } from '../../src/cards/primitives.ts';
@@ -101,7 +101,9 @@ export const digestEmbeds = (d: Digest, locale?: Locale): APIEmbed[] => cardEmbe
 function digestFileMessage(view: Extract<View, { kind: 'digest' }>, file: NonNullable<Extract<View, { kind: 'digest' }>['file']>, locale?: Locale): DiscordMessage {
   const d = view.digest;
   const t = d.totals;
-  const files = file.format === 'md' ? markdownWithCharts(digestCard(d, locale), file.name) : [{ name: file.name, attachment: Buffer.from(file.content, 'utf8') }];
+  const files = file.format === 'md'
+    ? fileWithCharts(digestCard(d, locale), file, say('md.charts', {}, locale))
+    : [{ name: file.name, attachment: Buffer.from(file.content, 'utf8') }];
   return {
     content: say('discord.digest.attached', {
       date: d.date, sessions: counted('sessions', t.sessions, locale), proposals: counted('proposals', t.proposals, locale),

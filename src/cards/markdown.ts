@@ -16,6 +16,9 @@ export function escapeMarkdown(text: string): string {
 
 const md = (text: Inline) => inlineText(text, escapeMarkdown, (s) => `**${s}**`);
 
+/** Our words as an image's alt text: only what would end it is escaped. */
+export const altText = (text: string) => oneLine(text).replace(/([\\[\]])/g, '\\$1');
+
 /** The image file a chart is drawn in beside the Markdown (Discord attaches them), if any. */
 export type ChartFile = (chart: Extract<Primitive, { type: 'chart' }>) => string | undefined;
 
@@ -54,7 +57,7 @@ function blockLines(block: Primitive, chartFile: ChartFile): string[] {
       return [`## ${md(block.title)}`, '', ...paragraphs(block.blocks, chartFile)];
     case 'chart': {
       const file = chartFile(block);
-      return file ? [`![${block.heading.replace(/([\\[\]])/g, '\\$1')}](${file})`] : [];
+      return file ? [`![${altText(block.heading)}](${file})`] : [];
     }
     case 'actions':
       return []; // no place in a file

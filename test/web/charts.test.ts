@@ -78,7 +78,7 @@ describe('charts', () => {
     }
   });
 
-  it('embeds each session chart in the Markdown digest (under its session) as the image file sent beside it', () => {
+  it('embeds each session chart in the Markdown digest as the image file sent beside it', () => {
     const file = { format: 'md' as const, name: digestFileName(digest, 'md'), content: formatDigest(digest, 'md') };
     const [message] = discordView({ kind: 'digest', digest, file });
     const markdown = message.files![0].attachment.toString('utf8');
