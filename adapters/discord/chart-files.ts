@@ -2,14 +2,15 @@
  * Charts on Discord, which has no chart component: a PNG rendered from each chart primitive of a card (the core's
  * chart description), attached to the message and shown as its first embed's image. When the whole text rides
  * along as a Markdown file, the charts go beside it and the Markdown embeds them by file name. Discord's
- * attachment limits apply here: ≤ 10 files and ≤ 10 MiB in all on one message; charts that would pass them are
- * left out (and then not referenced).
+ * attachment limits apply here: ≤ 10 files on one message, each ≤ 10 MiB (a server without boosts), ≤ 25 MiB in
+ * all; charts that would pass them are left out (and then not referenced), and a Markdown file past 10 MiB is
+ * sent in numbered parts, cut between lines.
  */
 import type { Card, Primitive } from '../../src/cards/primitives.ts';
 import { altText, cardMarkdown } from '../../src/cards/markdown.ts';
 import { chartPng } from '../charts/png.ts';
 
-export const ATTACHMENT_LIMITS = { files: 10, bytes: 10 * 1024 * 1024 } as const;
+export const ATTACHMENT_LIMITS = { files: 10, fileBytes: 10 * 1024 * 1024, bytes: 25 * 1024 * 1024 } as const;
 
 export type Attachment = { name: string; attachment: Buffer };
 type ChartBlock = Extract<Primitive, { type: 'chart' }>;
@@ -47,10 +48,10 @@ export const cardChartFiles = (card: Card, blocks: Primitive[]): Attachment[] =>
  * it by file name under their session (the Markdown first, then the images that fit).
  */
 export function markdownWithCharts(card: Card, name: string): Attachment[] {
-  const kept = chartsWithin(card, Buffer.byteLength(cardMarkdown(card), 'utf8'));
+  const parts = markdownParts(name, cardMarkdown(card));
+  const kept = chartsWithin(card, parts);
   const names = new Map(kept.map(({ block, file }) => [block, file.name]));
-  const markdown = { name, attachment: Buffer.from(cardMarkdown(card, (chart) => names.get(chart)), 'utf8') };
-  return [markdown, ...kept.map((c) => c.file)];
+  return [...markdownParts(name, cardMarkdown(card, (chart) => names.get(chart))), ...kept.map((c) => c.file)];
 }
 
 /**
@@ -58,14 +59,42 @@ export function markdownWithCharts(card: Card, name: string): Attachment[] {
  * card's charts beside it, embedded in a last section (`heading`) by file name.
  */
 export function fileWithCharts(card: Card, file: { name: string; content: string }, heading: string): Attachment[] {
-  const kept = chartsWithin(card, Buffer.byteLength(file.content, 'utf8'));
+  const kept = chartsWithin(card, markdownParts(file.name, file.content));
   const lines = kept.length ? ['', `## ${heading}`, '', ...kept.map(({ block, file: image }) => `![${altText(block.heading)}](${image.name})`), ''] : [];
   const markdown = `${kept.length ? file.content.replace(/\n*$/, '\n') : file.content}${lines.join('\n')}`;
-  return [{ name: file.name, attachment: Buffer.from(markdown, 'utf8') }, ...kept.map((c) => c.file)];
+  return [...markdownParts(file.name, markdown), ...kept.map((c) => c.file)];
 }
 
-/** The chart images that fit beside a Markdown file of `bytes`: each image also adds its `![…](…)` line. */
-function chartsWithin(card: Card, bytes: number) {
-  const images = chartImages(card.blocks, ATTACHMENT_LIMITS.files - 1);
-  return withinLimits(images, 1, bytes + images.length * 512);
+/** The chart images that fit beside the Markdown's parts: each image also adds its `![…](…)` line. */
+function chartsWithin(card: Card, parts: Attachment[]) {
+  const images = chartImages(card.blocks, ATTACHMENT_LIMITS.files - parts.length).filter((c) => c.file.attachment.length <= ATTACHMENT_LIMITS.fileBytes);
+  const lines = images.length * 512;
+  const bytes = parts.reduce((n, p) => n + p.attachment.length, 0) + lines;
+  // One more part when the image lines could push the last part past its limit.
+  const more = parts[parts.length - 1].attachment.length + lines > ATTACHMENT_LIMITS.fileBytes ? 1 : 0;
+  return withinLimits(images, parts.length + more, bytes);
+}
+
+/** Markdown as files of ≤ 10 MiB: `name`, then `name-2.md`, `name-3.md`…, each cut after a line. */
+export function markdownParts(name: string, markdown: string): Attachment[] {
+  const whole = Buffer.from(markdown, 'utf8');
+  if (whole.length <= ATTACHMENT_LIMITS.fileBytes) return [{ name, attachment: whole }];
+  const parts: Attachment[] = [];
+  let start = 0;
+  while (start < whole.length) {
+    let end = Math.min(whole.length, start + ATTACHMENT_LIMITS.fileBytes);
+    if (end < whole.length) {
+      const newline = whole.lastIndexOf(0x0a, end - 1);
+      end = newline >= start ? newline + 1 : cutAtCharacter(whole, end);
+    }
+    parts.push({ name: parts.length ? name.replace(/\.md$/, `-${parts.length + 1}.md`) : name, attachment: whole.subarray(start, end) });
+    start = end;
+  }
+  return parts;
+}
+
+/** Backs off to the start of a UTF-8 character (never inside one), for a line longer than a part. */
+function cutAtCharacter(bytes: Buffer, end: number): number {
+  while (end > 0 && (bytes[end] & 0xc0) === 0x80) end -= 1;
+  return end;
 }

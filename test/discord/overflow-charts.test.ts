@@ -1,9 +1,10 @@
 // A summary or digest too long for Discord's embeds goes out as one message with the whole text attached as
 // Markdown; its chart PNGs ride beside the .md and the Markdown embeds them by file name, within Discord's
-// 10 attachments and 10 MiB (the strict fake refuses more, as Discord does).
+// 10 attachments of ≤ 10 MiB (the strict fake refuses more, as Discord does).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAIN, U, slash, startWorld, type World } from './helpers.ts';
 import { ATTACHMENT_LIMITS } from '../fakes/discord/messages.ts';
+import { markdownParts } from '../../adapters/discord/chart-files.ts';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const LONG = (label: string) => `${label} ${'long text '.repeat(49)}`;
@@ -30,6 +31,7 @@ function expectChartsBeside(message: Stored, markdownName: RegExp) {
   const files = uploaded(message);
   expect(files.length).toBeLessThanOrEqual(ATTACHMENT_LIMITS.files);
   expect(files.reduce((n, f) => n + f.size, 0)).toBeLessThanOrEqual(ATTACHMENT_LIMITS.bytes);
+  for (const f of files) expect(f.size).toBeLessThanOrEqual(ATTACHMENT_LIMITS.fileBytes);
   expect(files[0].filename).toMatch(markdownName);
   const markdown = files[0].data.toString('utf8');
   const images = files.slice(1);
@@ -75,6 +77,19 @@ describe('Discord: an overflowing summary or digest carries its charts beside th
     const { images } = expectChartsBeside(message, /^plenary-digest-\d{4}-\d{2}-\d{2}\.md$/);
     expect(message.attachments).toHaveLength(ATTACHMENT_LIMITS.files);
     expect(images).toHaveLength(ATTACHMENT_LIMITS.files - 1);
+  });
+
+  it('sends a Markdown file past 10 MiB in numbered parts, cut after a line, that together are the whole text', () => {
+    const line = `${'议'.repeat(999)}\n`; // 2,998 bytes
+    const markdown = line.repeat(Math.ceil((ATTACHMENT_LIMITS.fileBytes * 2.5) / Buffer.byteLength(line)));
+    const parts = markdownParts('plenary-digest-2026-11-28.md', markdown);
+    expect(parts.map((p) => p.name)).toEqual(['plenary-digest-2026-11-28.md', 'plenary-digest-2026-11-28-2.md', 'plenary-digest-2026-11-28-3.md']);
+    for (const p of parts) {
+      expect(p.attachment.length).toBeLessThanOrEqual(ATTACHMENT_LIMITS.fileBytes);
+      expect(p.attachment.toString('utf8').endsWith('\n')).toBe(true);
+    }
+    expect(Buffer.concat(parts.map((p) => p.attachment)).toString('utf8')).toBe(markdown);
+    expect(markdownParts('small.md', 'x\n').map((p) => p.name)).toEqual(['small.md']);
   });
 
   it('the fake refuses an eleventh attachment, as Discord does', async () => {

@@ -87,6 +87,15 @@ describe('the worst case fits, on every platform', () => {
     for (const m of messages) expect(() => checkMessageLimits(discordTyped(m))).not.toThrow();
     if (view.kind === 'summary' || view.kind === 'digest' || view.kind === 'menu') {
       expect(messages[0].files?.[0].attachment.length).toBeGreaterThan(10_000);
+      // Discord's attachments: ≤ 10 files of ≤ 10 MiB, ≤ 25 MiB in all (a longer Markdown goes in numbered parts).
+      const files = messages[0].files!;
+      expect(files.length).toBeLessThanOrEqual(10);
+      for (const f of files) expect(f.attachment.length).toBeLessThanOrEqual(10 * 1024 * 1024);
+      expect(files.reduce((n, f) => n + f.attachment.length, 0)).toBeLessThanOrEqual(25 * 1024 * 1024);
+      const markdown = files.filter((f) => f.name.endsWith('.md'));
+      const images = files.filter((f) => f.name.endsWith('.png'));
+      const text = Buffer.concat(markdown.map((f) => f.attachment)).toString('utf8');
+      for (const image of images) expect(text).toContain(`](${image.name})`);
       const embed: APIEmbed = messages[0].embeds![0];
       expect(embed.description).toMatch(/\*\*P1\*\*|1\. P1/);
     }
