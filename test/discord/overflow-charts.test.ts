@@ -56,7 +56,7 @@ describe('Discord: an overflowing summary or digest carries its charts beside th
     }
     await slash(w.fake, U.alice, 'react', undefined, { code: 'P1', stance: 'support' });
     await slash(w.fake, U.org, 'summary', undefined, { post: true });
-    const message: Stored = await w.fake.waitFor(() => w.fake.messages(MAIN).find((m) => m.embeds?.[0]?.title?.startsWith('Summary of session') && m.attachments?.length));
+    const message: Stored = await w.fake.waitFor(() => w.fake.messages(MAIN).find((m) => m.embeds?.[0]?.title?.startsWith('Summary of session') && m.attachments?.length), 20_000);
     expect(message.embeds[0].footer!.text).toMatch(/plenary-summary-s\w+\.md/);
     const { markdown, images } = expectChartsBeside(message, /^plenary-summary-s\w+\.md$/);
     expect(images.map((i) => i.filename)).toEqual([expect.stringMatching(/^plenary-s\w+-chart\.png$/)]);
@@ -73,7 +73,7 @@ describe('Discord: an overflowing summary or digest carries its charts beside th
       await slash(w.fake, U.org, 'session', 'close');
     }
     await slash(w.fake, U.org, 'digest', undefined, { post: true });
-    const message: Stored = await w.fake.waitFor(() => w.fake.messages(MAIN).find((m) => m.embeds?.[0]?.title?.startsWith('Digest of') && m.attachments?.length));
+    const message: Stored = await w.fake.waitFor(() => w.fake.messages(MAIN).find((m) => m.embeds?.[0]?.title?.startsWith('Digest of') && m.attachments?.length), 20_000); // nine PNGs to draw
     const { images } = expectChartsBeside(message, /^plenary-digest-\d{4}-\d{2}-\d{2}\.md$/);
     expect(message.attachments).toHaveLength(ATTACHMENT_LIMITS.files);
     expect(images).toHaveLength(ATTACHMENT_LIMITS.files - 1);
