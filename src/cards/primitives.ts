@@ -1,5 +1,6 @@
 /**
- * The card vocabulary: every view is composed once (compose.ts) from these few primitives, and each platform
+ * The card vocabulary: every view is composed once (compose.ts, results.ts) from these few primitives (header,
+ * text, fields, list, chart, actions, context, file, and `group` / `section` for the results), and each platform
  * translates them (terminal lines, Slack Block Kit, Discord embeds, Markdown, plain text), applying its own
  * limits and escaping in that one place. Participants' text travels as `{ user }` spans, never mixed into ours,
  * so each translation can make it inert (no ping, no markup, no line break) for its platform.
@@ -28,8 +29,8 @@ export type Primitive = (
   | { type: 'file'; name: string; content: string }
   /**
    * One ranked entry and its lines (a summary's proposal): `title` and `lead` share a line where a platform
-   * writes one line per entry (terminal, Markdown, a compact post), or become a heading and its first line
-   * (Slack's bold line, Discord's field name); `bar` is drawn under it where a platform draws one per entry.
+   * writes one line per entry (terminal, Markdown, Slack, a compact post), or become a heading and its first line
+   * (Discord's field name and value); `bar` is drawn under it where a platform draws one per entry (the terminal).
    */
   | { type: 'group'; title: Inline; lead: Inline; blocks: Primitive[]; bar?: ChartBar }
   /** A titled part of a card (a digest's session, the day's top proposals): a heading, a field, a `##`. */
