@@ -117,6 +117,11 @@ export class SlackWorld {
   readonly outside = new Set<string>();
   /** Channels whose posts Slack refuses for good with this error (missing_scope, channel_not_found, …). */
   readonly refusals = new Map<string, { error: string; extra?: Args }>();
+  /**
+   * Slack shares a completed upload asynchronously (after its scans): the share message and `shares` show up
+   * a moment after files.completeUploadExternal answers. 0 (the default) shares at once.
+   */
+  shareDelayMs = 0;
   private readonly usedTriggers = new Set<string>();
   private idSeq = 0;
 
@@ -385,11 +390,13 @@ export class SlackWorld {
           });
         }
         // Shared to a channel, the files arrive as one message: the blocks (or initial comment) with the files.
-        if (target) {
-          const m = this.post(target, { text: str(a.initial_comment) ?? '', blocks: str(a.initial_comment) ? undefined : a.blocks, thread_ts: a.thread_ts });
+        const share = () => {
+          const m = this.post(target as string, { text: str(a.initial_comment) ?? '', blocks: str(a.initial_comment) ? undefined : a.blocks, thread_ts: a.thread_ts });
           for (const f of files as StoredFile[]) f.share_ts = m.ts;
           m.files = (files as StoredFile[]).map((f) => this.fileObject(f));
-        }
+        };
+        if (target && this.shareDelayMs > 0) setTimeout(share, this.shareDelayMs).unref();
+        else if (target) share();
         // The answer's files are as Slack answers them, before its asynchronous share shows in `shares`.
         return { ok: true, files: (files as StoredFile[]).map((f) => ({ id: f.id, title: f.title })) };
       }),
