@@ -7,7 +7,8 @@
  *   finds the file, nothing is uploaded again;
  * - the bytes were uploaded and the file id recorded, but the upload was never completed: the takeover
  *   completes that same upload;
- * - Slack discarded the recorded upload (never completed, long ago): the takeover uploads the file afresh.
+ * - Slack discarded the recorded upload (never completed, long ago): the takeover uploads the file afresh;
+ * - an app installed without files:read: the refused completion counts as shared, and an error says so.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WebClient } from '@slack/web-api';
@@ -46,9 +47,9 @@ beforeEach(() => {
 });
 
 /** A poster as one process has it; `timeout` cuts a call whose answer is held (the process "dies" there). */
-function poster(timeout?: number) {
+function poster(timeout?: number, logs: string[] = []) {
   const client = new WebClient('xoxb-file-share', { slackApiUrl: api.apiUrl, retryConfig: { retries: 0 }, ...(timeout ? { timeout } : {}) });
-  return new SlackPoster({ core, client, log: () => {}, live: new Delivery().live(core), intervalMs: 0 });
+  return new SlackPoster({ core, client, log: (level, message) => void logs.push(`${level} ${message}`), live: new Delivery().live(core), intervalMs: 0 });
 }
 
 /** The outbox item's progress as the store would keep it across attempts. */
@@ -118,6 +119,23 @@ describe('a file share taken over after a crash', () => {
     expect(message.files?.[0]).toMatchObject({ name: 'plenary-digest-2026-11-28.md', title: 'plenary-digest-2026-11-28.md' });
     expect(message.files?.[0].id).toBe(state.uploads[1]); // the new upload, recorded in its turn
     expect(state.uploads[1]).not.toBe(discarded);
+    expect(api.messages(channel)).toHaveLength(2);
+  });
+
+  it('counts a refused completion as shared when files.info lacks its scope, and says so', async () => {
+    const channel = `${C}D`;
+    api.world.shareDelayMs = 1000;
+    const { state, progress } = item('outbox:slack:d');
+    const started = Date.now();
+    const held = api.holdAnswer('files.completeUploadExternal', (a) => a.channel_id === channel);
+    await expect(poster(300).post(channel, view, progress())).rejects.toThrow();
+    await held;
+    api.failNext('files.info', { error: 'missing_scope' });
+    const logs: string[] = [];
+    await poster(undefined, logs).post(channel, view, progress(started));
+    expect(logs).toEqual([expect.stringMatching(/^error Slack refused files\.info \(scope files:read is missing/)]);
+    await until(() => shares(channel).length === 1, 5000);
+    expect(shares(channel).map((m) => m.files?.map((f) => f.id))).toEqual([[state.uploads[1]]]);
     expect(api.messages(channel)).toHaveLength(2);
   });
 });
