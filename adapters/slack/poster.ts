@@ -101,7 +101,7 @@ export class SlackPoster implements PlatformPoster {
   permanentFailure(error: unknown, channelId: string): Refusal | undefined {
     const reason = platformError(error);
     if (reason === undefined) return undefined;
-    const fix = FIXES[reason];
+    const fix = Object.hasOwn(FIXES, reason) ? FIXES[reason] : undefined;
     if (!fix) return { id: 'delivery.slack.other', params: { reason } };
     if (reason === 'missing_scope') return { id: fix.id, params: { needed: (error as { data?: { needed?: string } }).data?.needed ?? 'it needs' } };
     return fix.channel ? { id: fix.id, params: { channel: channelId } } : { id: fix.id };
@@ -205,7 +205,7 @@ export class SlackPoster implements PlatformPoster {
       return 'shared';
     } catch (error) {
       const reason = platformError(error);
-      if (reason === undefined || reason in FIXES) throw error; // in flight, or refused for the channel or token: the post's failure
+      if (reason === undefined || Object.hasOwn(FIXES, reason)) throw error; // in flight, or refused for the channel or token: the post's failure
     }
     // Refused for the file itself: completed by an earlier attempt (the file exists) or discarded by Slack.
     try {
