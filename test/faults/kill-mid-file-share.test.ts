@@ -46,9 +46,9 @@ beforeEach(() => {
   api.world.shareDelayMs = 0;
 });
 
-/** A poster as one process has it; `timeout` cuts a call whose answer is held (the process "dies" there). */
-function poster(timeout?: number, logs: string[] = []) {
-  const client = new WebClient('xoxb-file-share', { slackApiUrl: api.apiUrl, retryConfig: { retries: 0 }, ...(timeout ? { timeout } : {}) });
+/** A poster as one process has it. */
+function poster(logs: string[] = []) {
+  const client = new WebClient('xoxb-file-share', { slackApiUrl: api.apiUrl, retryConfig: { retries: 0 } });
   return new SlackPoster({ core, client, log: (level, message) => void logs.push(`${level} ${message}`), live: new Delivery().live(core), intervalMs: 0 });
 }
 
@@ -73,7 +73,8 @@ describe('a file share taken over after a crash', () => {
     const { state, progress } = item('outbox:slack:a');
     const started = Date.now();
     const held = api.holdAnswer('files.completeUploadExternal', (a) => a.channel_id === channel);
-    await expect(poster(300).post(channel, view, progress())).rejects.toThrow();
+    // The earlier attempt waits for an answer that never comes: its process "dies" there, and is never heard of again.
+    poster().post(channel, view, progress()).catch(() => {});
     await held;
     expect(state).toMatchObject({ sent: 1, uploads: { 1: expect.stringMatching(/^F/) } }); // the digest text counted, the file recorded, its share unknown
     expect(shares(channel)).toEqual([]); // Slack has not shared it yet
@@ -128,11 +129,12 @@ describe('a file share taken over after a crash', () => {
     const { state, progress } = item('outbox:slack:d');
     const started = Date.now();
     const held = api.holdAnswer('files.completeUploadExternal', (a) => a.channel_id === channel);
-    await expect(poster(300).post(channel, view, progress())).rejects.toThrow();
+    // The earlier attempt waits for an answer that never comes: its process "dies" there, and is never heard of again.
+    poster().post(channel, view, progress()).catch(() => {});
     await held;
     api.failNext('files.info', { error: 'missing_scope' });
     const logs: string[] = [];
-    await poster(undefined, logs).post(channel, view, progress(started));
+    await poster(logs).post(channel, view, progress(started));
     expect(logs).toEqual([expect.stringMatching(/^error Slack refused files\.info \(scope files:read is missing/)]);
     await until(() => shares(channel).length === 1, 5000);
     expect(shares(channel).map((m) => m.files?.map((f) => f.id))).toEqual([[state.uploads[1]]]);
