@@ -97,7 +97,7 @@ main().catch((error) => {
     process.exit(2);
   }
   if (error instanceof ConfigError) {
-    process.stderr.write(error.problems.map((problem) => `plenary: ${maskUrlPasswords(problem)}\n`).join(''));
+    process.stderr.write(error.problemsIn(operatorLanguage()).map((problem) => `plenary: ${problem}\n`).join(''));
     process.exit(1);
   }
   if (error instanceof StartupError) {
