@@ -10,9 +10,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { english, type MessageId } from '../../src/wording/catalogues.ts';
-import { LOCALES, say, type Locale } from '../../src/wording/say.ts';
+import { LOCALES, PSEUDO_CLOSE, PSEUDO_OPEN, say, type Locale } from '../../src/wording/say.ts';
 import { resolveOperatorLanguage } from '../../cli/operator-language.ts';
-import { usage } from '../../cli/args.ts';
+import { SUBCOMMANDS, subcommandUsage, usage } from '../../cli/args.ts';
 import { ConfigError, loadEnvironment, parseConfig } from '../../src/config.ts';
 import { runCli, spawnCli, tempDeployment } from '../helpers/cli.ts';
 import { startFakeSlackWebApi, type FakeSlackWebApi } from '../fakes/slack/fake-web-api.ts';
@@ -71,6 +71,11 @@ describe('the command line’s catalogue lines', () => {
       expect(text, locale).not.toContain('print the daily digest from the store');
     }
     expect(usage('en').split('\n')[0]).toBe('usage: plenary <command> [options]');
+  });
+
+  it('has no English of its own outside the catalogue: in the pseudo-locale every usage line is bracketed', () => {
+    const lines = [usage('pseudo'), ...SUBCOMMANDS.map((c) => subcommandUsage(c, 'pseudo'))].join('\n').split('\n');
+    for (const line of lines) expect(line).toMatch(new RegExp(`${PSEUDO_OPEN}.*${PSEUDO_CLOSE}`));
   });
 });
 
