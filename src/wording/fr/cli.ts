@@ -25,7 +25,7 @@ export const cli = {
   'cli.args.unexpected': '{command} : « {given} » inattendu',
   'cli.args.unknown-option': '{command} : option inconnue {option}',
   'cli.args.needs-value': '{command} : {option} attend une valeur',
-  'cli.args.given-twice': '{command} : {option} est donné deux fois',
+  'cli.args.given-twice': '{command} : {option} est indiqué deux fois',
   'cli.digest.bad-date': '{command} : {option} « {given} » doit être un jour comme {example}',
   'cli.digest.bad-format': '{command} : {option} « {given} » doit valoir md, json ou csv',
   'cli.digest.no-store': 'aucun stockage à {path} ({variable}={store}) : faites pointer {variable} vers le stockage du bot, ou lancez d’abord {command}',
