@@ -1,8 +1,8 @@
 /**
- * Views as Discord messages. Pure: a view in, message payloads out — no client, no I/O — so every
- * Discord limit (content ≤ 2,000, embed ≤ 6,000 in all, field ≤ 1,024, ≤ 25 fields) is unit-tested here.
- * A long view becomes several messages, sent in order; nothing is silently cut except over-long single
- * lines, which are clipped with an ellipsis.
+ * Views as Discord messages. Pure: a view in, message payloads out — no client, no I/O. Every view but the
+ * proposal card's buttons and the comment form is composeCard's card, translated by card-embeds.ts (which applies
+ * Discord's limits: content ≤ 2,000, embeds ≤ 6,000 in all, field ≤ 1,024, ≤ 25 fields, 10 attachments); a menu,
+ * summary or digest is one message, the rest attached.
  */
 import {
   ButtonStyle, ComponentType, TextInputStyle,
