@@ -8,7 +8,7 @@ import {
   ButtonStyle, ComponentType, TextInputStyle,
   type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIModalInteractionResponseCallbackData,
 } from 'discord.js';
-import { NO_MENTIONS, type DiscordMessage } from './embeds.ts';
+import { clip, NO_MENTIONS, type DiscordMessage } from './embeds.ts';
 import { cardEmbeds, cardMessages } from './card-embeds.ts';
 import { fileWithCharts } from './chart-files.ts';
 import { composeCard } from '../../src/cards/compose.ts';
@@ -43,23 +43,22 @@ export function parseCustomId(id: string): CustomAction | null {
 
 export const COMMENT_FIELD = 'comment';
 
-/** The Comment label: Discord refuses a text-input (or Label) label over 45 characters. */
-export const COMMENT_LABEL = 'Your comment';
-export const COMMENT_HINT = 'Others see it with your stakeholder group, never your name.';
+/** Discord refuses a modal title or a (Label) label over 45 characters, a description over 100. */
+const MODAL = { title: 45, label: 45, description: 100 } as const;
 
 /**
  * The Comment button's form: one paragraph, ≤ 500 characters like every comment. It uses Discord's Label
  * component (type 18: a label ≤ 45 and a description ≤ 100 around the input), which discord.js 14.28 and
  * discord-api-types support, rather than the deprecated label on a text input inside an action row.
  */
-export function commentModal(sessionId: string, number: number): APIModalInteractionResponseCallbackData {
+export function commentModal(sessionId: string, number: number, locale?: Locale): APIModalInteractionResponseCallbackData {
   return {
     custom_id: customId({ action: 'comment-form', sessionId, number }),
-    title: `Comment on P${number}`,
+    title: clip(say('view.comment.title', { code: `P${number}` }, locale), MODAL.title),
     components: [{
       type: ComponentType.Label,
-      label: COMMENT_LABEL,
-      description: COMMENT_HINT,
+      label: clip(say('view.comment.label', {}, locale), MODAL.label),
+      description: clip(say('view.comment.hint', {}, locale), MODAL.description),
       component: {
         type: ComponentType.TextInput, custom_id: COMMENT_FIELD,
         style: TextInputStyle.Paragraph, min_length: 1, max_length: 500, required: true,

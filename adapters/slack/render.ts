@@ -6,7 +6,7 @@
 import type { ModalView } from '@slack/types';
 import type { ProposalCard, View } from '../../src/views.ts';
 import { SESSION_ID } from '../../src/model.ts';
-import { oneLine, type Locale } from '../../src/view-text.ts';
+import { clipPoints, oneLine, type Locale } from '../../src/view-text.ts';
 import { say } from '../../src/wording/say.ts';
 import { composeCard } from '../../src/cards/compose.ts';
 import { cardMessages } from './card-blocks.ts';
@@ -99,20 +99,21 @@ export function privateFileMessages(file: { name: string; content: string }, loc
 
 
 /** The Comment button's form: the proposal shown (escaped), one input of at most 500 characters. */
-export function commentModal(card: ProposalCard, metadata: string): ModalView {
+export function commentModal(card: ProposalCard, metadata: string, locale?: Locale): ModalView {
+  const words = (id: 'view.comment.title' | 'view.comment.send' | 'view.comment.cancel') => clipPoints(say(id, { code: card.code }, locale), 24); // Slack: ≤ 24
   return {
     type: 'modal',
     callback_id: COMMENT_CALLBACK,
     private_metadata: metadata,
-    title: { type: 'plain_text', text: `Comment on ${card.code}`.slice(0, 24) },
-    submit: { type: 'plain_text', text: 'Send' },
-    close: { type: 'plain_text', text: 'Cancel' },
+    title: { type: 'plain_text', text: words('view.comment.title') },
+    submit: { type: 'plain_text', text: words('view.comment.send') },
+    close: { type: 'plain_text', text: words('view.comment.cancel') },
     blocks: [
       ...sections(`*${card.code}* · *${who(card)}*\n> ${txt(card.text)}`),
       {
         type: 'input',
         block_id: COMMENT_BLOCK,
-        label: { type: 'plain_text', text: 'Your comment' },
+        label: { type: 'plain_text', text: say('view.comment.label', {}, locale) },
         element: {
           type: 'plain_text_input',
           action_id: COMMENT_INPUT,
@@ -121,7 +122,7 @@ export function commentModal(card: ProposalCard, metadata: string): ModalView {
         },
       },
       divider(),
-      context('Your comment appears in summaries with your stakeholder group, never your name.'),
+      context(say('view.comment.hint', {}, locale)),
     ],
   };
 }

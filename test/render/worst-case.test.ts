@@ -16,6 +16,7 @@ import { renderView as renderConsole } from '../../adapters/console/render.ts';
 import { checkMessageBlocks, checkModal } from '../fakes/slack/block-limits.ts';
 import { checkMessageLimits, checkModalLimits } from '../fakes/discord/limits.ts';
 import { digestCsv, digestMarkdown } from '../../src/digest-format.ts';
+import { say } from '../../src/wording/say.ts';
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { Session } from '../../src/model.ts';
 import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
@@ -113,11 +114,14 @@ describe('the worst case fits, on every platform', () => {
     expect(digestMarkdown(bigDigest).split('\n').filter((l) => /^\d+\. \*\*P\d+\*\*/.test(l))).toHaveLength(60 * 30 + 5);
   });
 
-  it('the comment forms are what Slack and Discord accept', () => {
-    const slack = slackModal(card(999_999), JSON.stringify({ s: 's7k2abcd', n: 999_999, c: 'C0123456789' })) as unknown as ModalView satisfies ModalView;
+  it.each(['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const)('the comment forms in %s are what Slack and Discord accept, worded by the catalogue', (locale) => {
+    const slack = slackModal(card(999_999), JSON.stringify({ s: 's7k2abcd', n: 999_999, c: 'C0123456789' }), locale) as unknown as ModalView satisfies ModalView;
     expect(() => checkModal(slack as never)).not.toThrow();
-    const discord = discordModal('s7k2abcd', 999_999) satisfies APIModalInteractionResponseCallbackData;
+    const discord = discordModal('s7k2abcd', 999_999, locale) satisfies APIModalInteractionResponseCallbackData;
     expect(() => checkModalLimits(discord as never)).not.toThrow();
+    // One sentence tells both platforms' participants who sees their comment.
+    expect(JSON.stringify(slack)).toContain(JSON.stringify(say('view.comment.hint', {}, locale)).slice(1, -1));
+    expect(JSON.stringify(discord)).toContain(JSON.stringify(say('view.comment.hint', {}, locale)).slice(1, -1));
   });
 });
 
