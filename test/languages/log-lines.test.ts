@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { english, type MessageId } from '../../src/wording/catalogues.ts';
-import { LOCALES, say } from '../../src/wording/say.ts';
+import { isolate, LOCALES, say } from '../../src/wording/say.ts';
 import { createLogger } from '../../src/log.ts';
 import { spawnCli, tempDeployment } from '../helpers/cli.ts';
 import { startFakeSlackWebApi, type FakeSlackWebApi } from '../fakes/slack/fake-web-api.ts';
@@ -131,6 +131,9 @@ describe('the log’s catalogue lines', () => {
     expect(say('log.discord.registered', { count: 5, guild: 'G' }, 'ru')).toContain('зарегистрировано 5 команд Discord');
     expect(say('log.delivery.retry', { kind: 'proposal', channel: 'slack:C1', attempt: 2 }, 'fr')).toContain('d’une proposition dans slack:C1');
     expect(say('log.discord.post-retry', { kind: 'digest', attempt: 2 }, 'es')).toContain('el resumen del día en Discord');
+    // Arabic isolates text parameters, but not a select's key: the kind still picks its branch.
+    expect(say('log.delivery.retry', { kind: 'proposal', channel: 'slack:C1', attempt: 2 }, 'ar')).toContain(`نشر مقترح في ${isolate('slack:C1')}`);
+    expect(say('delivery.what', { kind: 'digest' }, 'ar')).not.toBe(say('delivery.what', { kind: 'menu' }, 'ar'));
   });
 
   it('keep the logger’s scrubbing in every language: user ids above debug, secrets, URL passwords', () => {
