@@ -10,6 +10,7 @@
  * holds group letters and counts only (`placeParticipants` is for the Pol.is replay check).
  */
 import type { Stance, StanceCounts } from './model.ts';
+import { say, type Locale } from './wording/say.ts';
 import { bestKMeans, centred, columnMeans, kMeans, pairwiseDistances, principalAxes, seededRandom, sparsityAwareProjection, weightedSilhouette, type SparseRows } from './linear-algebra.ts';
 import { emptyCounts } from './tally.ts';
 
@@ -251,13 +252,13 @@ export function analyseOpinions(
  */
 const MAX_CODES_LISTED = 25;
 
-export function bridgingLine(summary: { opinionGroups: OpinionGroup[]; proposals: Array<{ code: string; bridging: boolean }> }): string | null {
+export function bridgingLine(summary: { opinionGroups: OpinionGroup[]; proposals: Array<{ code: string; bridging: boolean }> }, locale?: Locale): string | null {
   if (summary.opinionGroups.length === 0) return null;
   const all = summary.proposals.filter((p) => p.bridging).map((p) => p.code);
   // In ranked order; a long list is cut so the line fits every platform's text limits.
-  const codes = all.length > MAX_CODES_LISTED ? [...all.slice(0, MAX_CODES_LISTED), `and ${all.length - MAX_CODES_LISTED} more`] : all;
-  const groups = `opinion groups ${summary.opinionGroups.map((g) => `${g.id} ${g.participants}`).join(' · ')}`;
-  return codes.length
-    ? `Bridging: ${codes.join(', ')} — broad support among people who otherwise vote differently (${groups})`
-    : `Bridging: none — no proposal has broad support in every opinion group (${groups})`;
+  const codes = all.length > MAX_CODES_LISTED
+    ? [...all.slice(0, MAX_CODES_LISTED), say('view.bridging.more', { count: all.length - MAX_CODES_LISTED }, locale)]
+    : all;
+  const groups = say('view.bridging.groups', { list: summary.opinionGroups.map((g) => `${g.id} ${g.participants}`).join(' · ') }, locale);
+  return codes.length ? say('view.bridging.some', { codes: codes.join(', '), groups }, locale) : say('view.bridging.none', { groups }, locale);
 }

@@ -65,7 +65,7 @@ export function summaryCard(s: SessionSummary, final: boolean, locale?: Locale):
     if (s.proposals.length) blocks.push({ type: 'chart', chart: sessionChart(s), heading: say('view.chart.session', { id: s.id }, locale), name: `plenary-${s.id}-chart` });
     blocks.push(...s.proposals.map((p, i) => proposalGroup(p, i + 1, true, locale)));
     blocks.push(context([labelsLine(s.proposals, locale)]));
-    const bridging = bridgingLine(s);
+    const bridging = bridgingLine(s, locale);
     if (bridging) blocks.push(context([bridging]));
   }
   const plain = [...title, `: ${counted('proposals', s.proposals.length, locale)}, ${participantsOf(s, locale)}`];
@@ -89,7 +89,7 @@ function sessionSection(s: SessionSummary, date: string, locale?: Locale): Primi
   if (s.hidden) {
     blocks.push(...s.proposals.map((p, i) => hiddenGroup(p, i + 1)));
   } else {
-    const bridging = bridgingLine(s);
+    const bridging = bridgingLine(s, locale);
     if (bridging) blocks.push(text([bridging], true));
     if (s.proposals.length) blocks.push({ type: 'chart', chart: sessionChart(s), heading: say('view.chart.day', { id: s.id, date }, locale), name: `plenary-digest-${date}-${s.id}` });
     blocks.push(...s.proposals.map((p, i) => proposalGroup(p, i + 1, false, locale)));
