@@ -10,7 +10,8 @@
  * holds group letters and counts only (`placeParticipants` is for the Pol.is replay check).
  */
 import type { Stance, StanceCounts } from './model.ts';
-import { bestKMeans, centred, columnMeans, kMeans, pairwiseDistances, principalAxes, seededRandom, sparsityAwareProjection, weightedSilhouette, type SparseRows } from './linear-algebra.ts';
+import { centred, columnMeans, pairwiseDistances, principalAxes, seededRandom, sparsityAwareProjection, weightedSilhouette, type SparseRows } from './linear-algebra.ts';
+import { bestKMeans } from './k-means.ts';
 import { emptyCounts } from './tally.ts';
 
 /** PRODUCT.md's threshold: at least this many participants, each with stances on at least MIN_STANCES proposals. */
