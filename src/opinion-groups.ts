@@ -72,6 +72,19 @@ export interface Placement {
  * order and every random start comes from a fixed seed.
  */
 export function placeParticipants(byProposal: StancesByProposal, seed = SEED): Placement | null {
+  return place(byProposal, seed)?.placement ?? null;
+}
+
+/** A placement with the vote matrix it came from: rows = participants in sorted order, columns = proposals in number order. */
+interface Placed {
+  placement: Placement;
+  numbers: number[];
+  matrix: SparseRows;
+  /** each row's group, as its position in `placement.labels`; −1 when not placed */
+  groupOfRow: Int32Array;
+}
+
+function place(byProposal: StancesByProposal, seed: number): Placed | null {
   const numbers = [...byProposal.keys()].sort((a, b) => a - b);
   if (numbers.length < MIN_STANCES) return null;
   // One pass over the stances, in proposal order: each participant gets a number on first sight, and each
@@ -164,10 +177,16 @@ export function placeParticipants(byProposal: StancesByProposal, seed = SEED): P
     .filter((g) => size[g] > 0)
     .sort((a, b) => size[b] - size[a] || sumX[a] / size[a] - sumX[b] / size[b] || sumY[a] / size[a] - sumY[b] / size[b]);
   if (order.length < MIN_GROUPS) return null;
-  const letter = new Map(order.map((g, i) => [g, String.fromCharCode(65 + i)]));
+  const rank = new Map(order.map((g, i) => [g, i]));
+  const labels = order.map((_, i) => String.fromCharCode(65 + i));
   const groupOf = new Map<string, string>();
-  placedRows.forEach((row, i) => groupOf.set(users[row], letter.get(chosen.assignment[base.memberOf[i]]) as string));
-  return { groupOf, labels: order.map((g) => letter.get(g) as string), silhouette: chosen.silhouette };
+  const groupOfRow = new Int32Array(users.length).fill(-1);
+  placedRows.forEach((row, i) => {
+    const g = rank.get(chosen.assignment[base.memberOf[i]]) as number;
+    groupOfRow[row] = g;
+    groupOf.set(users[row], labels[g]);
+  });
+  return { placement: { groupOf, labels, silhouette: chosen.silhouette }, numbers, matrix, groupOfRow };
 }
 
 /** Up to 100 small clusters of people (empty ones dropped), each weighted by its members. */
@@ -222,7 +241,12 @@ export interface StanceAnalysis {
  * keep it while they are unchanged. Below the threshold there are no groups; GIC is then the whole room's
  * (support + 1) / (reactors + 2).
  */
-export function analyseStances(byProposal: StancesByProposal, placement: Placement | null = placeParticipants(byProposal)): StanceAnalysis {
+export function analyseStances(byProposal: StancesByProposal, placement?: Placement | null): StanceAnalysis {
+  if (placement === undefined) {
+    const placed = place(byProposal, SEED);
+    if (placed) return countedFromMatrix(byProposal, placed);
+    placement = null;
+  }
   const proposals = new Map<number, ProposalOpinion>();
   if (!placement) {
     for (const [n, users] of byProposal) {
@@ -232,29 +256,51 @@ export function analyseStances(byProposal: StancesByProposal, placement: Placeme
     }
     return { placement, proposals };
   }
-  // Counted by group number and stance in one typed array, then written out as { support, neutral, oppose }.
-  const { labels } = placement;
-  const numberOf = new Map(labels.map((id, g) => [id, g]));
-  const groupNumberOf = new Map<string, number>();
-  for (const [participant, id] of placement.groupOf) groupNumberOf.set(participant, numberOf.get(id) as number);
-  const counts = new Int32Array(3 * labels.length);
+  const counts = new Int32Array(3 * placement.labels.length);
   for (const [n, users] of byProposal) {
     counts.fill(0);
     for (const [participant, r] of users) {
-      const g = groupNumberOf.get(participant);
-      if (g === undefined || !r.stance) continue;
-      counts[3 * g + (r.stance === 'support' ? 0 : r.stance === 'neutral' ? 1 : 2)] += 1;
+      const id = placement.groupOf.get(participant);
+      if (id && r.stance) counts[3 * placement.labels.indexOf(id) + STANCE_SLOT[r.stance]] += 1;
     }
-    const byOpinionGroup: Record<string, StanceCounts> = {};
-    const list: StanceCounts[] = [];
-    labels.forEach((id, g) => {
-      const c: StanceCounts = { support: counts[3 * g], neutral: counts[3 * g + 1], oppose: counts[3 * g + 2] };
-      byOpinionGroup[id] = c;
-      list.push(c);
-    });
-    proposals.set(n, { byOpinionGroup, gic: groupInformedConsensus(list), bridging: isBridging(list) });
+    proposals.set(n, opinionOf(placement.labels, counts, 0));
   }
   return { placement, proposals };
+}
+
+const STANCE_SLOT: Record<Stance, number> = { support: 0, neutral: 1, oppose: 2 };
+
+/**
+ * The same counts as above, from the vote matrix the placement was computed on (typed arrays only, no second
+ * pass over the stance maps): matrix values are the raw 1 / 0 / −1, columns the proposals in number order.
+ */
+function countedFromMatrix(byProposal: StancesByProposal, { placement, numbers, matrix, groupOfRow }: Placed): StanceAnalysis {
+  const groups = placement.labels.length;
+  const counts = new Int32Array(numbers.length * groups * 3); // [column][group][stance]
+  for (let i = 0; i < matrix.rows; i++) {
+    const g = groupOfRow[i];
+    if (g < 0) continue;
+    for (let e = matrix.rowStart[i]; e < matrix.rowStart[i + 1]; e++) {
+      const v = matrix.value[e];
+      counts[(matrix.col[e] * groups + g) * 3 + (v > 0 ? 0 : v === 0 ? 1 : 2)] += 1;
+    }
+  }
+  const columnOf = new Map(numbers.map((n, j) => [n, j]));
+  const proposals = new Map<number, ProposalOpinion>();
+  for (const n of byProposal.keys()) proposals.set(n, opinionOf(placement.labels, counts, (columnOf.get(n) as number) * groups * 3));
+  return { placement, proposals };
+}
+
+/** One proposal's { support, neutral, oppose } per group (from counts[at …]), its GIC and bridging. */
+function opinionOf(labels: string[], counts: Int32Array, at: number): ProposalOpinion {
+  const byOpinionGroup: Record<string, StanceCounts> = {};
+  const list: StanceCounts[] = [];
+  labels.forEach((id, g) => {
+    const c: StanceCounts = { support: counts[at + 3 * g], neutral: counts[at + 3 * g + 1], oppose: counts[at + 3 * g + 2] };
+    byOpinionGroup[id] = c;
+    list.push(c);
+  });
+  return { byOpinionGroup, gic: groupInformedConsensus(list), bridging: isBridging(list) };
 }
 
 /** Who makes up each opinion group: declared groups change without a reaction, so this is counted each time. */
