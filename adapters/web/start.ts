@@ -5,6 +5,7 @@
 import type { Plenary } from '../../src/plenary.ts';
 import type { Environment } from '../../src/config.ts';
 import type { Log } from '../../src/log.ts';
+import { logLine } from '../../src/wording/log-line.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { publicBaseUrl, setScreenPort } from '../../src/screen-links.ts';
@@ -44,7 +45,7 @@ export async function startScreen({ core, env, log }: { core: Plenary; env: Envi
         if (stopped) void created.stop(); // stopped before it was ready: end its feed too
         return created;
       });
-    loaded.catch((error) => log('error', 'screen: could not load', error));
+    loaded.catch((error) => log('error', logLine('log.screen.load-failed'), error));
     return loaded;
   };
   const loadLater = setTimeout(load, LOAD_AFTER_MS).unref();
@@ -54,7 +55,7 @@ export async function startScreen({ core, env, log }: { core: Plenary; env: Envi
   let server: Server | undefined;
   const announce = (port: number | undefined) => {
     setScreenPort(port);
-    log('debug', `screen: serving on port ${port}; links start with ${publicBaseUrl()}`);
+    log('debug', logLine('log.screen.serving', { port: String(port), base: publicBaseUrl() }));
   };
   return {
     web,
