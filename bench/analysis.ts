@@ -78,18 +78,41 @@ paged JSON texts 0.48–0.53 s, the old \`.all()\` + parse + \`parseReactionKey\
 therefore the streaming cost each call pays, not a cache hit.
 
 **Start-up (\`plenary start\` ${n('startup.terminalEmpty')} ms on an empty store, ${n('startup.terminal')} ms on the day store; \`plenary digest --format json\` ${n('startup.digestCli')} ms; \`node -e 0\` ${n('startup.node')} ms).**
-\`npm install\` compiles the sources once (\`prepare\`: \`tsc -p tsconfig.build.json\` into dist/, which git ignores)
-and bin/plenary.js imports dist/cli/main.js: no TypeScript loader at run time (it was ≈ 0.5 s of every start
-through tsx). Measured by a module-load trace, \`plenary start\` then loaded 156 modules, 95 of them zod's; the
-terminal now loads the command registry (and zod) with the first command line, and the Redis client only for
-\`redis://\` stores. Traced again at 2cc7e72 + main (01:06 UTC): 162 modules, still 95 of them zod's, because
-src/config.ts validates the config file with zod at every start; plus @formatjs/intl and its parsers (the wording
-catalogue, ≈ 10 modules). CPU time (user + sys, 5 alternated runs, load ≈ 17): \`plenary start\` 0.40–0.44 s,
-\`node -e 0\` 0.10–0.11 s, \`import('zod')\` alone 0.23–0.26 s, \`import('@formatjs/intl')\` alone 0.13–0.14 s. So zod
-is about half of what start-up adds to Node. Options measured, not done: zod bundled into one file by esbuild
-(0.76 MB) imports in 0.17–0.21 s instead of 0.23–0.26 s; the larger gain would be validating the config without
-zod (a hand-written check of its dozen fields) or bundling dist/ (but files located by \`import.meta.url\` would
-move). The digest CLI's time is the stream above, the opinion groups, and rendering and writing ≈ 2.5 MB of JSON. The in-process figures (\`cold-digest.ts\`) still run through tsx, so their \`bootMs\` includes it.
+\`npm install\` builds once (\`prepare\`: bin/build.js): \`tsc -p tsconfig.build.json\` into dist/ (git-ignored), then
+esbuild (a devDependency, like typescript) bundles dist/cli/main.js into dist/bundle/ — the entry, one chunk per
+lazily imported part (Slack, Discord, the screen, the command registry) and the shared libraries; better-sqlite3,
+Bolt, discord.js, express, resvg, @keyv/redis, ws and emoji-datasource stay outside and load from node_modules
+when their path runs. bin/plenary.js runs dist/bundle/main.js: no TypeScript loader, and (traced) 21 bundle
+files plus better-sqlite3's 33 CommonJS loads to find and compile (Node 20 keeps no compile cache). Module-load
+trace of \`plenary start\` with stdin closed at 2d0d3cb (a \`module.register\` load hook plus \`Module._load\`
+timing): 258 ES modules (95 of them zod's,
+87 the wording catalogue's) and 309 CommonJS loads, 180 of them express and its dependencies — the screen's app
+was imported in the background at start, and evaluating express (≈ 0.2 s of CPU) ran before the closed stdin
+let the process exit. Changes: the screen's app now loads on its first request or 1 s after start
+(adapters/web/start.ts); the sources import zod as a namespace (\`import * as z\`), so esbuild leaves out zod's
+locales (zod's chunk 0.76 MB → 0.19 MB); \`isTimeZone\` answers \`UTC\` and the zones \`Intl.supportedValuesOf\`
+lists without creating the process's first \`Intl.DateTimeFormat\` (≈ 25 ms of ICU set-up). CPU profile
+(\`node --cpu-prof\`, load ≈ 14, 0.65 s sampled with the profiler's own overhead) of \`plenary start\` now: Node's own
+bootstrap and ESM loader 0.16 s, compiling the bundle 0.10 s, opening SQLite (native addon + pragmas) 0.05 s, GC
+0.04 s, the zod chunk's evaluation 0.03 s; \`loadConfig\` is down to 3 ms. Alternated A/B at load ≈ 15–20 (5 runs
+each, user + sys CPU): \`node -e 0\` 0.11–0.15 s; \`plenary start\` 0.56–0.65 s at 2d0d3cb, 0.28–0.39 s now.
+The in-process figures (\`cold-digest.ts\`) still run through tsx, so their \`bootMs\` includes it.
+
+**The digest CLI on the 450,000-reaction day.** CPU profile of \`plenary digest --format json\` (load ≈ 14, 6.0 s
+sampled): the reaction stream (\`scanPrefixEach\` in the SQLite store, \`streamSession\`) 39 %, the opinion groups
+(\`analyseStances\`) 21 %, GC 11 %, tallies 7 %, rendering the JSON < 1 %. Most of the analysis's cost in a fresh
+process is V8 warming up: placing one session takes ≈ 4 ms once optimised but 50–250 ms for the first few
+(per-session timing, same process), and \`--trace-deopt\` showed k-means thrown back to the interpreter 43 times
+in one digest (code optimised mid-loop, then an allocation after the loop it had no feedback for). Changes
+(src/k-means.ts, src/opinion-groups.ts): k-means split into small functions that allocate before their loops
+(deopts 56 → 12); the vote matrix built in one pass over the stance maps (one map look-up per stance); the
+per-proposal counts per group taken from that matrix in typed arrays instead of a second pass over the maps; base
+clusters from one k-means++ start instead of the best of 3. The first three leave every placement identical
+(checked on the 60-session day); the last changes placements on 43 of the day's 60 synthetic sessions, whose
+votes have no planted structure, and none for the worse on Pol.is: replaying the three conversations, ARI
+vTaiwan 0.818 → 0.862, Biodiversity 0.777 and Austria 0.794 unchanged, GIC Spearman 0.973 → 0.977, 0.961, 0.949.
+Alternated A/B (5 runs each, load ≈ 20): \`plenary digest\` CPU 3.15–3.39 s at 2d0d3cb, 2.65–3.00 s now. What
+remains is mostly the stream (≈ 0.45 s of CPU measured alone) and the summary around it.
 
 **Memory (${n('digest.day.rss')} MB peak for the day digest).** The digest holds counters, not reactions: what
 remains grows with the attendee pool (every group declaration, and the day's participants), not with the

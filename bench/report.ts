@@ -64,8 +64,8 @@ const WHY: Record<string, string> = {
     'one at a time, each reaction waits for its own durable commit, so the bare one-commit-per-record loop is the ceiling (see the bare row); with reactions in flight the store’s group commit shares commits; see Analysis',
   ratio: 'the bare loop does one prepared upsert per record; the core checks the session (cached), reads the previous reaction (to keep its comment) and upserts through Keyv, and waits one event-loop turn for the group commit; see Analysis',
   concurrentRatio: 'with 32 in flight the group commit should share commits; see Analysis',
-  startup: 'Node itself takes ~120 ms; the rest is loading the compiled modules and opening the store; see Analysis',
-  digestCli: 'the digest reads and JSON-parses every reaction of the day (450,000) on one thread; see Analysis',
+  startup: 'Node itself takes ~120 ms (here: the `node -e 0` row); the rest is compiling the bundle (zod, the wording catalogue), opening SQLite and the readline/http set-up; see Analysis',
+  digestCli: 'the digest streams and JSON-parses every reaction of the day (450,000) and places each session’s participants into opinion groups, on one thread and mostly before V8 has optimised that code; see Analysis',
   growthRss: 'the digest process holds per-user state (groups, participants) that grows with the attendee pool',
   memoryGrowth: 'peak RSS grew as fast as the data',
   summary: 'the summary re-reads and JSON-parses every reaction of the session and tallies per proposal; see Analysis',
@@ -246,6 +246,6 @@ source: the public repository compdemocracy/openData).
 - \`node bin/run-ts.js scripts/replay-polis.ts\` — the data-replay check alone
 - \`BENCH_CPU_PROF=<dir>\` (with any run that measures Slack) — writes a CPU profile of \`plenary start\` under the \`/react\` load
 - Bench sections of other parts: \`bench/sections.ts\` (one import and one entry per section)
-- The \`plenary\` children (start-up, Slack, digest CLI) run the compiled build (\`dist/\`, rebuilt by the bench first); the in-process and \`cold-digest.ts\` figures run the sources through tsx
+- The \`plenary\` children (start-up, Slack, digest CLI) run the compiled build (\`dist/bundle/\`: bin/build.js, rebuilt by the bench first); the in-process and \`cold-digest.ts\` figures run the sources through tsx
 - \`node bin/run-ts.js bench/cold-digest.ts --store <file> --date YYYY-MM-DD [--repeat N]\` — one cold digest with its own timings and peak RSS
 `;

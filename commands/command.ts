@@ -1,5 +1,5 @@
 /** The shape of one command: everything the parser, help, Slack manifest and Discord definitions need. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Plenary } from '../src/plenary.ts';
 import type { Role } from '../src/roles.ts';
 import type { ChannelRef, UserId } from '../src/model.ts';

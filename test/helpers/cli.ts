@@ -23,10 +23,10 @@ export function tempDeployment(config: unknown) {
   return { dir, env };
 }
 
-/** The compiled entry point of this run's build, or undefined to run the sources. */
+/** The entry point of this run's build (the bundle bin/plenary.js runs), or undefined to run the sources. */
 export function builtCli(): string | undefined {
   const dir = inject('cliBuildDir');
-  return dir ? join(dir, 'dist', 'cli', 'main.js') : undefined;
+  return dir ? join(dir, 'dist', 'bundle', 'main.js') : undefined;
 }
 
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
