@@ -13,6 +13,7 @@ import Keyv from 'keyv';
 import type { KeyvStoreAdapter } from 'keyv';
 import { randomBytes } from 'node:crypto';
 import { OutcomeUnknownError, StoreUnavailableError, type Change, type FactStore } from './fact-store.ts';
+import { CachePolicy, type Fold } from './cache-policy.ts';
 
 export const NAMESPACE = 'plenary';
 const PREFIX = `${NAMESPACE}:`;
@@ -76,6 +77,10 @@ export function encodeValue(value: unknown): string {
   return serialize({ value });
 }
 
+/** The value as a fresh read would return it (the cache keeps no object a writer still holds). */
+const parseValue = (raw: string): unknown => deserialize<Envelope>(raw).value;
+const deleted = () => undefined;
+
 export function createKeyv(store: KeyvStoreAdapter | Map<string, unknown>): Keyv {
   return new Keyv({
     store,
@@ -90,6 +95,8 @@ export function createKeyv(store: KeyvStoreAdapter | Map<string, unknown>): Keyv
 
 export class KeyvFactStore implements FactStore {
   private closed = false;
+  /** Only for backends with a change token (SQLite); every write below tells it what it wrote. */
+  private readonly cache: CachePolicy | undefined;
 
   constructor(
     readonly keyv: Keyv,
@@ -99,10 +106,12 @@ export class KeyvFactStore implements FactStore {
     keyv.on('error', () => {});
     const token = backend.changeToken?.bind(backend);
     if (token) this.changeToken = () => this.run(token);
+    this.cache = this.changeToken ? new CachePolicy(this.changeToken) : undefined;
   }
 
   get<T>(key: string): Promise<T | undefined> {
-    return this.run(() => this.keyv.get<T>(PREFIX + key) as Promise<T | undefined>);
+    const load = () => this.run(() => this.keyv.get<T>(PREFIX + key) as Promise<T | undefined>);
+    return this.cache?.keepsRecord(key) ? this.cache.read('g', key, load, () => 1) : load();
   }
 
   async getMany<T>(keys: string[]): Promise<Array<T | undefined>> {
@@ -116,14 +125,17 @@ export class KeyvFactStore implements FactStore {
       await this.commit({ set: [[key, value]] });
       return;
     }
-    const ok = await this.run(() => this.keyv.set(storedKey, value));
+    const ok = await this.written(
+      () => this.run(() => this.keyv.set(storedKey, value)),
+      (cache, known) => cache.wrote(key, known ? () => parseValue(encodeValue(value)) : undefined),
+    );
     if (!ok) throw new Error(`store refused to set a ${key.split(':')[0]} fact`); // the whole key may hold a user id
   }
 
   async delete(key: string): Promise<boolean> {
     const storedKey = PREFIX + key;
     const { backend } = this;
-    if (!backend.delete) return this.run(() => this.keyv.delete(storedKey));
+    if (!backend.delete) return this.written(() => this.run(() => this.keyv.delete(storedKey)), (cache, known) => cache.wrote(key, known ? deleted : undefined));
     try {
       return await this.run(() => (backend.delete as (k: string) => Promise<boolean>)(storedKey));
     } catch (error) {
@@ -144,7 +156,18 @@ export class KeyvFactStore implements FactStore {
       set: (change.set ?? []).map(([k, v]) => [PREFIX + k, encodeValue(v)]),
       delete: (change.delete ?? []).map((k) => PREFIX + k),
     };
-    if (!this.backend.uncertain) return this.run(() => this.backend.commit(raw));
+    if (!this.backend.uncertain) {
+      const applied = await this.written(
+        () => this.run(() => this.backend.commit(raw)),
+        (cache, known) => {
+          change.set?.forEach(([key], i) => cache.wrote(key, known ? () => parseValue(raw.set[i][1]) : undefined));
+          change.delete?.forEach((key) => cache.wrote(key, known ? deleted : undefined));
+        },
+      );
+      // Refused: a kept copy of what it expected may be what misled the caller, so the retry reads the store.
+      if (!applied) for (const [key] of change.expect ?? []) this.cache?.wrote(key);
+      return applied;
+    }
     raw.id = randomBytes(12).toString('base64url');
     try {
       return await this.run(() => this.backend.commit(raw));
@@ -187,6 +210,12 @@ export class KeyvFactStore implements FactStore {
   }
 
   async scan<T>(prefix: string): Promise<Array<[key: string, value: T]>> {
+    if (!this.cache?.keepsScan(prefix)) return this.scanStore(prefix);
+    const rows = await this.cache.read('s', prefix, () => this.scanStore<T>(prefix), (rows) => Math.max(1, rows.length));
+    return rows.slice(); // the caller may sort or filter its copy
+  }
+
+  private async scanStore<T>(prefix: string): Promise<Array<[key: string, value: T]>> {
     const rows = await this.run(() => this.backend.scanPrefix(PREFIX + prefix));
     const now = Date.now();
     const out: Array<[string, T]> = [];
@@ -215,6 +244,32 @@ export class KeyvFactStore implements FactStore {
   }
 
   changeToken?: () => Promise<unknown>;
+
+  fold<S>(prefix: string, fold: Fold<S>): Promise<S> {
+    const visitAll = (visit: (rest: string, value: unknown) => void) => this.scanEach(prefix, visit);
+    if (this.cache) return this.cache.fold(prefix, fold, visitAll);
+    const state = fold.empty();
+    return visitAll((rest, value) => void fold.apply(state, rest, value)).then(() => state);
+  }
+
+  async heldFold<S>(prefix: string, fold: Fold<S>): Promise<S | undefined> {
+    return this.cache?.heldFold(prefix, fold);
+  }
+
+  /** Runs a write, then tells the cache what it touched (`known` false: it failed, yet may have landed). */
+  private async written(write: () => Promise<boolean>, tell: (cache: CachePolicy, known: boolean) => void): Promise<boolean> {
+    const { cache } = this;
+    if (!cache) return write();
+    let done: boolean;
+    try {
+      done = await write();
+    } catch (error) {
+      tell(cache, false);
+      throw error;
+    }
+    if (done) tell(cache, true);
+    return done;
+  }
 
   async ping(): Promise<boolean> {
     if (this.closed) return false;
