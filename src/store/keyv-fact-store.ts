@@ -8,6 +8,9 @@
  *                                               its own prefixing skips keys that already start with
  *                                               `plenary:` and would alias them)
  *   stored value = JSON.stringify({ value })    (Keyv's envelope; `expires` is never set by us)
+ *
+ * It is also where the store's one cache lives (cache-policy.ts): kept reads are answered from it while the
+ * backend's change token holds, and every write here tells it which keys it touched.
  */
 import Keyv from 'keyv';
 import type { KeyvStoreAdapter } from 'keyv';
