@@ -25,8 +25,8 @@ export interface Fold<S> {
 }
 
 /** Key families (see ../keys.ts) whose single records (`get`) and prefix scans (`scan`) are kept. */
-const KEPT_RECORDS = new Set(['session', 'channel']);
-const KEPT_SCANS = new Set(['proposal', 'posted']);
+const KEPT_RECORDS = ['session:', 'channel:'];
+const KEPT_SCANS = ['proposal:', 'posted:'];
 
 /** Size caps: kept entries, and the records they hold together (a fold holds many). The least recently read go first. */
 const MAX_ENTRIES = 50_000;
@@ -38,14 +38,22 @@ interface Entry {
   value: unknown;
   records: number;
   fold?: Fold<unknown>;
+  /** `reads` when it last moved to the end of the Map (see touch). */
+  movedAt?: number;
 }
 
 const familyOf = (key: string) => key.slice(0, key.indexOf(':'));
+function inFamily(key: string, families: string[]): boolean {
+  for (const family of families) if (key.startsWith(family)) return true;
+  return false;
+}
 
 export class CachePolicy {
   /** `kind + key` → entry; Map order is least-recently-read first. */
   private readonly entries = new Map<string, Entry>();
   private records = 0;
+  /** Hits so far: the clock of the least-recently-read order. */
+  private reads = 0;
   private token: unknown;
   /** Bumped when the token changes: a load that started under the old token is not kept. */
   private generation = 0;
@@ -54,28 +62,32 @@ export class CachePolicy {
   /** Families with anything kept or loading: a write elsewhere (reactions with no fold held, indexes) costs one lookup. */
   private readonly families = new Set<string>();
 
-  constructor(private readonly changeToken: () => Promise<unknown>) {}
+  constructor(
+    private readonly changeToken: () => Promise<unknown>,
+    /** Stored text → value, as the store's reads return it. */
+    private readonly parse: (raw: string) => unknown,
+  ) {}
 
   keepsRecord(key: string): boolean {
-    return KEPT_RECORDS.has(familyOf(key));
+    return inFamily(key, KEPT_RECORDS);
   }
 
   keepsScan(prefix: string): boolean {
-    return prefix.endsWith(':') && KEPT_SCANS.has(familyOf(prefix));
+    return prefix.endsWith(':') && inFamily(prefix, KEPT_SCANS);
   }
 
   /** A kept read: from memory while the token holds, else `load`ed (and kept unless one of our writes raced it). */
-  async read<V>(kind: 'g' | 's', key: string, load: () => Promise<V>, records: (value: V) => number): Promise<V> {
-    await this.check();
+  async read<V>(kind: 'g' | 's', key: string, load: (key: string) => Promise<V>, records: (value: V) => number): Promise<V> {
+    this.check(await this.changeToken());
     const id = kind + key;
     const hit = this.touch(id);
     if (hit) return hit.value as V;
-    return this.load(id, key, load, (value) => ({ value, records: records(value) }));
+    return this.load(id, key, () => load(key), (value) => ({ value, records: records(value) }));
   }
 
   /** The fold of every record under `prefix`: kept and updated by our writes; `visitAll` reads them in. */
   async fold<S>(prefix: string, fold: Fold<S>, visitAll: (visit: (rest: string, value: unknown) => void) => Promise<void>): Promise<S> {
-    await this.check();
+    this.check(await this.changeToken());
     const id = 'f' + prefix;
     const hit = this.touch(id);
     if (hit?.fold === fold) return hit.value as S;
@@ -92,34 +104,42 @@ export class CachePolicy {
 
   /** The kept fold, or undefined; never reads the records in. */
   async heldFold<S>(prefix: string, fold: Fold<S>): Promise<S | undefined> {
-    await this.check();
+    this.check(await this.changeToken());
     const hit = this.touch('f' + prefix);
     return hit?.fold === fold ? (hit.value as S) : undefined;
   }
 
   /**
-   * After this process wrote `key` (`value()`: what it now holds, undefined when deleted; omitted: not known, as
-   * when the outcome of the write is unknown or it was a refused expectation): the record and scans under it are
-   * dropped, folds under it updated (or dropped when the value is not known).
+   * After this process wrote `key`, which now holds the stored value `raw` (undefined: deleted): the record and
+   * the scans under it are dropped, the folds under it updated.
    */
-  wrote(key: string, value?: () => unknown): void {
-    if (!this.families.has(familyOf(key))) return;
-    this.affect('g', key, value, key);
+  wrote(key: string, raw: string | undefined): void {
+    if (this.families.has(familyOf(key))) this.affectAll(key, true, raw);
+  }
+
+  /** After a write of `key` whose outcome is unknown, or a refused expectation on it: whatever lies under it is dropped. */
+  unsure(key: string): void {
+    if (this.families.has(familyOf(key))) this.affectAll(key, false, undefined);
+  }
+
+  private affectAll(key: string, known: boolean, raw: string | undefined): void {
+    this.affect('g', key, key, known, raw);
     for (let at = key.indexOf(':'); at !== -1; at = key.indexOf(':', at + 1)) {
       const prefix = key.slice(0, at + 1);
-      this.affect('s', prefix, value, key);
-      this.affect('f', prefix, value, key);
+      this.affect('s', prefix, key, known, raw);
+      this.affect('f', prefix, key, known, raw);
     }
   }
 
-  private affect(kind: Kind, prefix: string, value: (() => unknown) | undefined, key: string): void {
+  private affect(kind: Kind, prefix: string, key: string, known: boolean, raw: string | undefined): void {
     const id = kind + prefix;
     const pending = this.loading.get(id);
     if (pending) pending.writes += 1;
     const entry = this.entries.get(id);
     if (!entry) return;
-    if (kind === 'f' && value && entry.fold) {
-      const delta = entry.fold.apply(entry.value, key.slice(prefix.length), value());
+    if (kind === 'f' && known && entry.fold) {
+      // Parsed from the stored text, as a reload would: the fold keeps no object its writer still holds.
+      const delta = entry.fold.apply(entry.value, key.slice(prefix.length), raw === undefined ? undefined : this.parse(raw));
       entry.records += delta;
       this.records += delta;
       this.evict();
@@ -129,9 +149,8 @@ export class CachePolicy {
     this.records -= entry.records;
   }
 
-  /** Another connection wrote since the last look: nothing kept can be trusted. */
-  private async check(): Promise<void> {
-    const token = await this.changeToken();
+  /** A new token: another connection wrote since the last look, so nothing kept can be trusted. */
+  private check(token: unknown): void {
     if (token === this.token) return;
     this.token = token;
     this.generation += 1;
@@ -140,10 +159,15 @@ export class CachePolicy {
     this.families.clear(); // loads still running started under the old token: `generation` keeps them out
   }
 
+  /**
+   * Map order is least-recently-read first, nearly: a hit moves its entry to the end only when it was not moved
+   * within the last half-Map (+ 1,024) of hits, so the hot entries of every reaction do not churn the Map.
+   */
   private touch(id: string): Entry | undefined {
     const entry = this.entries.get(id);
-    if (entry) {
-      this.entries.delete(id); // re-inserted last: Map order is least-recently-read first
+    if (entry && this.reads++ - (entry.movedAt ?? 0) > (this.entries.size >> 1) + 1024) {
+      entry.movedAt = this.reads;
+      this.entries.delete(id);
       this.entries.set(id, entry);
     }
     return entry;
@@ -160,6 +184,7 @@ export class CachePolicy {
       const result = await run();
       if (pending.writes === writes && generation === this.generation) {
         const entry = keep(result);
+        entry.movedAt = this.reads;
         this.records -= this.entries.get(id)?.records ?? 0;
         this.entries.delete(id);
         this.entries.set(id, entry);

@@ -80,9 +80,9 @@ export function encodeValue(value: unknown): string {
   return serialize({ value });
 }
 
-/** The value as a fresh read would return it (the cache keeps no object a writer still holds). */
 const parseValue = (raw: string): unknown => deserialize<Envelope>(raw).value;
-const deleted = () => undefined;
+const oneRecord = () => 1;
+const rowsHeld = (rows: unknown[]) => Math.max(1, rows.length);
 
 export function createKeyv(store: KeyvStoreAdapter | Map<string, unknown>): Keyv {
   return new Keyv({
@@ -109,13 +109,17 @@ export class KeyvFactStore implements FactStore {
     keyv.on('error', () => {});
     const token = backend.changeToken?.bind(backend);
     if (token) this.changeToken = () => this.run(token);
-    this.cache = this.changeToken ? new CachePolicy(this.changeToken) : undefined;
+    this.cache = this.changeToken ? new CachePolicy(this.changeToken, parseValue) : undefined;
   }
 
   get<T>(key: string): Promise<T | undefined> {
-    const load = () => this.run(() => this.keyv.get<T>(PREFIX + key) as Promise<T | undefined>);
-    return this.cache?.keepsRecord(key) ? this.cache.read('g', key, load, () => 1) : load();
+    if (this.cache?.keepsRecord(key)) return this.cache.read('g', key, this.getStored as (key: string) => Promise<T | undefined>, oneRecord);
+    return this.getStored(key);
   }
+
+  /** A field, not a method: handed to the cache as its loader without a new closure per read. */
+  private readonly getStored = <T>(key: string): Promise<T | undefined> =>
+    this.run(() => this.keyv.get<T>(PREFIX + key) as Promise<T | undefined>);
 
   async getMany<T>(keys: string[]): Promise<Array<T | undefined>> {
     if (keys.length === 0) return [];
@@ -128,17 +132,33 @@ export class KeyvFactStore implements FactStore {
       await this.commit({ set: [[key, value]] });
       return;
     }
-    const ok = await this.written(
-      () => this.run(() => this.keyv.set(storedKey, value)),
-      (cache, known) => cache.wrote(key, known ? () => parseValue(encodeValue(value)) : undefined),
-    );
+    const { cache } = this;
+    let ok: boolean;
+    try {
+      ok = await this.run(() => this.keyv.set(storedKey, value));
+    } catch (error) {
+      cache?.unsure(key);
+      throw error;
+    }
+    if (ok) cache?.wrote(key, encodeValue(value));
     if (!ok) throw new Error(`store refused to set a ${key.split(':')[0]} fact`); // the whole key may hold a user id
   }
 
   async delete(key: string): Promise<boolean> {
     const storedKey = PREFIX + key;
     const { backend } = this;
-    if (!backend.delete) return this.written(() => this.run(() => this.keyv.delete(storedKey)), (cache, known) => cache.wrote(key, known ? deleted : undefined));
+    if (!backend.delete) {
+      const { cache } = this;
+      let deleted: boolean;
+      try {
+        deleted = await this.run(() => this.keyv.delete(storedKey));
+      } catch (error) {
+        cache?.unsure(key);
+        throw error;
+      }
+      if (deleted) cache?.wrote(key, undefined);
+      return deleted;
+    }
     try {
       return await this.run(() => (backend.delete as (k: string) => Promise<boolean>)(storedKey));
     } catch (error) {
@@ -160,15 +180,24 @@ export class KeyvFactStore implements FactStore {
       delete: (change.delete ?? []).map((k) => PREFIX + k),
     };
     if (!this.backend.uncertain) {
-      const applied = await this.written(
-        () => this.run(() => this.backend.commit(raw)),
-        (cache, known) => {
-          change.set?.forEach(([key], i) => cache.wrote(key, known ? () => parseValue(raw.set[i][1]) : undefined));
-          change.delete?.forEach((key) => cache.wrote(key, known ? deleted : undefined));
-        },
-      );
-      // Refused: a kept copy of what it expected may be what misled the caller, so the retry reads the store.
-      if (!applied) for (const [key] of change.expect ?? []) this.cache?.wrote(key);
+      const { cache } = this;
+      if (!cache) return this.run(() => this.backend.commit(raw));
+      let applied: boolean;
+      try {
+        applied = await this.run(() => this.backend.commit(raw));
+      } catch (error) {
+        for (const [key] of raw.set) cache.unsure(key.slice(PREFIX.length));
+        for (const key of raw.delete) cache.unsure(key.slice(PREFIX.length));
+        throw error;
+      }
+      if (applied) {
+        const set = change.set ?? [];
+        for (let i = 0; i < set.length; i++) cache.wrote(set[i][0], raw.set[i][1]);
+        for (const key of change.delete ?? []) cache.wrote(key, undefined);
+      } else {
+        // Refused: a kept copy of what it expected may be what misled the caller, so the retry reads the store.
+        for (const [key] of change.expect ?? []) cache.unsure(key);
+      }
       return applied;
     }
     raw.id = randomBytes(12).toString('base64url');
@@ -214,11 +243,11 @@ export class KeyvFactStore implements FactStore {
 
   async scan<T>(prefix: string): Promise<Array<[key: string, value: T]>> {
     if (!this.cache?.keepsScan(prefix)) return this.scanStore(prefix);
-    const rows = await this.cache.read('s', prefix, () => this.scanStore<T>(prefix), (rows) => Math.max(1, rows.length));
+    const rows = await this.cache.read('s', prefix, this.scanStore as (prefix: string) => Promise<Array<[string, T]>>, rowsHeld);
     return rows.slice(); // the caller may sort or filter its copy
   }
 
-  private async scanStore<T>(prefix: string): Promise<Array<[key: string, value: T]>> {
+  private readonly scanStore = async <T>(prefix: string): Promise<Array<[key: string, value: T]>> => {
     const rows = await this.run(() => this.backend.scanPrefix(PREFIX + prefix));
     const now = Date.now();
     const out: Array<[string, T]> = [];
@@ -228,7 +257,7 @@ export class KeyvFactStore implements FactStore {
       out.push([storedKey.slice(PREFIX.length), env.value as T]);
     }
     return out;
-  }
+  };
 
   async scanEach<T>(prefix: string, visit: (rest: string, value: T) => void): Promise<void> {
     const now = Date.now();
@@ -257,21 +286,6 @@ export class KeyvFactStore implements FactStore {
 
   async heldFold<S>(prefix: string, fold: Fold<S>): Promise<S | undefined> {
     return this.cache?.heldFold(prefix, fold);
-  }
-
-  /** Runs a write, then tells the cache what it touched (`known` false: it failed, yet may have landed). */
-  private async written(write: () => Promise<boolean>, tell: (cache: CachePolicy, known: boolean) => void): Promise<boolean> {
-    const { cache } = this;
-    if (!cache) return write();
-    let done: boolean;
-    try {
-      done = await write();
-    } catch (error) {
-      tell(cache, false);
-      throw error;
-    }
-    if (done) tell(cache, true);
-    return done;
   }
 
   async ping(): Promise<boolean> {

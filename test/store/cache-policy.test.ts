@@ -142,7 +142,7 @@ describe('the store cache on SQLite (two connections, one file)', () => {
 describe('the cache policy itself', () => {
   it('does not keep a fold whose load raced one of our writes under its prefix, nor one loaded under an old token', async () => {
     let token = 1;
-    const policy = new CachePolicy(async () => token);
+    const policy = new CachePolicy(async () => token, JSON.parse);
     const [started, slow] = [gate(), gate()];
     let loads = 0;
     const visitAll = async (visit: (rest: string, value: unknown) => void) => {
@@ -153,7 +153,7 @@ describe('the cache policy itself', () => {
     };
     const racing = policy.fold('reaction:s:', TALLY, visitAll);
     await started.opened;
-    policy.wrote('reaction:s:000001:u2', () => 'b');
+    policy.wrote('reaction:s:000001:u2', '"b"');
     slow.open();
     expect([...(await racing).keys]).toEqual(['000001:u1']);
     expect(await policy.heldFold('reaction:s:', TALLY)).toBeUndefined();
@@ -174,7 +174,7 @@ describe('the cache policy itself', () => {
   });
 
   it('keeps the records it holds under its cap, dropping the least recently read first', async () => {
-    const policy = new CachePolicy(async () => 0);
+    const policy = new CachePolicy(async () => 0, JSON.parse);
     const heavy: Fold<{ n: number }> = { empty: () => ({ n: 0 }), apply: (s) => ((s.n += 1), 1_500_000) };
     const one = async (visit: (rest: string, value: unknown) => void) => visit('x', 1);
     await policy.fold('reaction:a:', heavy, one);
@@ -188,7 +188,7 @@ describe('the cache policy itself', () => {
   });
 
   it('keeps only the hot families, and scans only by whole prefixes', () => {
-    const policy = new CachePolicy(async () => 0);
+    const policy = new CachePolicy(async () => 0, JSON.parse);
     expect(policy.keepsRecord(keys.session('s'))).toBe(true);
     expect(policy.keepsRecord(keys.reaction('s', 1, 'console:u'))).toBe(false);
     expect(policy.keepsScan(keys.proposalsPrefix('s'))).toBe(true);
