@@ -65,7 +65,7 @@ in the store's flush is better-sqlite3's transaction itself (BEGIN/COMMIT + WAL 
 0.14 s the replaced-file check (\`statSync\` per flush), 0.17 s \`PRAGMA data_version\` (one per loop turn).
 
 **Summary (${n('summary.vtaiwan.warm', 1)} ms warm for vTaiwan's ${r.checks.find((c) => c.dataset.startsWith('vtaiwan'))?.detail.match(/→ (\d+)/)?.[1] ?? '≈49,000'} reactions) and day digest (${n('digest.day.warm')} ms warm).**
-A session summary reads through the core's reaction cache (src/reaction-cache.ts; this process's writes update
+A session summary reads its reactions through the store's fold (src/store/cache-policy.ts; this process's writes update
 it, another process's write drops it), so a warm summary is a cache hit; cold, it loads the session once
 (${n('summary.vtaiwan.cold')} ms open + answer for vTaiwan). The day digest no longer fills that cache: for every
 session the cache does not already hold it streams each proposal's reactions from the store
