@@ -16,7 +16,8 @@ import { say } from '../src/wording/say.ts';
 import type { ReactionOutcome } from '../src/plenary.ts';
 import { execute, executeLine, failureView, refusalView, type Logger } from './execute.ts';
 import { findCommand } from './registry.ts';
-import { replyLanguage } from '../src/languages.ts';
+import { chosenLanguage } from '../src/languages.ts';
+import { negotiate, type Locale } from '../src/wording/say.ts';
 import type { CommandContext } from './command.ts';
 
 export interface Choice { name: string; value: string }
@@ -30,12 +31,22 @@ export interface Dispatched extends CommandResult {
 
 const MAX_CHOICES = 25;
 
-export async function dispatch(core: Plenary, given: InboundEvent, log: Logger = () => {}): Promise<Dispatched> {
-  // The caller's language: their /lang, else the platform's locale, else the conference language.
-  const event = given.locale ? given : { ...given, locale: await replyLanguage(core.store, given.actor, core.config.conference.language, given.platformLocale) };
+export interface DispatchOptions {
+  /**
+   * Asks the platform for the caller's locale (Slack's users.info): called only when the caller chose no
+   * language with /lang, and while the dedupe claim commits, so the round trip adds no wait of its own.
+   */
+  platformLocale?: () => Promise<string | undefined>;
+}
+
+export async function dispatch(core: Plenary, given: InboundEvent, log: Logger = () => {}, options: DispatchOptions = {}): Promise<Dispatched> {
+  // The claim is a durable write: started first, its commit overlaps the language look-ups below.
+  const claim = given.dedupe ? core.firstDelivery(given.dedupe.scope, given.dedupe.key, given.dedupe.ttlMs) : undefined;
+  claim?.catch(() => {}); // awaited in the try below; meanwhile a rejection is not "unhandled"
+  const event = given.locale ? given : { ...given, locale: await languageOf(core, given, options) };
   const what = event.kind === 'command' ? 'a command' : `a ${event.kind} event`;
   try {
-    if (event.dedupe && !(await core.firstDelivery(event.dedupe.scope, event.dedupe.key, event.dedupe.ttlMs))) {
+    if (event.dedupe && !(await claim)) {
       log('debug', `${what} already handled (${event.dedupe.scope} ${event.dedupe.key})`);
       if (event.kind !== 'command') return { duplicate: true };
       return { duplicate: true, reply: { kind: 'error', text: say('reply.command.duplicate', {}, event.locale) } };
@@ -86,6 +97,15 @@ export async function dispatch(core: Plenary, given: InboundEvent, log: Logger =
     }
     return { reply: failureView(error, what, log, event.locale) };
   }
+}
+
+/** The caller's language: their /lang, else the platform's locale, else the conference language. */
+async function languageOf(core: Plenary, event: InboundEvent, options: DispatchOptions): Promise<Locale> {
+  // A store that cannot be read leaves the platform's say.
+  const chosen = await chosenLanguage(core.store, event.actor).catch(() => undefined);
+  if (chosen) return chosen;
+  const platformLocale = options.platformLocale ? await options.platformLocale() : event.platformLocale;
+  return negotiate(platformLocale, core.config.conference.language);
 }
 
 /** A refusal as a result (for adapters refusing a payload before it becomes an event). */

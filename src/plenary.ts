@@ -19,6 +19,7 @@ import { SessionCorrections } from './session-corrections.ts';
 import type { Outbox, OutboxItem } from './outbox.ts';
 import { forgottenComments, withoutForgotten } from './forget-queued.ts';
 import type { View } from './views.ts';
+import { proposalByNumber } from './proposal-index.ts';
 
 /** How long a platform event id is remembered: Slack retries within an hour, Discord replays after a RESUME. */
 export const EVENT_CLAIM_MS = 2 * 60 * 60_000;
@@ -112,12 +113,10 @@ export class Plenary {
     return (await this.store.scan<Proposal>(keys.proposalsPrefix(sid))).map(([, p]) => p);
   }
 
-  /** An active proposal by number. */
+  /** An active proposal by number (asked on every reaction: one look-up in an index of the cached rows). */
   async requireProposal(sid: string, n: number): Promise<Proposal> {
-    const proposal = (await this.proposals(sid)).find((p) => p.number === n);
-    if (!proposal || proposal.withdrawnAt) {
-      throw new Refusal('refusal.priority.unknown', { number: n, session: sid });
-    }
+    const proposal = proposalByNumber(await this.book.records.get(keys.proposalsPrefix(sid), () => this.store.scan<Proposal>(keys.proposalsPrefix(sid))), n);
+    if (!proposal || proposal.withdrawnAt) throw new Refusal('refusal.priority.unknown', { number: n, session: sid });
     return proposal;
   }
 
