@@ -14,7 +14,7 @@ import { STANCE_EMOJI } from '../src/view-text.ts';
 import { notice, type CommandResult } from '../src/views.ts';
 import { say } from '../src/wording/say.ts';
 import type { ReactionOutcome } from '../src/plenary.ts';
-import { execute, executeLine, failureView, refusalView, type Logger } from './execute.ts';
+import { execute, executeLine, failureView, refusalView, resolveCommand, type Logger } from './execute.ts';
 import { findCommand } from './registry.ts';
 import { chosenLanguage } from '../src/languages.ts';
 import { negotiate, type Locale } from '../src/wording/say.ts';
@@ -40,17 +40,23 @@ export interface DispatchOptions {
 }
 
 export async function dispatch(core: Plenary, given: InboundEvent, log: Logger = () => {}, options: DispatchOptions = {}): Promise<Dispatched> {
-  // The claim is a durable write: started first, its commit overlaps the language look-ups below.
+  // The claim is a durable write: started first, its commit overlaps the language look-ups.
   const claim = given.dedupe ? core.firstDelivery(given.dedupe.scope, given.dedupe.key, given.dedupe.ttlMs) : undefined;
   claim?.catch(() => {}); // awaited in the try below; meanwhile a rejection is not "unhandled"
-  const event = given.locale ? given : { ...given, locale: await languageOf(core, given, options) };
-  const what = event.kind === 'command' ? 'a command' : `a ${event.kind} event`;
+  const localeSoon = given.locale ? Promise.resolve(given.locale) : languageOf(core, given, options);
+  const what = given.kind === 'command' ? 'a command' : `a ${given.kind} event`;
+  let event = given;
   try {
-    if (event.dedupe && !(await claim)) {
-      log('debug', `${what} already handled (${event.dedupe.scope} ${event.dedupe.key})`);
-      if (event.kind !== 'command') return { duplicate: true };
-      return { duplicate: true, reply: { kind: 'error', text: say('reply.command.duplicate', {}, event.locale) } };
+    if (given.dedupe && !(await claim)) {
+      log('debug', `${what} already handled (${given.dedupe.scope} ${given.dedupe.key})`);
+      if (given.kind !== 'command') return { duplicate: true };
+      return { duplicate: true, reply: { kind: 'error', text: say('reply.command.duplicate', {}, await localeSoon) } };
     }
+    if (given.kind === 'command' && 'line' in given && writesFirst(given.line)) {
+      // Its commit runs while the caller's language is still being looked up; it waits for it only to answer.
+      return await executeLine(given.line, { core, user: given.actor, channel: given.channel, role: given.role, localeSoon }, log);
+    }
+    event = { ...given, locale: await localeSoon };
     const ctx: CommandContext = {
       core, user: event.actor, channel: event.channel, role: event.role, locale: event.locale,
     };
@@ -95,16 +101,27 @@ export async function dispatch(core: Plenary, given: InboundEvent, log: Logger =
       log('warn', 'autocomplete failed', error);
       return { choices: [] };
     }
-    return { reply: failureView(error, what, log, event.locale) };
+    return { reply: failureView(error, what, log, await localeSoon) };
+  }
+}
+
+/** Commands that write before they word their answer (/react, the hot path: commands/react.ts awaits `localeSoon`). */
+const WRITES_FIRST = new Set(['react']);
+
+function writesFirst(line: string): boolean {
+  try {
+    return WRITES_FIRST.has(resolveCommand(line).command.name);
+  } catch {
+    return false; // the usual path words the refusal
   }
 }
 
 /** The caller's language: their /lang, else the platform's locale, else the conference language. */
 async function languageOf(core: Plenary, event: InboundEvent, options: DispatchOptions): Promise<Locale> {
-  // A store that cannot be read leaves the platform's say.
+  // A store that cannot be read leaves the platform's say; a failed look-up, the conference language.
   const chosen = await chosenLanguage(core.store, event.actor).catch(() => undefined);
   if (chosen) return chosen;
-  const platformLocale = options.platformLocale ? await options.platformLocale() : event.platformLocale;
+  const platformLocale = options.platformLocale ? await options.platformLocale().catch(() => undefined) : event.platformLocale;
   return negotiate(platformLocale, core.config.conference.language);
 }
 

@@ -23,6 +23,7 @@ import { escapeSlack as escapeText, unescapeSlack, type SlackMessage } from './b
 import { ACTION, COMMENT_BLOCK, COMMENT_CALLBACK, COMMENT_INPUT, commentModal, parseActionValue, privateMessages } from './render.ts';
 import { freshCard } from './live-counts.ts';
 import { shortcodesToEmoji } from './shortcodes.ts';
+import { slackUserLocale } from './user-locale.ts';
 
 export interface HandlerDeps {
   core: Plenary;
@@ -58,7 +59,7 @@ export function slackHandlers(deps: HandlerDeps) {
   // The caller's Slack language (users.info with include_locale, needs users:read), cached per user.
   const slackLocales = new PlatformLocales();
   const localeOf = (client: AllMiddlewareArgs['client'] | undefined, id: string) =>
-    client ? slackLocales.localeOf(id, async (user) => (await client.users.info({ user, include_locale: true })).user?.locale) : undefined;
+    client ? slackLocales.localeOf(id, (user) => slackUserLocale(client, user)) : undefined;
   const actor = (id: string) => {
     const user = `slack:${id}`;
     return { actor: user, role: roleOf(core.config, user), platform: 'slack' as const };
