@@ -159,7 +159,8 @@ export interface SlackHttpRep {
 }
 
 /** One repetition: plenary (fresh store) then bare Bolt, same load; then the digest check on plenary's store. */
-export async function slackHttpRep(dir: string, rep: number, seconds: number): Promise<SlackHttpRep> {
+/** `plenaryBin`: the `plenary` entry to measure (bench/hot-path.ts --before runs an older build beside this one). */
+export async function slackHttpRep(dir: string, rep: number, seconds: number, plenaryBin = 'bin/plenary.js'): Promise<SlackHttpRep> {
   const api: FakeSlackWebApi = await startFakeSlackWebApi();
   try {
     const responseUrl = api.responseUrl('bench');
@@ -170,7 +171,7 @@ export async function slackHttpRep(dir: string, rep: number, seconds: number): P
     };
     // BENCH_CPU_PROF=<dir>: a CPU profile of plenary under the load (BENCHMARKS.md, profile).
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-    const plenaryServer = await serve([...profile, 'bin/plenary.js', 'start'], env);
+    const plenaryServer = await serve([...profile, plenaryBin, 'start'], env);
     let plenary: LoadResult;
     try {
       await setUpPanel(plenaryServer.port, api, responseUrl);
@@ -180,7 +181,7 @@ export async function slackHttpRep(dir: string, rep: number, seconds: number): P
       await plenaryServer.stop();
     }
     const date = new Date().toISOString().slice(0, 10);
-    const digest = await runChild(process.execPath, ['bin/plenary.js', 'digest', '--date', date, '--format', 'json'], env);
+    const digest = await runChild(process.execPath, [plenaryBin, 'digest', '--date', date, '--format', 'json'], env);
     if (digest.code !== 0) throw new Error(`plenary digest failed: ${digest.stderr.slice(-1000)}`);
     const digestReactions = (JSON.parse(digest.stdout) as { totals: { reactions: number } }).totals.reactions;
 
