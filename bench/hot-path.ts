@@ -38,7 +38,7 @@ async function main(): Promise<void> {
           const r = await slackHttpRep(scratch.dir, rep * builds.length + i, seconds, bin); // its own store file
           log(
             `slack rep ${rep + 1} ${name} (load ${at}): plenary ${Math.round(r.plenary.rps)} req/s p99 ${r.plenary.p99} ms, bare ${Math.round(r.bare.rps)} req/s p99 ${r.bare.p99} ms → ` +
-              `rps ${(r.plenary.rps / r.bare.rps).toFixed(2)}×, p99 ${(r.plenary.p99 / r.bare.p99).toFixed(2)}×; acked ${r.plenary.acked}/${r.plenary.ok}, errors ${r.plenary.errors}, digest ${r.digestReactions}`,
+              `rps ${(r.plenary.rps / r.bare.rps).toFixed(2)}×, p99 ${(r.plenary.p99 / r.bare.p99).toFixed(2)}×; CPU per request ${r.plenary.cpuMsPerRequest?.toFixed(2)} vs ${r.bare.cpuMsPerRequest?.toFixed(2)} ms; acked ${r.plenary.acked}/${r.plenary.ok}, errors ${r.plenary.errors}, digest ${r.digestReactions}`,
           );
           if (r.digestReactions < r.plenary.acked) throw new Error(`digest counts ${r.digestReactions} < ${r.plenary.acked} acked`);
         }

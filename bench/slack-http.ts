@@ -5,7 +5,7 @@
  * Afterwards `plenary digest` must count every reaction whose ack confirmed it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -30,6 +30,27 @@ export interface LoadResult {
   ok: number; // 2xx
   acked: number; // 2xx whose ack confirmed the reaction (plenary) or any 2xx (bare)
   errors: number;
+  /** The server's CPU time (user + system, /proc) during the load, per request sent: unlike req/s, a busy machine barely moves it. */
+  cpuMsPerRequest?: number;
+}
+
+/** utime + stime of a process in ms (Linux /proc; undefined elsewhere). */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
+  } catch {
+    return undefined;
+  }
+}
+
+/** `load` with the server's CPU time per request. */
+export async function measuredLoad(server: Served, seconds: number, tag: string, responseUrl: string): Promise<LoadResult> {
+  const before = cpuMs(server.child.pid);
+  const result = await load(server.port, seconds, tag, responseUrl);
+  const after = cpuMs(server.child.pid);
+  if (before !== undefined && after !== undefined && result.sent > 0) result.cpuMsPerRequest = (after - before) / result.sent;
+  return result;
 }
 
 export async function freePort(): Promise<number> {
@@ -176,7 +197,7 @@ export async function slackHttpRep(dir: string, rep: number, seconds: number, pl
     try {
       await setUpPanel(plenaryServer.port, api, responseUrl);
       // Slack user ids are upper-case letters and digits; plenary refuses anything else as a malformed request.
-      plenary = await load(plenaryServer.port, seconds, `P${rep}X`, responseUrl);
+      plenary = await measuredLoad(plenaryServer, seconds, `P${rep}X`, responseUrl);
     } finally {
       await plenaryServer.stop();
     }
@@ -188,7 +209,7 @@ export async function slackHttpRep(dir: string, rep: number, seconds: number, pl
     const bareServer = await serve(['bin/run-ts.js', 'bench/bare-bolt.ts'], env);
     let bare: LoadResult;
     try {
-      bare = await load(bareServer.port, seconds, 'BARE', responseUrl);
+      bare = await measuredLoad(bareServer, seconds, 'BARE', responseUrl);
     } finally {
       await bareServer.stop();
     }

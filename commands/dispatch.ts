@@ -12,12 +12,11 @@ import { keys } from '../src/keys.ts';
 import type { Reaction } from '../src/model.ts';
 import { STANCE_EMOJI } from '../src/view-text.ts';
 import { notice, type CommandResult } from '../src/views.ts';
-import { say } from '../src/wording/say.ts';
+import { negotiate, say, type Locale } from '../src/wording/say.ts';
 import type { ReactionOutcome } from '../src/plenary.ts';
 import { execute, executeLine, failureView, refusalView, resolveCommand, type Logger } from './execute.ts';
 import { findCommand } from './registry.ts';
 import { chosenLanguage } from '../src/languages.ts';
-import { negotiate, type Locale } from '../src/wording/say.ts';
 import type { CommandContext } from './command.ts';
 
 export interface Choice { name: string; value: string }
