@@ -245,6 +245,8 @@ source: the public repository compdemocracy/openData).
   \`git worktree remove --force /tmp/plenary-bench\`. This is how the figures above were taken when the commit has no \`-dirty\`.
 - \`node bin/run-ts.js scripts/replay-polis.ts\` — the data-replay check alone
 - \`BENCH_CPU_PROF=<dir>\` (with any run that measures Slack) — writes a CPU profile of \`plenary start\` under the \`/react\` load
+- \`node bin/run-ts.js bench/hot-path.ts [--reps N] [--seconds S] [--no-slack] [--no-ingest] [--before DIR]\` — only the Slack \`/react\` and ingest figures (with load average and each server's CPU per request); \`--before\` measures an older built checkout beside this one
+- \`node bin/run-ts.js bench/profile-top.ts <file.cpuprofile>\` — a profile's top frames (self time, and inclusive time of plenary's own code)
 - Bench sections of other parts: \`bench/sections.ts\` (one import and one entry per section)
 - The \`plenary\` children (start-up, Slack, digest CLI) run the compiled build (\`dist/\`, rebuilt by the bench first); the in-process and \`cold-digest.ts\` figures run the sources through tsx
 - \`node bin/run-ts.js bench/cold-digest.ts --store <file> --date YYYY-MM-DD [--repeat N]\` — one cold digest with its own timings and peak RSS
