@@ -6,6 +6,7 @@
 import type { Plenary } from '../src/plenary.ts';
 import type { InboundEvent, ProposalTarget } from '../src/events.ts';
 import { Refusal } from '../src/errors.ts';
+import { logLine } from '../src/wording/log-line.ts';
 import { parseCode } from '../src/text-rules.ts';
 import { emojiStance } from '../src/stances.ts';
 import { keys } from '../src/keys.ts';
@@ -47,7 +48,7 @@ export async function dispatch(core: Plenary, given: InboundEvent, log: Logger =
   let event = given;
   try {
     if (given.dedupe && !(await claim)) {
-      log('debug', `${what} already handled (${given.dedupe.scope} ${given.dedupe.key})`);
+      log('debug', logLine(given.kind === 'command' ? 'log.dispatch.command-replayed' : 'log.dispatch.event-replayed', { kind: given.kind, scope: given.dedupe.scope, key: given.dedupe.key }));
       if (given.kind !== 'command') return { duplicate: true };
       return { duplicate: true, reply: { kind: 'error', text: say('reply.command.duplicate', {}, await localeSoon) } };
     }
@@ -97,7 +98,7 @@ export async function dispatch(core: Plenary, given: InboundEvent, log: Logger =
   } catch (error) {
     // Autocomplete has no place for an error line: it offers nothing.
     if (event.kind === 'autocomplete') {
-      log('warn', 'autocomplete failed', error);
+      log('warn', logLine('log.dispatch.autocomplete-failed'), error);
       return { choices: [] };
     }
     return { reply: failureView(error, what, log, await localeSoon) };
