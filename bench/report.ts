@@ -73,7 +73,7 @@ const WHY: Record<string, string> = {
   digestCold: 'a cold digest adds process start (node + tsx compile of the sources) and a cold SQLite page cache to the warm cost',
   rss: 'every reaction of the day is materialised as [key, object] pairs before tallying',
   slackRps: 'each `/react` is acknowledged only once the replay claim and the reaction are committed and the caller’s Slack locale is known (a users.info round trip for every new user, and every request of this load is one), on one event-loop thread that shares 2 cores with the load generator and the fake Web API, while the bare app only verifies the signature; see Analysis',
-  slackP99: 'requests queue behind the synchronous SQLite commits and the live-count renders on the single thread; see Analysis',
+  slackP99: 'each new user’s first command waits for a users.info round trip to the Web API, and requests queue behind the synchronous SQLite commits on the single thread; see Analysis',
   growthDigest: 'the digest holds each session\'s reactions in memory at once, so its cost per reaction rises with reactions per session (GC); ingest stays linear; see Analysis',
   growth: 'cost per reaction rises with the store size (SQLite page cache misses on a larger B-tree, or super-linear work in the code)',
 };
