@@ -32,6 +32,8 @@ export interface CommandContext {
   role: Role;
   /** The caller's language for private replies (/lang, else the platform's locale, else conference.language). */
   locale?: Locale;
+  /** Set instead of `locale` while it is still being looked up (commands/dispatch.ts, for /react only). */
+  localeSoon?: Promise<Locale>;
 }
 
 export interface Command {

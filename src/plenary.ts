@@ -100,12 +100,10 @@ export class Plenary {
     return (await this.proposals(sid)).filter((p) => !p.withdrawnAt);
   }
 
-  /** An active proposal by number. */
+  /** An active proposal by number (asked on every reaction: one pass over the store's cached rows, no sort). */
   async requireProposal(sid: string, n: number): Promise<Proposal> {
-    const proposal = (await this.proposals(sid)).find((p) => p.number === n);
-    if (!proposal || proposal.withdrawnAt) {
-      throw new Refusal('refusal.priority.unknown', { number: n, session: sid });
-    }
+    const proposal = (await this.store.scan<Proposal>(keys.proposalsPrefix(sid))).find(([, p]) => p.number === n)?.[1];
+    if (!proposal || proposal.withdrawnAt) throw new Refusal('refusal.priority.unknown', { number: n, session: sid });
     return proposal;
   }
 
