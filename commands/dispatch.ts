@@ -44,7 +44,6 @@ export async function dispatch(core: Plenary, given: InboundEvent, log: Logger =
   const claim = given.dedupe ? core.firstDelivery(given.dedupe.scope, given.dedupe.key, given.dedupe.ttlMs) : undefined;
   claim?.catch(() => {}); // awaited in the try below; meanwhile a rejection is not "unhandled"
   const localeSoon = given.locale ? Promise.resolve(given.locale) : languageOf(core, given, options);
-  const what = given.kind === 'command' ? 'a command' : `a ${given.kind} event`;
   let event = given;
   try {
     if (given.dedupe && !(await claim)) {
@@ -101,7 +100,7 @@ export async function dispatch(core: Plenary, given: InboundEvent, log: Logger =
       log('warn', logLine('log.dispatch.autocomplete-failed'), error);
       return { choices: [] };
     }
-    return { reply: failureView(error, what, log, await localeSoon) };
+    return { reply: failureView(error, given.kind === 'command' ? logLine('log.doing.command') : logLine('log.doing.event', { kind: given.kind }), log, await localeSoon) };
   }
 }
 

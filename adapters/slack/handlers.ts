@@ -157,7 +157,7 @@ export function slackHandlers(deps: HandlerDeps) {
         card = await freshCard(core, click.target.sessionId, click.target.number);
       } catch (error) {
         // The clicker hears about an outage; the boundary logs it.
-        const text = lineOf(failureView(error, 'opening the comment form', log));
+        const text = lineOf(failureView(error, logLine('log.doing.comment-form'), log));
         await client.chat.postEphemeral({ channel: click.channel, user: click.user, text: escapeText(text) });
         return;
       }
