@@ -12,6 +12,9 @@ import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
 import type { Delivery } from '../delivery.ts';
 import { logLine } from '../../src/wording/log-line.ts';
+import { negotiate, type Locale } from '../../src/wording/say.ts';
+import { replyLanguage } from '../../src/languages.ts';
+
 import { roleOf } from '../../src/roles.ts';
 import { Refusal } from '../../src/errors.ts';
 import { failureView, storeFailure } from '../../commands/execute.ts';
@@ -34,6 +37,8 @@ export interface InteractionDeps {
 }
 
 const who = (id: string) => `discord:${id}`;
+/** How long the Comment form waits for the clicker's stored language before it takes the interaction's locale. */
+const FORM_LANGUAGE_MS = 500;
 const SNOWFLAKE = /^\d{1,25}$/;
 
 /** Role ids the member holds: a cached GuildMember has a role manager, a raw API member a string array. */
@@ -97,11 +102,25 @@ export class InteractionHandler {
     });
   }
 
+  /** The form's language: the clicker's /lang, else the interaction's locale; a slow store must not cost the 3 s. */
+  private async formLanguage(interaction: ButtonInteraction): Promise<Locale> {
+    const { core } = this.deps;
+    const platform = negotiate(interaction.locale, core.config.conference.language);
+    const chosen = replyLanguage(core.store, who(interaction.user.id), core.config.conference.language, interaction.locale);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<Locale>((resolve) => (timer = setTimeout(() => resolve(platform), FORM_LANGUAGE_MS)));
+    try {
+      return await Promise.race([chosen, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private async button(interaction: ButtonInteraction): Promise<void> {
     const action = parseCustomId(interaction.customId);
     if (action?.action === 'comment') {
       // A form must be the first response, so no store work before it: the submit checks everything.
-      await interaction.showModal(commentModal(action.sessionId, action.number));
+      await interaction.showModal(commentModal(action.sessionId, action.number, await this.formLanguage(interaction)));
       return;
     }
     await this.answer(interaction, async () => {

@@ -18,7 +18,7 @@ import type { CommandResult, View } from '../../src/views.ts';
 import { failureView } from '../../commands/execute.ts';
 import { dispatch } from '../../commands/dispatch.ts';
 import { REPLAY_CLAIM_MS } from '../../src/plenary.ts';
-import { PlatformLocales } from '../../src/languages.ts';
+import { PlatformLocales, replyLanguage } from '../../src/languages.ts';
 import type { Delivery } from '../delivery.ts';
 import { escapeSlack as escapeText, unescapeSlack, type SlackMessage } from './blocks.ts';
 import { ACTION, COMMENT_BLOCK, COMMENT_CALLBACK, COMMENT_INPUT, commentModal, parseActionValue, privateMessages } from './render.ts';
@@ -167,7 +167,9 @@ export function slackHandlers(deps: HandlerDeps) {
         return;
       }
       const metadata = JSON.stringify({ s: click.target.sessionId, n: click.target.number, c: click.channel });
-      await client.views.open({ trigger_id: body.trigger_id, view: commentModal(card, metadata) });
+      // The form is private: the clicker's language (their /lang, else Slack's locale), within the trigger's 3 s.
+      const locale = await replyLanguage(core.store, `slack:${click.user}`, core.config.conference.language, await localeOf(client, click.user));
+      await client.views.open({ trigger_id: body.trigger_id, view: commentModal(card, metadata, locale) });
     } catch (error) {
       log('error', logLine('log.slack.comment-form-failed'), error);
     }
