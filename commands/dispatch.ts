@@ -40,10 +40,16 @@ export interface DispatchOptions {
 }
 
 export async function dispatch(core: Plenary, given: InboundEvent, log: Logger = () => {}, options: DispatchOptions = {}): Promise<Dispatched> {
+  const asked: { locale?: Promise<Locale> } = {};
+  const result = await dispatchEvent(core, given, log, options, asked);
+  return result.reply && asked.locale ? { ...result, locale: await asked.locale } : result;
+}
+
+async function dispatchEvent(core: Plenary, given: InboundEvent, log: Logger, options: DispatchOptions, asked: { locale?: Promise<Locale> }): Promise<Dispatched> {
   // The claim is a durable write: started first, its commit overlaps the language look-ups.
   const claim = given.dedupe ? core.firstDelivery(given.dedupe.scope, given.dedupe.key, given.dedupe.ttlMs) : undefined;
   claim?.catch(() => {}); // awaited in the try below; meanwhile a rejection is not "unhandled"
-  const localeSoon = given.locale ? Promise.resolve(given.locale) : languageOf(core, given, options);
+  const localeSoon = (asked.locale = given.locale ? Promise.resolve(given.locale) : languageOf(core, given, options));
   let event = given;
   try {
     if (given.dedupe && !(await claim)) {

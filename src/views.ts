@@ -4,6 +4,7 @@
  */
 import type { ChannelRef, Session, Speaker, StanceCounts } from './model.ts';
 import type { Digest, SessionSummary } from './summary.ts';
+import type { Locale } from './wording/say.ts';
 
 export type DigestFormat = 'md' | 'json' | 'csv';
 
@@ -49,6 +50,8 @@ export interface CommandResult {
   posts?: Post[];
   /** Outbox keys the command already queued in its own commit (the final summary of /session close). */
   queued?: string[];
+  /** The caller's language, set by the dispatcher: the adapter renders the reply in it (card words are chosen at render time). */
+  locale?: Locale;
 }
 
 export const notice = (text: string): View => ({ kind: 'notice', text });

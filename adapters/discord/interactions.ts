@@ -12,7 +12,7 @@ import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
 import type { Delivery } from '../delivery.ts';
 import { logLine } from '../../src/wording/log-line.ts';
-import { negotiate, type Locale } from '../../src/wording/say.ts';
+import { negotiate, say, type Locale } from '../../src/wording/say.ts';
 import { replyLanguage } from '../../src/languages.ts';
 
 import { roleOf } from '../../src/roles.ts';
@@ -166,16 +166,16 @@ export class InteractionHandler {
         return;
       }
       // Posts are durable before the caller hears "done": any process running their platform delivers them.
-      const notify = { user: who(interaction.user.id), channel: who(interaction.channelId ?? '') };
+      const notify = { user: who(interaction.user.id), channel: who(interaction.channelId ?? ''), locale: result.locale };
       ({ delivered } = await this.deps.delivery.enqueue(this.deps.core, result.posts, notify, result.queued).catch((error) => {
         const stored = storeFailure(error, logLine('log.doing.queuing-posts'), this.deps.log);
-        result = refuse(stored ?? new Refusal('refusal.posts.unqueued'));
+        result = { ...refuse(stored ?? new Refusal('refusal.posts.unqueued'), notify.locale), locale: notify.locale };
         return { delivered: Promise.resolve() };
       }));
     } finally {
       clearTimeout(timer);
     }
-    const [first, ...rest]: DiscordMessage[] = result.reply ? renderView(result.reply) : [{ content: 'Done.', allowedMentions: { parse: [] } }];
+    const [first, ...rest]: DiscordMessage[] = result.reply ? renderView(result.reply, result.locale) : [{ content: say('reply.done', {}, negotiate(interaction.locale, this.deps.core.config.conference.language)), allowedMentions: { parse: [] } }];
     if (deferring) {
       if (await deferring) await interaction.editReply(first);
     } else {

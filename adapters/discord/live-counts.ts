@@ -10,9 +10,10 @@ import type { Log } from '../../src/log.ts';
 import type { EditOutcome, LivePort } from '../../src/live-cards.ts';
 import { logLine } from '../../src/wording/log-line.ts';
 import { proposalMessage } from './render.ts';
+import type { Locale } from '../../src/wording/say.ts';
 import { isTransient } from './transient.ts';
 
-export function discordLivePort(client: Client, log: Log, perMessageMs = 1100): LivePort {
+export function discordLivePort(client: Client, log: Log, perMessageMs = 1100, locale?: Locale): LivePort {
   return {
     platform: 'discord',
     pacing: { perMessageMs },
@@ -21,7 +22,7 @@ export function discordLivePort(client: Client, log: Log, perMessageMs = 1100): 
       try {
         const channel = await client.channels.fetch(channelId);
         if (!channel?.isTextBased() || !('messages' in channel)) return 'gone';
-        await channel.messages.edit(id, proposalMessage(card));
+        await channel.messages.edit(id, proposalMessage(card, locale));
         return 'done';
       } catch (error) {
         if (error instanceof RateLimitError) return { retry: true, afterMs: error.retryAfter };

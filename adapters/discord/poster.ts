@@ -42,7 +42,7 @@ export function discordPoster(core: Plenary, client: Client, live: LiveCards, lo
         // Render a card at send time: one queued behind others shows the counts of the moment it goes out.
         const version = view.kind === 'proposal' ? live.version(view.card.sessionId, view.card.number) : 0;
         const shown: View = view.kind === 'proposal' ? { kind: 'proposal', card: (await live.card(view.card.sessionId, view.card.number)) ?? view.card } : view;
-        for (const [index, message] of renderView(shown).entries()) {
+        for (const [index, message] of renderView(shown, core.config.conference.language).entries()) {
           if (index < skip) continue; // posted before a crash or a retry
           const nonce = createHash('sha256').update(`${seed}:${index}`).digest('hex').slice(0, 25);
           const sentId = await withRetry(async () => (await channel.send({ ...message, nonce, enforceNonce: true })).id, retrying('log.discord.post-retry', { kind: view.kind }));

@@ -50,7 +50,7 @@ export async function startDiscord({ core, env, log, delivery, editIntervalMs }:
   client.on(Events.Error, (error) => log('error', logLine('log.discord.client-error'), error));
   client.on(Events.ShardError, (error) => log('warn', logLine('log.discord.gateway-error'), error));
   client.on(Events.ShardResume, (_id, replayed) => log('info', logLine('log.discord.resumed', { count: replayed })));
-  const unsubscribe = live.register(discordLivePort(client, log, editIntervalMs));
+  const unsubscribe = live.register(discordLivePort(client, log, editIntervalMs, core.config.conference.language));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {

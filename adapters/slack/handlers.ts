@@ -84,8 +84,8 @@ export function slackHandlers(deps: HandlerDeps) {
       // users.info only when the caller has no /lang, and while the replay claim commits (commands/dispatch.ts).
       const result = await dispatch(core, event, log, { platformLocale: () => localeOf(client, command.user_id) ?? Promise.resolve(undefined) });
       // Posts are durable before the caller hears "done": any Slack or Discord process delivers them.
-      ({ delivered } = await delivery.enqueue(core, result.posts, { user: event.actor, channel, locale: event.locale }, result.queued));
-      return { reply: result.reply };
+      ({ delivered } = await delivery.enqueue(core, result.posts, { user: event.actor, channel, locale: result.locale }, result.queued));
+      return { reply: result.reply, locale: result.locale };
     })().catch((error): CommandResult => ({ reply: failureView(error, command.command, log, event.locale) }));
     // Most commands finish in milliseconds: then the private reply rides on the ack itself.
     const late = Symbol('late');
@@ -94,11 +94,11 @@ export function slackHandlers(deps: HandlerDeps) {
     clearTimeout(timer);
     try {
       const result = early === late ? undefined : early;
-      const messages = result?.reply ? privateMessages(result.reply) : [];
+      const messages = result?.reply ? privateMessages(result.reply, result.locale) : [];
       const [first, ...rest] = messages;
       await ack(first ? { response_type: 'ephemeral', text: first.text, blocks: first.blocks } : undefined);
       const final = result ?? (await work);
-      if (!result && final.reply) await respondAll(respond, privateMessages(final.reply));
+      if (!result && final.reply) await respondAll(respond, privateMessages(final.reply, final.locale));
       else if (rest.length) await respondAll(respond, rest);
       await delivered; // the posts go out from here (or from any other process running their platform)
     } catch (error) {

@@ -8,6 +8,7 @@ import type { EditOutcome, LivePort } from '../../src/live-cards.ts';
 import { logLine } from '../../src/wording/log-line.ts';
 import { systemClock, type Clock } from '../../src/time.ts';
 import { proposalMessage } from './render.ts';
+import type { Locale } from '../../src/wording/say.ts';
 
 export interface SlackLiveOptions {
   client: WebClient;
@@ -16,12 +17,14 @@ export interface SlackLiveOptions {
   perMinute?: number; // the workspace budget for chat.update, default 50
   burst?: number; // edits that may go out at once after a quiet spell, default 10
   clock?: Clock;
+  /** The language of posts: config `conference.language`. */
+  locale?: Locale;
 }
 
 /** Answers after which the message can never be edited again. */
 const GONE = new Set(['message_not_found', 'channel_not_found', 'cant_update_message', 'is_archived', 'not_in_channel']);
 
-export function slackLivePort({ client, log, perMessageMs = 1100, perMinute = 50, burst = 10, clock = systemClock }: SlackLiveOptions): LivePort {
+export function slackLivePort({ client, log, perMessageMs = 1100, perMinute = 50, burst = 10, clock = systemClock, locale }: SlackLiveOptions): LivePort {
   let lastRevision = 0;
   /**
    * Slack asks for a new actions block_id on every chat.update; the counts alone repeat (1·0·0, then 0·1·0, then
@@ -34,7 +37,7 @@ export function slackLivePort({ client, log, perMessageMs = 1100, perMinute = 50
     async edit(messageId, card): Promise<EditOutcome> {
       const [channel, ts] = messageId.split(':');
       try {
-        const message = proposalMessage(card, nextRevision());
+        const message = proposalMessage(card, nextRevision(), locale);
         await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
         return 'done';
       } catch (error) {

@@ -246,7 +246,7 @@ export class SlackPoster implements PlatformPoster {
       const card = (await live.card(sessionId, number)) ?? view.card;
       let ts = found.messages.get(0);
       if (!ts) {
-        const [message] = renderView({ kind: 'proposal', card });
+        const [message] = renderView({ kind: 'proposal', card }, core.config.conference.language);
         ts = (await this.paced(channelId, () => client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, ...metadata(0) }))).ts;
       }
       const ref = `slack:${channelId}:${ts}`;
@@ -256,7 +256,7 @@ export class SlackPoster implements PlatformPoster {
       await done();
       return;
     }
-    for (const message of renderView(view)) {
+    for (const message of renderView(view, core.config.conference.language)) {
       if (count < skip) {
         count += 1; // posted before a crash or a retry: not again
         continue;

@@ -79,7 +79,7 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
   app.error(async (error) => log('error', logLine('log.slack.listener-error'), error));
 
   const live = delivery.live(core);
-  const livePort = slackLivePort({ client: app.client, log, perMessageMs: tuning.editIntervalMs, perMinute: tuning.updatesPerMinute, burst: tuning.updateBurst });
+  const livePort = slackLivePort({ client: app.client, log, perMessageMs: tuning.editIntervalMs, perMinute: tuning.updatesPerMinute, burst: tuning.updateBurst, locale: core.config.conference.language });
   const poster = new SlackPoster({ core, client: app.client, log, live, intervalMs: tuning.postIntervalMs });
   // A rejected token would leave the bot "listening" while unable to act: refuse to start instead.
   await app.init().catch((error: { data?: { error?: string } }) => {

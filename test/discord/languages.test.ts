@@ -59,7 +59,7 @@ describe('the Comment form speaks the clicker’s language', () => {
       const click = w.fake.sendButton({ userId: user, channelId: MAIN, messageId: card.id, customId: `plenary:comment:${sid}:1`, locale });
       const form = await w.fake.waitFor(() => w.fake.interaction(click.id)?.responses[0]);
       expect(form.type).toBe(9);
-      return form.data.title as string;
+      return form.data!.title as string;
     };
     expect(await formTitle(U.alice, 'fr')).toBe(say('view.comment.title', { code: 'P1' }, 'fr'));
     expect(await formTitle(U.alice, 'zh-CN')).toBe(say('view.comment.title', { code: 'P1' }, 'zh'));

@@ -5,4 +5,5 @@ export const replies = {
   'reply.stance.cleared': 'Your stance on {code} is cleared.',
   'reply.comment.recorded': 'Your comment on {code} is recorded.',
   'reply.command.duplicate': 'This command was already received once (the same request arrived again), so nothing more was done.',
+  'reply.done': 'Done.',
 } as const;

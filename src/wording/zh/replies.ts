@@ -4,4 +4,5 @@ export const replies = {
   'reply.stance.cleared': '您对 {code} 的立场已清除。',
   'reply.comment.recorded': '您对 {code} 的评论已记录。',
   'reply.command.duplicate': '此命令已收到过一次（同一请求再次到达），因此未再执行任何操作。',
+  'reply.done': '已完成。',
 } as const;
