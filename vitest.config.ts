@@ -20,6 +20,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    isolate: false,
     // One build of the current sources per run, for the tests' `plenary` child processes (see the file).
     globalSetup: ['test/helpers/build-cli.ts'],
     // Most files wait on sockets, timers and child processes rather than the CPU: on a 2-core machine vitest's
