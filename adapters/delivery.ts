@@ -58,6 +58,8 @@ export interface DeliveryOptions {
   pollMs?: number;
   /** The live-update service's clock (tests: fake timers). */
   clock?: Clock;
+  /** The wait after a post's first transient failure (ms), doubling with each further one up to a minute; default 1000. */
+  backoffMs?: number;
 }
 
 const MAX_BACKOFF_MS = 60_000;
@@ -72,6 +74,7 @@ export class Delivery {
   private readonly owner = randomBytes(6).toString('hex');
   private readonly leaseMs: number;
   private readonly pollMs: number;
+  private readonly backoffMs: number;
   private readonly busyChannels = new Set<string>();
   private readonly waiters = new Map<string, Array<() => void>>();
   private readonly notified = new Map<string, number>();
@@ -88,6 +91,7 @@ export class Delivery {
   ) {
     this.leaseMs = options.leaseMs ?? Number(process.env.PLENARY_OUTBOX_LEASE_MS ?? 30_000);
     this.pollMs = options.pollMs ?? 1000;
+    this.backoffMs = options.backoffMs ?? 1000;
     this.clock = options.clock ?? systemClock;
   }
 
@@ -230,7 +234,7 @@ export class Delivery {
         return true;
       }
       const attempts = (item.attempts ?? 0) + 1;
-      const retryAt = Date.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1));
+      const retryAt = Date.now() + Math.min(MAX_BACKOFF_MS, this.backoffMs * 2 ** (attempts - 1));
       this.log('warn', `posting a ${item.view?.kind ?? 'summary'} to ${item.channel} failed (attempt ${attempts}); it stays queued`, error);
       const { lease: _, ...rest } = current;
       await outbox.replace(key, current, { ...rest, attempts, retryAt }).catch(() => {});

@@ -4,7 +4,7 @@
  * counts on posted proposals live. Resolves to an async stop (with `port` when serving HTTP).
  */
 import type { AddressInfo, Server } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger, type webApi } from '@slack/bolt';
 import type { Express } from 'express';
 import { SCREEN_ROUTES } from '../web/server.ts';
 import type { Plenary } from '../../src/plenary.ts';
@@ -22,6 +22,8 @@ export interface SlackTuning {
   updatesPerMinute?: number; // workspace chat.update budget, default 50
   updateBurst?: number; // default 10
   replyWithinMs?: number; // ack with the reply if the command is done by then, default 1500
+  /** The WebClient's retry policy, default @slack/web-api's (tests: retry at once once Retry-After has passed). */
+  retryConfig?: webApi.RetryOptions;
 }
 
 export interface StartSlackOptions {
@@ -60,7 +62,7 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
   const slack = env.slack;
   if (!slack?.botToken) throw new Error('Slack needs SLACK_BOT_TOKEN, with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)');
   const logger = boltLogger(log);
-  const clientOptions = { slackApiUrl: apiBase(slack.apiUrl) };
+  const clientOptions = { slackApiUrl: apiBase(slack.apiUrl), ...(tuning.retryConfig ? { retryConfig: tuning.retryConfig } : {}) };
   const socketMode = Boolean(slack.appToken);
   const receiver = socketMode
     ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions } })
