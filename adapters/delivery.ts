@@ -39,6 +39,10 @@ export interface PostProgress {
    * have posted from. A poster that can look (Slack) finds what went out before posting it again.
    */
   mayHavePostedSince?: number;
+  /** Files uploaded for this item by earlier attempts, by message index (Slack file ids), shared or not. */
+  uploads?: Record<number, string>;
+  /** Records an uploaded file for message `index` before it is shared; rejects when it could not be recorded. */
+  uploaded?(index: number, fileId: string): Promise<void>;
 }
 
 export interface PlatformPoster {
@@ -203,24 +207,38 @@ export class Delivery {
     const channelId = item.channel.slice(item.channel.indexOf(':') + 1);
     let current: OutboxItem = { ...item, lease: { owner: this.owner, until: Date.now() + this.leaseMs } };
     if (!(await outbox.replace(key, item, current))) return false; // taken or changed: the next pass sees it
+    // One write at a time, each renewing the lease: heartbeats, progress and recorded uploads never race.
+    let writes: Promise<unknown> = Promise.resolve();
+    const write = (change: Partial<OutboxItem>) => {
+      const done = writes.then(async () => {
+        const next: OutboxItem = { ...current, ...change, lease: { owner: this.owner, until: Date.now() + this.leaseMs } };
+        const ok = await outbox.replace(key, current, next);
+        if (ok) current = next;
+        return ok;
+      });
+      writes = done.catch(() => false);
+      return done;
+    };
+    const renew = (sent: number) => write({ sent }).then(() => {});
     // A long post (Slack waits out rate limits inside the client) keeps its lease alive.
     const heartbeat = setInterval(() => void renew(current.sent).catch(() => {}), Math.max(1000, this.leaseMs / 3));
     heartbeat.unref();
-    const renew = async (sent: number) => {
-      const next: OutboxItem = { ...current, sent, lease: { owner: this.owner, until: Date.now() + this.leaseMs } };
-      if (await outbox.replace(key, current, next)) current = next;
+    const uploaded = async (index: number, fileId: string) => {
+      if (!(await write({ uploads: { ...current.uploads, [index]: fileId } }))) throw new Error(`the outbox item ${key} changed under this process: not sharing its file`);
     };
     try {
       const view = await (this.core as Plenary).outboxView(item);
       // Taken over from a lease (a process that died mid-post) or retried after a failure: a message may be out already.
       const mayHavePostedSince = item.lease || item.attempts ? item.at : undefined;
-      if (view) await poster.post(channelId, view, { id: key, skip: item.sent, sent: (count) => renew(count), mayHavePostedSince });
+      if (view) await poster.post(channelId, view, { id: key, skip: item.sent, sent: (count) => renew(count), mayHavePostedSince, uploads: item.uploads, uploaded });
       clearInterval(heartbeat);
+      await writes;
       await outbox.replace(key, current, null);
       this.settled(key);
       return true;
     } catch (error) {
       clearInterval(heartbeat);
+      await writes;
       const fix = poster.permanentFailure?.(error, channelId);
       if (fix !== undefined) {
         const reason = say(fix.id, fix.params);

@@ -8,10 +8,14 @@ import { ScreenLinks, setScreenPort } from '../src/screen-links.ts';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.ts';
 import { createWebScreen, portOf } from '../adapters/web/server.ts';
 import { demoLines, openDemoPanel } from './demo.ts';
+import { StartupError } from '../src/errors.ts';
+import { say, type Language } from '../src/wording/say.ts';
 
-export async function demoScreen(out: NodeJS.WritableStream, { seconds = 30, port = Number(process.env.PORT ?? 3000), keepServing = true } = {}): Promise<void> {
-  const { dir, store, core } = await openDemoPanel();
+/** `language` (`--lang`): these lines, the screen and the posts are in it. */
+export async function demoScreen(out: NodeJS.WritableStream, { seconds = 30, port = Number(process.env.PORT ?? 3000), keepServing = true, language = 'en' as Language } = {}): Promise<void> {
+  const { dir, store, core } = await openDemoPanel(language);
   const print = (line: string) => out.write(`${line}\n`);
+  const tell = (id: Parameters<typeof say>[0], params = {}) => print(`# ${say(id, params, language)}`);
   const web = await createWebScreen({ core, log: () => {}, storeUrl: 'sqlite://' });
   const cleanup = async () => {
     await web.stop();
@@ -22,25 +26,25 @@ export async function demoScreen(out: NodeJS.WritableStream, { seconds = 30, por
     setScreenPort(portOf(await web.listen(port)));
   } catch (error) {
     await cleanup();
-    throw new Error(`the screen needs a free port: ${port} is taken (${(error as NodeJS.ErrnoException).code}); set PORT`);
+    throw new StartupError('cli.demo-screen.port-taken', { port: String(port), code: String((error as NodeJS.ErrnoException).code), variable: 'PORT' });
   }
-  const terminal = new ConsoleAdapter({ core, write: () => {} });
+  const terminal = new ConsoleAdapter({ core, write: () => {}, locale: language });
   const { panel, audience, closing } = demoLines();
   for (const line of panel) await terminal.handleLine(line);
   const session = (await core.sessionInChannel('console:main'))!;
   const link = await new ScreenLinks(store).link({ kind: 'session', sessionId: session.id });
-  print(`# plenary demo with the room's screen: open ${link}`);
-  print(`# The audience (${audience.length} reactions) reacts over about ${seconds} s; watch the page move.`);
+  tell('cli.demo-screen.open', { link });
+  tell('cli.demo-screen.audience', { reactions: audience.length, seconds });
   const pause = (seconds * 1000) / Math.max(audience.length, 1);
   for (const [i, line] of audience.entries()) {
     await terminal.handleLine(line);
     await new Promise((r) => setTimeout(r, pause));
-    if (i % 100 === 99) print(`# ${i + 1} of ${audience.length} reactions in`);
+    if (i % 100 === 99) tell('cli.demo-screen.progress', { done: i + 1, total: audience.length });
   }
   for (const line of closing) await terminal.handleLine(line);
-  print('# Session closed: the screen shows the final summary.');
+  tell('cli.demo-screen.closed');
   if (!keepServing) return cleanup();
-  print('# Still serving the screen; press Ctrl-C to stop.');
+  tell('cli.demo-screen.serving');
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
   await cleanup();
 }

@@ -8,11 +8,13 @@ import { maskUrlPasswords } from '../src/mask-url.ts';
 import { formatDigest } from '../src/digest-format.ts';
 import { openCore } from './open-core.ts';
 import { digestLines } from '../adapters/console/render.ts';
-import { parseArgs, subcommandUsage, usage, UsageError } from './args.ts';
-import type { Language } from '../src/wording/say.ts';
+import { parseArgs, subcommandUsage, takeLanguage, usage, UsageError } from './args.ts';
+import { isLocale, say, type Language, type Locale } from '../src/wording/say.ts';
+import { operatorLanguage, setOperatorLanguage } from '../src/wording/operator-language.ts';
+import { resolveOperatorLanguage } from './operator-language.ts';
 
-/** A failure the user fixes (a store, a file, a variable): one line, exit 1, no stack. */
-class CliFailure extends Error {}
+/** A failure the user fixes (a store, a file, a variable): one line, exit 1, no stack, in the operator's language. */
+class CliFailure extends StartupError {}
 
 /** `| head` closing the pipe is not an error: stop quietly. */
 function quietOnClosedPipe() {
@@ -27,20 +29,22 @@ function quietOnClosedPipe() {
 async function openStoreOrFail(env: Environment, { mustExist }: { mustExist: boolean }) {
   const sqlite = /^sqlite:\/\/(.+)$/.exec(env.store)?.[1];
   if (mustExist && sqlite && !existsSync(sqlite)) {
-    throw new CliFailure(`no store at ${resolve(sqlite)} (PLENARY_STORE=${maskUrlPasswords(env.store)}): set PLENARY_STORE to the bot's store, or run plenary start first`);
+    throw new CliFailure('cli.digest.no-store', { path: resolve(sqlite), variable: 'PLENARY_STORE', store: maskUrlPasswords(env.store), command: 'plenary start' });
   }
   return openCore(loadConfig(), env); // an unopenable store is a StartupError naming PLENARY_STORE
 }
 
-async function digest(values: Record<string, string>) {
+async function digest(values: Record<string, string>, locale: Locale) {
   const { date, format } = values;
-  if (date !== undefined && !isCalendarDate(date)) throw new UsageError(`digest: --date "${date}" must be a day like 2026-11-28`, subcommandUsage(parseArgs(['digest']).command!));
-  if (format !== undefined && !['md', 'json', 'csv', 'text'].includes(format)) throw new UsageError(`digest: --format "${format}" must be md, json or csv`, subcommandUsage(parseArgs(['digest']).command!));
+  const refuse = (id: 'cli.digest.bad-date' | 'cli.digest.bad-format', option: string, given: string) =>
+    new UsageError(say(id, { command: 'digest', option, given, example: '2026-11-28' }, locale), subcommandUsage(parseArgs(['digest']).command!, locale));
+  if (date !== undefined && !isCalendarDate(date)) throw refuse('cli.digest.bad-date', '--date', date);
+  if (format !== undefined && !['md', 'json', 'csv', 'text'].includes(format)) throw refuse('cli.digest.bad-format', '--format', format);
   loadConfig(); // config problems are reported before the store is touched
   const { core, close } = await openStoreOrFail(loadEnvironment(), { mustExist: true });
   try {
     const result = await core.summaries.digest(date ?? core.summaries.today(core.now()));
-    const text = format && format !== 'text' ? formatDigest(result, format as 'md' | 'json' | 'csv') : `${digestLines(result).join('\n')}\n`;
+    const text = format && format !== 'text' ? formatDigest(result, format as 'md' | 'json' | 'csv', locale) : `${digestLines(result, locale).join('\n')}\n`;
     process.stdout.write(text);
   } finally {
     await close();
@@ -49,9 +53,15 @@ async function digest(values: Record<string, string>) {
 
 async function main() {
   quietOnClosedPipe();
-  const parsed = parseArgs(process.argv.slice(2));
+  // The operator's language first, so even a usage error is worded in it.
+  setOperatorLanguage(resolveOperatorLanguage(undefined));
+  const { lang, rest } = takeLanguage(process.argv.slice(2), operatorLanguage());
+  if (lang !== undefined && !isLocale(lang)) throw new UsageError(say('cli.args.bad-language', { given: lang }, operatorLanguage()), usage(operatorLanguage()));
+  if (lang !== undefined) setOperatorLanguage(lang);
+  const locale = operatorLanguage();
+  const parsed = parseArgs(rest, locale);
   if (parsed.help) {
-    process.stdout.write(`${parsed.command ? subcommandUsage(parsed.command) : usage()}\n`);
+    process.stdout.write(`${parsed.command ? subcommandUsage(parsed.command, locale) : usage(locale)}\n`);
     return;
   }
   const { command, values } = parsed;
@@ -59,13 +69,12 @@ async function main() {
     case 'start':
       return (await import('./start.ts')).start();
     case 'demo': {
-      const { isLocale, say } = await import('../src/wording/say.ts');
-      if (values.lang !== undefined && !isLocale(values.lang)) throw new UsageError(say('cli.demo.bad-language', { given: values.lang }), subcommandUsage(command));
-      if (values.screen) return (await import('./demo-screen.ts')).demoScreen(process.stdout);
-      return (await import('./demo.ts')).demo(process.stdout, (values.lang ?? 'en') as Language);
+      const language: Language = isLocale(locale) ? locale : 'en';
+      if (values.screen) return (await import('./demo-screen.ts')).demoScreen(process.stdout, { language });
+      return (await import('./demo.ts')).demo(process.stdout, language);
     }
     case 'digest':
-      return digest(values);
+      return digest(values, locale);
     case 'manifest': {
       const { renderManifest } = await import('../adapters/slack/manifest.ts');
       process.stdout.write(`${JSON.stringify(renderManifest({ url: values.url }), null, 2)}\n`);
@@ -74,9 +83,9 @@ async function main() {
     case 'discord register': {
       const { registerCommands } = await import('../adapters/discord/register.ts');
       const env = loadEnvironment();
-      if (!env.discord) throw new CliFailure('set DISCORD_TOKEN and DISCORD_APPLICATION_ID to register commands');
+      if (!env.discord) throw new CliFailure('cli.discord.register-needs', { token: 'DISCORD_TOKEN', application: 'DISCORD_APPLICATION_ID' });
       const count = await registerCommands(env.discord, loadConfig(), values.guild ?? env.discord.guildId);
-      process.stdout.write(`Registered ${count} application commands.\n`);
+      process.stdout.write(`${say('cli.discord.registered', { count }, locale)}\n`);
       return;
     }
   }
@@ -88,11 +97,11 @@ main().catch((error) => {
     process.exit(2);
   }
   if (error instanceof ConfigError) {
-    process.stderr.write(error.problems.map((problem) => `plenary: ${maskUrlPasswords(problem)}\n`).join(''));
+    process.stderr.write(error.problemsIn(operatorLanguage()).map((problem) => `plenary: ${problem}\n`).join(''));
     process.exit(1);
   }
-  if (error instanceof CliFailure || error instanceof StartupError) {
-    process.stderr.write(`plenary: ${maskUrlPasswords(error.message)}\n`);
+  if (error instanceof StartupError) {
+    process.stderr.write(`plenary: ${maskUrlPasswords(error.textIn(operatorLanguage()))}\n`);
     process.exit(1);
   }
   // Anything else is one line too; the stack only when asked for.

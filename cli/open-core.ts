@@ -13,7 +13,7 @@ export async function openCore(config: PlenaryConfig, env: Pick<Environment, 'st
     opened = await openStore(env.store);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new StartupError(maskUrlPasswords(`cannot open the store ${env.store} (${reason}): check PLENARY_STORE`));
+    throw new StartupError('cli.store.cannot-open', { store: maskUrlPasswords(env.store), reason: maskUrlPasswords(reason), variable: 'PLENARY_STORE' });
   }
   const store = drainingStore(opened);
   const core = new Plenary({ store, config });

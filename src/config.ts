@@ -3,30 +3,32 @@ import { readFileSync, existsSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_GROUPS } from './model.ts';
 import { maskUrlPasswords } from './mask-url.ts';
+import { say, type Locale, type MessageId, type MessageParams } from './wording/say.ts';
+import { english } from './wording/catalogues.ts';
 
-const userRef = z.string().regex(/^(slack|discord|console):[^\s:]+$/, 'must look like platform:id, e.g. slack:U012AB3CD');
+const userRef = z.string().regex(/^(slack|discord|console):[^\s:]+$/, 'cli.config.user');
 const roleRef = z
   .string()
-  .regex(/^((slack|discord|console):[^\s:]+|discord-role:\d+)$/, 'must look like platform:id or discord-role:<id>');
+  .regex(/^((slack|discord|console):[^\s:]+|discord-role:\d+)$/, 'cli.config.role');
 
-const timeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai or UTC');
+const timeZone = z.string().refine(isTimeZone, 'cli.config.timezone');
 
 const configSchema = z.strictObject({
   conference: z
     .strictObject({
-      name: z.string().min(1, 'must not be empty').max(150, 'must be at most 150 characters'),
+      name: z.string().min(1, 'cli.config.name.empty').max(150, 'cli.config.name.long'),
       timezone: timeZone.default('UTC'),
       /** The language of posts and of the screen (PRODUCT.md "Languages"). */
-      language: z.enum(['ar', 'en', 'es', 'fr', 'ru', 'zh'], { error: 'must be one of ar, en, es, fr, ru, zh' }).default('en'),
+      language: z.enum(['ar', 'en', 'es', 'fr', 'ru', 'zh'], { error: 'cli.config.language' }).default('en'),
     })
     .default({ name: 'Plenary', timezone: 'UTC', language: 'en' }),
   stakeholderGroups: z
-    .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'each group must be lower-case letters, digits and dashes'))
-    .min(1, 'must list at least one group')
-    .refine((g) => !g.includes('unspecified'), '"unspecified" is reserved for undeclared participants')
-    .refine((g) => new Set(g).size === g.length, 'must not repeat a group')
+    .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'cli.config.group.format'))
+    .min(1, 'cli.config.groups.empty')
+    .refine((g) => !g.includes('unspecified'), 'cli.config.groups.reserved')
+    .refine((g) => new Set(g).size === g.length, 'cli.config.groups.repeated')
     .default([...DEFAULT_GROUPS]),
-  priorityLimit: z.number().int('must be a whole number').min(1, 'must be 1..10').max(10, 'must be 1..10').default(3),
+  priorityLimit: z.number().int('cli.config.limit.whole').min(1, 'cli.config.limit.range').max(10, 'cli.config.limit.range').default(3),
   roles: z
     .strictObject({
       organisers: z.array(userRef).default([]),
@@ -36,8 +38,8 @@ const configSchema = z.strictObject({
   /** Post the day's digest daily at `at` (HH:MM, or HH:MM:SS, conference time zone) to each channel listed. */
   digest: z
     .strictObject({
-      at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'must be a time of day like 18:00'),
-      channels: z.array(z.string().regex(/^(slack|discord|console):[^\s:]+$/, 'each channel must look like slack:C123 or discord:998877')).min(1, 'must list at least one channel'),
+      at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'cli.config.digest.at'),
+      channels: z.array(z.string().regex(/^(slack|discord|console):[^\s:]+$/, 'cli.config.digest.channel')).min(1, 'cli.config.digest.channels'),
     })
     .optional(),
 });
@@ -53,15 +55,43 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * One wrong key or variable: where (a file and key path, or a variable name: verbatim in every language),
+ * the problem's catalogue line (src/wording/en/cli.ts) and the value found.
+ */
+export interface ConfigProblem {
+  where: string;
+  id: Extract<MessageId, `cli.config.${string}`>;
+  params?: MessageParams;
+  got?: string;
+  /** Unknown keys, each with the known key it is likely a typo of. */
+  keys?: Array<{ key: string; guess?: string }>;
+}
+
 export class ConfigError extends Error {
+  /** The problems in English, one line each. */
   readonly problems: string[];
-  constructor(problems: string[]) {
-    // A problem may quote a URL (PLENARY_STORE, *_API_URL): its password never reaches the message.
-    const masked = problems.map(maskUrlPasswords);
-    super(`Configuration problems:\n${masked.map((p) => `  - ${p}`).join('\n')}`);
-    this.problems = masked;
+  constructor(readonly found: ConfigProblem[]) {
+    const lines = found.map((problem) => problemLine(problem, 'en'));
+    super(`Configuration problems:\n${lines.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = lines;
     this.name = 'ConfigError';
   }
+
+  /** The problems in the operator's language. */
+  problemsIn(locale: Locale): string[] {
+    return locale === 'en' ? this.problems : this.found.map((problem) => problemLine(problem, locale));
+  }
+}
+
+// A problem may quote a URL (PLENARY_STORE, *_API_URL): its password never reaches the line.
+function problemLine({ where, id, params = {}, got, keys }: ConfigProblem, locale: Locale): string {
+  if (keys) {
+    const each = keys.map(({ key, guess }) => say(guess ? 'cli.config.unknown-key.guess' : 'cli.config.unknown-key.one', { key, guess: guess ?? '' }, locale));
+    params = { ...params, count: keys.length, keys: each.join(', ') };
+  }
+  const value = got === undefined ? '' : ` ${say('cli.config.got', { value: got }, locale)}`;
+  return maskUrlPasswords(`${where}: ${say(id, params, locale)}${value}`);
 }
 
 /** The keys each level of the config knows, for "did you mean" suggestions. */
@@ -101,29 +131,37 @@ export function nearest(word: string, candidates: readonly string[]): string | u
 const SECRET_KEY = /token|secret|password|key$/i;
 
 /** The value at `path` in the raw config, quoted for the message (secrets masked, long values clipped). */
-function echo(raw: unknown, path: PropertyKey[]): string {
+function echo(raw: unknown, path: PropertyKey[]): string | undefined {
   let value: unknown = raw;
   for (const step of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
-  if (value === undefined) return '';
+  if (value === undefined) return undefined;
   const last = String(path.at(-1) ?? '');
-  if (SECRET_KEY.test(last) && typeof value === 'string') return ` (got "${value.slice(0, 2)}…")`;
+  if (SECRET_KEY.test(last) && typeof value === 'string') return `"${value.slice(0, 2)}…"`;
   const text = JSON.stringify(value) ?? String(value);
-  return ` (got ${text.length > 60 ? `${text.slice(0, 59)}…` : text})`;
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
+const isConfigLine = (message: string): message is ConfigProblem['id'] => message.startsWith('cli.config.') && message in english;
+
 /** One message per wrong key, named by its path: `roles.moderators[1]: must look like … (got "alice")`. */
-function describeIssues(error: z.ZodError, source: string, raw: unknown): string[] {
-  return error.issues.map((issue) => {
+function describeIssues(error: z.ZodError, source: string, raw: unknown): ConfigProblem[] {
+  return error.issues.map((issue): ConfigProblem => {
     const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
     if (issue.code === 'unrecognized_keys') {
-      const where = path ? `${path}.` : '';
+      const prefix = path ? `${path}.` : '';
       const known = KNOWN_KEYS[path] ?? [];
-      return `${source}: unknown key ${issue.keys.map((k) => {
+      // Each key worded when shown, so the whole line is in one language.
+      const keys = issue.keys.map((k) => {
         const guess = nearest(k, known);
-        return `"${where}${k}"${guess ? ` (did you mean "${where}${guess}"?)` : ''}`;
-      }).join(', ')}`;
+        return { key: `${prefix}${k}`, guess: guess && `${prefix}${guess}` };
+      });
+      return { where: source, id: 'cli.config.unknown-key', keys };
     }
-    return `${source}: ${path || '(top level)'}: ${issue.message}${echo(raw, issue.path)}`;
+    const where = `${source}: ${path || '(top level)'}`;
+    const got = echo(raw, issue.path);
+    if (isConfigLine(issue.message)) return { where, id: issue.message, got };
+    if (issue.code === 'invalid_type') return { where, id: 'cli.config.expected', params: { expected: String(issue.expected) }, got };
+    return { where, id: 'cli.config.invalid', params: { detail: issue.message }, got };
   });
 }
 
@@ -139,13 +177,13 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
-/** JSON.parse's complaint, placed by line and column rather than character position. */
-function jsonProblem(text: string, error: Error): string {
+/** JSON.parse's complaint (the engine's own English, a parameter), placed by line and column rather than character position. */
+function jsonProblem(where: string, text: string, error: Error): ConfigProblem {
   const message = error.message.replace(/\s*\(line \d+ column \d+\)/, '');
   const at = /at position (\d+)/.exec(message);
-  if (!at) return message.includes('end of JSON') ? `${message} (the file ends too early)` : message;
+  if (!at) return { where, id: message.includes('end of JSON') ? 'cli.config.json.ends' : 'cli.config.json', params: { detail: message } };
   const { line, column } = lineAndColumn(text, Number(at[1]));
-  return `${message.replace(/\s*in JSON at position \d+/, '')} at line ${line}, column ${column}`;
+  return { where, id: 'cli.config.json.at', params: { detail: message.replace(/\s*in JSON at position \d+/, ''), line, column } };
 }
 
 export const defaultConfig = (): PlenaryConfig => parseConfig({});
@@ -162,15 +200,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlenaryConfig 
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code ?? String(e);
-    throw new ConfigError([`${path}: cannot be read (${why})${env.PLENARY_CONFIG ? '; fix PLENARY_CONFIG or create the file' : ''}`]);
+    const why = code === 'ENOENT' ? 'missing' : code === 'EACCES' ? 'denied' : code ?? String(e);
+    throw new ConfigError([env.PLENARY_CONFIG
+      ? { where: path, id: 'cli.config.unreadable.variable', params: { why, variable: 'PLENARY_CONFIG' } }
+      : { where: path, id: 'cli.config.unreadable', params: { why } }]);
   }
   let raw: unknown;
   try {
     // Editors on Windows save a byte-order mark; it is not part of the JSON.
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new ConfigError([`${path}: is not valid JSON: ${jsonProblem(text.replace(/^\uFEFF/, ''), e as Error)}`]);
+    throw new ConfigError([jsonProblem(path, text.replace(/^\uFEFF/, ''), e as Error)]);
   }
   return parseConfig(raw, path);
 }
@@ -185,22 +225,22 @@ export interface Environment {
 
 /** Validates the environment variables; every problem is reported, not just the first. */
 export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
-  const problems: string[] = [];
+  const problems: ConfigProblem[] = [];
   const store = env.PLENARY_STORE || 'sqlite://./data/plenary.sqlite';
   if (!/^(sqlite:\/\/.+|redis:\/\/.+|rediss:\/\/.+|memory:\/\/)$/.test(store)) {
-    problems.push(`PLENARY_STORE: "${store}" must be sqlite://<path>, redis://host:port or memory://`);
+    problems.push({ where: 'PLENARY_STORE', id: 'cli.config.env.store', params: { value: store } });
   }
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT: "${env.PORT}" must be a port number`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push({ where: 'PORT', id: 'cli.config.env.port', params: { value: String(env.PORT) } });
   for (const name of ['SLACK_API_URL', 'DISCORD_API_URL'] as const) {
     const value = env[name];
-    if (value && !/^https?:\/\/\S+$/.test(value)) problems.push(`${name}: "${value}" must be an http(s) URL`);
+    if (value && !/^https?:\/\/\S+$/.test(value)) problems.push({ where: name, id: 'cli.config.env.url', params: { value } });
   }
   let slack: Environment['slack'] = null;
   if (env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) {
-    if (!env.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: missing (set it with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN)');
+    if (!env.SLACK_BOT_TOKEN) problems.push({ where: 'SLACK_BOT_TOKEN', id: 'cli.config.env.slack-token', params: { secret: 'SLACK_SIGNING_SECRET', appToken: 'SLACK_APP_TOKEN' } });
     if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      problems.push('SLACK_SIGNING_SECRET: missing (HTTP mode needs it; or set SLACK_APP_TOKEN for Socket Mode)');
+      problems.push({ where: 'SLACK_SIGNING_SECRET', id: 'cli.config.env.slack-secret', params: { appToken: 'SLACK_APP_TOKEN' } });
     }
     slack = {
       botToken: env.SLACK_BOT_TOKEN ?? '',
@@ -211,8 +251,8 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   }
   let discord: Environment['discord'] = null;
   if (env.DISCORD_TOKEN || env.DISCORD_APPLICATION_ID) {
-    if (!env.DISCORD_TOKEN) problems.push('DISCORD_TOKEN: missing (DISCORD_APPLICATION_ID is set)');
-    if (!env.DISCORD_APPLICATION_ID) problems.push('DISCORD_APPLICATION_ID: missing (DISCORD_TOKEN is set)');
+    if (!env.DISCORD_TOKEN) problems.push({ where: 'DISCORD_TOKEN', id: 'cli.config.env.discord', params: { other: 'DISCORD_APPLICATION_ID' } });
+    if (!env.DISCORD_APPLICATION_ID) problems.push({ where: 'DISCORD_APPLICATION_ID', id: 'cli.config.env.discord', params: { other: 'DISCORD_TOKEN' } });
     discord = {
       token: env.DISCORD_TOKEN ?? '',
       applicationId: env.DISCORD_APPLICATION_ID ?? '',
@@ -222,7 +262,7 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   }
   const logLevel = (env.PLENARY_LOG_LEVEL ?? 'info') as Environment['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
-    problems.push(`PLENARY_LOG_LEVEL: "${logLevel}" must be debug, info, warn or error`);
+    problems.push({ where: 'PLENARY_LOG_LEVEL', id: 'cli.config.env.log-level', params: { value: logLevel } });
   }
   if (problems.length) throw new ConfigError(problems);
   return { store, port, slack, discord, logLevel };

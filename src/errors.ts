@@ -27,13 +27,24 @@ export class Refusal extends Error {
 
 export const isRefusal = (e: unknown): e is Refusal => e instanceof Refusal;
 
+/** The identifiers of the operator's lines (src/wording/en/cli.ts). */
+export type OperatorLineId = Extract<MessageId, `cli.${string}`>;
+
 /**
  * A start-up problem the operator fixes (a bad token, an unusable store): printed as one line that
- * names the variable to change, then exit code 1, without a stack.
+ * names the variable to change, then exit code 1, without a stack. Worded in the operator's language
+ * only when shown (`textIn`); variable names, URLs and paths are parameters, verbatim in every language.
  */
 export class StartupError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly id: OperatorLineId,
+    readonly params: RefusalParams = {},
+  ) {
+    super(oneLine(say(id, params)));
     this.name = 'StartupError';
+  }
+
+  textIn(locale: Locale = 'en'): string {
+    return locale === 'en' ? this.message : oneLine(say(this.id, this.params, locale));
   }
 }

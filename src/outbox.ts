@@ -47,6 +47,8 @@ export interface OutboxItem {
   notify?: Notify;
   /** Messages of this item already posted. */
   sent: number;
+  /** Slack file uploads made for this item, by message index: recorded before they are shared (exactly once). */
+  uploads?: Record<number, string>;
   /** Held by a delivering process until `until` (ms); renewed with each message. */
   lease?: { owner: string; until: number };
   /** Transient failures so far, and when to try again. */

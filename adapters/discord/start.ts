@@ -29,7 +29,7 @@ export interface DiscordStartOptions {
 /** Connects, registers the Discord poster and (with DISCORD_GUILD_ID) the guild's commands; resolves once ready. */
 export async function startDiscord({ core, env, log, delivery, editIntervalMs }: DiscordStartOptions): Promise<() => Promise<void>> {
   const discord = env.discord;
-  if (!discord) throw new Error('Discord needs DISCORD_TOKEN and DISCORD_APPLICATION_ID');
+  if (!discord) throw new StartupError('cli.discord.needs', { token: 'DISCORD_TOKEN', application: 'DISCORD_APPLICATION_ID' });
   const api = restBase(discord.apiUrl);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
@@ -60,7 +60,7 @@ export async function startDiscord({ core, env, log, delivery, editIntervalMs }:
     await client.destroy();
     const e = error as { code?: unknown; status?: unknown };
     if (e?.code === 'TokenInvalid' || e?.status === 401 || e?.code === 4004) {
-      throw new StartupError('Discord rejected DISCORD_TOKEN: set it to the bot token from the Developer Portal (Bot → Reset Token).');
+      throw new StartupError('cli.discord.token-rejected', { token: 'DISCORD_TOKEN' });
     }
     throw error;
   }

@@ -10,14 +10,17 @@ import { topLevel } from '../../commands/registry.ts';
  * - commands: the slash commands;
  * - chat:write: post proposals/summaries, chat.update live counts, chat.postEphemeral confirmations;
  * - reactions:read: required to receive reaction_added / reaction_removed (emoji stances);
- * - files:write: `/digest format:… post` uploads the file with files.uploadV2;
+ * - files:write: `/digest format:… post` and a post too long for its blocks upload their file
+ *   (files.getUploadURLExternal, files.completeUploadExternal);
+ * - files:read: after a crash mid-share, files.info tells whether Slack already shared the recorded upload,
+ *   so the file is not shared twice;
  * - users:read: users.info with include_locale, so a private reply is in the caller's Slack language;
  * - channels:history, groups:history: after a crash mid-post, conversations.history finds a message that
  *   reached Slack before the crash (by its metadata), so it is not posted twice (public and private channels).
  * Not needed: chat:write.public (the bot must be a channel member anyway to receive reaction events on
  * its messages, so moderators invite it), im:write (private digest files are shown inline).
  */
-export const BOT_SCOPES = ['commands', 'chat:write', 'reactions:read', 'files:write', 'users:read', 'channels:history', 'groups:history'] as const;
+export const BOT_SCOPES = ['commands', 'chat:write', 'reactions:read', 'files:write', 'files:read', 'users:read', 'channels:history', 'groups:history'] as const;
 export const BOT_EVENTS = ['reaction_added', 'reaction_removed'] as const;
 
 const DESCRIPTION_MAX = 100; // keep within what Slack accepts for a slash command description

@@ -60,7 +60,7 @@ function boltLogger(log: Log): Logger {
 
 export async function startSlack({ core, env, log, delivery, tuning = {}, web }: StartSlackOptions): Promise<SlackStop> {
   const slack = env.slack;
-  if (!slack?.botToken) throw new Error('Slack needs SLACK_BOT_TOKEN, with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)');
+  if (!slack?.botToken) throw new StartupError('cli.slack.needs', { token: 'SLACK_BOT_TOKEN', secret: 'SLACK_SIGNING_SECRET', appToken: 'SLACK_APP_TOKEN' });
   const logger = boltLogger(log);
   const clientOptions = { slackApiUrl: apiBase(slack.apiUrl), ...(tuning.retryConfig ? { retryConfig: tuning.retryConfig } : {}) };
   const socketMode = Boolean(slack.appToken);
@@ -86,7 +86,7 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
   await app.init().catch((error: { data?: { error?: string } }) => {
     const reason = error?.data?.error;
     if (reason && /auth|token|account_inactive|not_allowed_token_type/.test(reason)) {
-      throw new StartupError(`Slack rejected SLACK_BOT_TOKEN (${reason}): set it to the app's Bot User OAuth Token (xoxb-…).`);
+      throw new StartupError('cli.slack.token-rejected', { token: 'SLACK_BOT_TOKEN', reason });
     }
     throw error;
   });

@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { publicBaseUrl, setScreenPort } from '../../src/screen-links.ts';
 import { ChangePublisher } from './change-feed.ts';
 import type { WebScreen } from './server.ts';
+import { say } from '../../src/wording/say.ts';
+import { operatorLanguage } from '../../src/wording/operator-language.ts';
 
 export interface ScreenStart {
   /** Only when `slackHttp` (Bolt's receiver needs the app at once); otherwise the app loads in the background. */
@@ -54,7 +56,7 @@ export async function startScreen({ core, env, log }: { core: Plenary; env: Envi
           (screen) => screen.app(req, res),
           () => {
             res.statusCode = 503;
-            res.end('The screen could not start; see the bot log.\n');
+            res.end(`${say('cli.screen.could-not-start', {}, core.config.conference.language)}\n`);
           },
         );
       });
@@ -70,7 +72,8 @@ export async function startScreen({ core, env, log }: { core: Plenary; env: Envi
         announce((own.address() as AddressInfo).port);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        process.stderr.write(`plenary: the screen is off: port ${env.port} is ${code === 'EADDRINUSE' ? 'already in use' : `unavailable (${code ?? String(error)})`}; set PORT to a free port to turn it on.\n`);
+        const params = { port: String(env.port), code: code ?? String(error), variable: 'PORT' };
+        process.stderr.write(`plenary: ${say(code === 'EADDRINUSE' ? 'cli.screen.off-in-use' : 'cli.screen.off-unavailable', params, operatorLanguage())}\n`);
       }
     },
     async stop() {

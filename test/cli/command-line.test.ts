@@ -35,7 +35,7 @@ describe('plenary command line', () => {
     const env = { ...tempDeployment(CONFIG).env, PLENARY_STORE: `sqlite://${join(dir, 'data', 'plenary.sqlite')}` };
     const run = await runCli(['digest'], env);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`plenary: no store at ${join(dir, 'data', 'plenary.sqlite')} (PLENARY_STORE=${env.PLENARY_STORE}): set PLENARY_STORE to the bot's store, or run plenary start first\n`);
+    expect(run.stderr).toBe(`plenary: no store at ${join(dir, 'data', 'plenary.sqlite')} (PLENARY_STORE=${env.PLENARY_STORE}): set PLENARY_STORE to the bot’s store, or run plenary start first\n`);
     expect(existsSync(join(dir, 'data'))).toBe(false);
   });
 

@@ -26,7 +26,7 @@ describe('Slack manifest', () => {
     expect(socket.settings.event_subscriptions.bot_events).toEqual(['reaction_added', 'reaction_removed']);
     expect(socket.settings.interactivity.is_enabled).toBe(true);
     expect(JSON.stringify(socket)).not.toContain('request_url');
-    expect(socket.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'reactions:read', 'files:write', 'users:read', 'channels:history', 'groups:history']);
+    expect(socket.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'reactions:read', 'files:write', 'files:read', 'users:read', 'channels:history', 'groups:history']);
 
     const http = renderManifest({ url: 'https://panel.example.org/' }) as any;
     expect(http.settings.socket_mode_enabled).toBe(false);

@@ -19,6 +19,8 @@ export type Dispatch = (t: string, d: Json, intent?: number) => void;
 const INTENT_GUILD_MESSAGES = 1 << 9;
 const INTENT_GUILD_REACTIONS = 1 << 10;
 const WEBHOOK_TOKEN_TTL_MS = 15 * 60_000;
+/** How long Discord remembers an enforced nonce ("the past few minutes"); the fake takes the short end. */
+const NONCE_WINDOW_MS = 2 * 60_000;
 
 export function registerRoutes(rest: FakeRest, model: DiscordModel, dispatch: Dispatch, gatewayUrl: () => string): void {
   const app = model.opts.applicationId;
@@ -196,6 +198,14 @@ export function registerRoutes(rest: FakeRest, model: DiscordModel, dispatch: Di
   });
   rest.add('POST', '/channels/:channel/messages', ({ params, body, files }) => {
     channel(params.channel);
+    // Discord (Create Message, enforce_nonce): "If true and nonce is present, it will be checked for uniqueness
+    // in the past few minutes. If another message was created by the same author with the same nonce, that
+    // message will be returned and no new message will be created." JSON and multipart (payload_json) alike.
+    if (body?.enforce_nonce && body.nonce !== undefined) {
+      const since = Date.now() - NONCE_WINDOW_MS;
+      const same = model.channelMessages(params.channel).find((m) => m.nonce === body.nonce && m.author.id === model.botUser.id && Date.parse(m.timestamp) >= since);
+      if (same) return ok(same);
+    }
     const msg = buildMessage(model, { channelId: params.channel, body: body ?? {}, files });
     model.storeMessage(msg);
     emitCreate(msg);

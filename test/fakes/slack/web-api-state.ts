@@ -47,6 +47,9 @@ export interface StoredFile {
   channel_id?: string;
   thread_ts?: string;
   initial_comment?: string;
+  /** The ts of the message that shared it, once shared to a channel. */
+  share_ts?: string;
+  created?: number; // seconds, set on completion
 }
 
 export interface Identity {
@@ -114,6 +117,11 @@ export class SlackWorld {
   readonly outside = new Set<string>();
   /** Channels whose posts Slack refuses for good with this error (missing_scope, channel_not_found, …). */
   readonly refusals = new Map<string, { error: string; extra?: Args }>();
+  /**
+   * Slack shares a completed upload asynchronously (after its scans): the share message and `shares` show up
+   * a moment after files.completeUploadExternal answers. 0 (the default) shares at once.
+   */
+  shareDelayMs = 0;
   private readonly usedTriggers = new Set<string>();
   private idSeq = 0;
 
@@ -149,6 +157,34 @@ export class SlackWorld {
       ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
       ...(m.reactions.length ? { reactions: m.reactions } : {}),
       ...(m.edits ? { edited: { user: m.user, ts: m.ts } } : {}),
+      // A file share: the message holds its files (conversations.history's FileElement) and `upload: true`.
+      ...(m.files ? { files: m.files, upload: true, display_as_bot: false } : {}),
+    };
+  }
+
+  /**
+   * A completed file as files.info and file shares show it (the File object of @slack/web-api's
+   * FilesInfoResponse / docs.slack.dev/reference/objects/file-object): where it is shared lies in
+   * `channels`/`groups`/`ims` and in `shares.public|private[channel]`.
+   */
+  fileObject(f: StoredFile): Args {
+    const me = this.me;
+    const where = f.channel_id;
+    const info = where ? this.channelInfo(where) : undefined;
+    const isPublic = Boolean(where && info?.is_channel);
+    const share = where && f.share_ts
+      ? { [where]: [{ reply_users: [], reply_users_count: 0, reply_count: 0, ts: f.share_ts, channel_name: info?.name, team_id: me.teamId, share_user_id: me.botUserId, source: 'UNKNOWN' }] }
+      : undefined;
+    return {
+      id: f.id, created: f.created, timestamp: f.created, name: f.filename, title: f.title ?? f.filename,
+      mimetype: 'text/plain', filetype: 'text', pretty_type: 'Plain Text', user: me.botUserId, user_team: me.teamId,
+      editable: true, size: f.bytes?.length ?? 0, mode: 'snippet', is_external: false, external_type: '', is_public: isPublic,
+      public_url_shared: false, display_as_bot: false, username: '',
+      url_private: `https://files.slack.com/files-pri/${me.teamId}-${f.id}/${f.filename}`,
+      permalink: `https://${me.teamDomain}.slack.com/files/${me.botUserId}/${f.id}/${f.filename}`,
+      channels: where && where.startsWith('C') ? [where] : [], groups: where && where.startsWith('G') ? [where] : [],
+      ims: where && where.startsWith('D') ? [where] : [], comments_count: 0,
+      ...(share ? { shares: isPublic ? { public: share } : { private: share } } : {}),
     };
   }
 
@@ -331,34 +367,47 @@ export class SlackWorld {
         this.files.set(f.id, f);
         return { ok: true, upload_url: `${uploadBase()}/${f.id}`, file_id: f.id };
       },
+      // docs.slack.dev/reference/methods/files.completeUploadExternal: `files` is required ([{id, title?}]); the
+      // upload must have received its bytes; "This method can only be called once" per upload. Slack does not
+      // document the error a second call answers: the fake answers file_not_found (the upload is no longer
+      // pending), and plenary's poster does not depend on the name (it asks files.info).
       'files.completeUploadExternal': (a) => withinLimits(() => checkMessageBlocks(a.blocks), () => {
-        const list = arr(a.files) as { id?: string; title?: string }[] | undefined;
-        if (!list?.length) return fail('invalid_arguments');
+        const list = arr(a.files) as { id?: unknown; title?: unknown }[] | undefined;
+        if (!list?.length || list.some((item) => !item || typeof item !== 'object' || !str(item.id))) return fail('invalid_arguments');
         const target = str(a.channel_id);
+        if (target && !this.channelInfo(target)) return fail('channel_not_found');
         if (target && this.outside.has(target)) return fail('not_in_channel');
         const refusal = target ? this.refusals.get(target) : undefined;
         if (refusal) return fail(refusal.error, refusal.extra);
-        const done: Args[] = [];
-        for (const item of list) {
-          const f = item.id ? this.files.get(item.id) : undefined;
-          if (!f || !f.bytes) return fail('file_not_found'); // never uploaded: Slack refuses too
+        const files = list.map((item) => this.files.get(String(item.id)));
+        // All or nothing: every file must be uploaded and not yet completed.
+        if (files.some((f) => !f || !f.bytes || f.completed)) return fail('file_not_found');
+        const created = Math.floor(Date.now() / 1000);
+        for (const [i, f] of (files as StoredFile[]).entries()) {
           Object.assign(f, {
-            completed: true, title: item.title ?? f.filename, channel_id: str(a.channel_id),
+            completed: true, created, title: str(list[i].title) ?? f.filename, channel_id: target,
             thread_ts: str(a.thread_ts), initial_comment: str(a.initial_comment),
-          });
-          done.push({
-            id: f.id, name: f.filename, title: f.title, size: f.bytes.length, mimetype: 'text/plain',
-            channels: f.channel_id ? [f.channel_id] : [], user: me.botUserId,
-            permalink: `https://${me.teamDomain}.slack.com/files/${me.botUserId}/${f.id}/${f.filename}`,
           });
         }
         // Shared to a channel, the files arrive as one message: the blocks (or initial comment) with the files.
-        if (target) {
-          const m = this.post(target, { text: str(a.initial_comment) ?? '', blocks: str(a.initial_comment) ? undefined : a.blocks, thread_ts: a.thread_ts });
-          m.files = done;
-        }
-        return { ok: true, files: done };
+        const share = () => {
+          const m = this.post(target as string, { text: str(a.initial_comment) ?? '', blocks: str(a.initial_comment) ? undefined : a.blocks, thread_ts: a.thread_ts });
+          for (const f of files as StoredFile[]) f.share_ts = m.ts;
+          m.files = (files as StoredFile[]).map((f) => this.fileObject(f));
+        };
+        if (target && this.shareDelayMs > 0) setTimeout(share, this.shareDelayMs).unref();
+        else if (target) share();
+        // The answer's files are as Slack answers them, before its asynchronous share shows in `shares`.
+        return { ok: true, files: (files as StoredFile[]).map((f) => ({ id: f.id, title: f.title })) };
       }),
+      // docs.slack.dev/reference/methods/files.info: `file` is required; an upload never completed is no file.
+      'files.info': (a) => {
+        const id = str(a.file);
+        if (!id) return fail('invalid_arguments');
+        const f = this.files.get(id);
+        if (!f || !f.completed) return fail('file_not_found');
+        return { ok: true, file: this.fileObject(f), comments: [], response_metadata: { next_cursor: '' } };
+      },
       'apps.connections.open': () => {
         const url = socketUrl();
         // A fail-fast error (socket-mode treats not_authed as unrecoverable) instead of a retry storm.
