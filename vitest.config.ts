@@ -20,6 +20,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One module graph per worker, not per file: Bolt, discord.js and the core are imported once per worker (the
+    // summed import time fell from 177 s to 57 s, a run's CPU from 192 s to 133 s). A file that changes module
+    // state (a registered catalogue, the screen's port) puts it back when done, since later files share it.
     isolate: false,
     // One build of the current sources per run, for the tests' `plenary` child processes (see the file).
     globalSetup: ['test/helpers/build-cli.ts'],
