@@ -13,6 +13,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Post, View } from '../src/views.ts';
 import type { Log } from '../src/log.ts';
+import { logLine } from '../src/wording/log-line.ts';
+import { operatorLanguage } from '../src/wording/operator-language.ts';
 import type { Plenary } from '../src/plenary.ts';
 import type { Notify, OutboxItem } from '../src/outbox.ts';
 import { LiveCards } from '../src/live-cards.ts';
@@ -163,7 +165,7 @@ export class Delivery {
       return;
     }
     this.pumping = this.pass()
-      .catch((error) => this.log('warn', 'reading the outbox failed; posts stay queued', error))
+      .catch((error) => this.log('warn', logLine('log.delivery.outbox-read-failed'), error))
       .finally(() => {
         this.pumping = undefined;
         if (this.again) {
@@ -242,7 +244,7 @@ export class Delivery {
       const fix = poster.permanentFailure?.(error, channelId);
       if (fix !== undefined) {
         const reason = say(fix.id, fix.params);
-        this.log('error', `a ${item.view?.kind ?? 'summary'} post to ${item.channel} was refused for good: ${reason}`, error);
+        this.log('error', logLine('log.delivery.refused', { kind: item.view?.kind ?? 'summary', channel: item.channel, reason: say(fix.id, fix.params, operatorLanguage()) }), error);
         // Dropped from the outbox in the same commit that records the failure: a post with no one to tell
         // (the scheduled digest) still shows up in status and `plenary digest`.
         const failure = { channel: item.channel, kind: item.finalSummaryOf ? 'summary' : item.view?.kind ?? 'post', reason, at: Date.now() };
@@ -253,7 +255,7 @@ export class Delivery {
       }
       const attempts = (item.attempts ?? 0) + 1;
       const retryAt = Date.now() + Math.min(MAX_BACKOFF_MS, this.backoffMs * 2 ** (attempts - 1));
-      this.log('warn', `posting a ${item.view?.kind ?? 'summary'} to ${item.channel} failed (attempt ${attempts}); it stays queued`, error);
+      this.log('warn', logLine('log.delivery.retry', { kind: item.view?.kind ?? 'summary', channel: item.channel, attempt: attempts }), error);
       const { lease: _, ...rest } = current;
       await outbox.replace(key, current, { ...rest, attempts, retryAt }).catch(() => {});
       setTimeout(() => this.kick(), retryAt - Date.now() + 10).unref();
@@ -282,7 +284,7 @@ export class Delivery {
       try {
         await target.notify(user.slice(platform.length + 1), where, text);
       } catch (error) {
-        this.log('warn', 'telling the moderator about a failed post failed too', error);
+        this.log('warn', logLine('log.delivery.tell-failed'), error);
       }
     }
   }

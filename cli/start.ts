@@ -2,6 +2,7 @@
 import { loadConfig, loadEnvironment } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { openCore } from './open-core.ts';
+import { logLine } from '../src/wording/log-line.ts';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.ts';
 import { Delivery } from '../adapters/delivery.ts';
 import { startScreen } from '../adapters/web/start.ts';
@@ -20,18 +21,18 @@ export async function start(): Promise<void> {
     stopping = true;
     // A step that hangs must not keep the process past the 10 s a supervisor gives it after SIGTERM.
     setTimeout(() => {
-      log('warn', 'shutdown took too long; exiting (every write is atomic and queued posts stay in the store)');
+      log('warn', logLine('log.shutdown.too-long'));
       process.exit(code);
     }, 9000).unref();
     // New input stops first; what is under way finishes (the store drains before it closes).
     if (!process.stdin.isTTY) process.stdin.destroy();
-    for (const stop of stoppers.reverse()) await stop().catch((e) => log('warn', 'shutdown step failed', e));
-    if (!(await close())) log('warn', 'commands were still running when the store closed');
+    for (const stop of stoppers.reverse()) await stop().catch((e) => log('warn', logLine('log.shutdown.step-failed'), e));
+    if (!(await close())) log('warn', logLine('log.shutdown.still-running'));
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  process.on('unhandledRejection', (reason) => log('error', 'unhandled rejection', reason));
+  process.on('unhandledRejection', (reason) => log('error', logLine('log.unhandled-rejection'), reason));
 
   // The screen is served in every mode; behind Slack over HTTP, Bolt's receiver serves it on the same port.
   const screen = await startScreen({ core, env, log });

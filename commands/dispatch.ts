@@ -6,6 +6,7 @@
 import type { Plenary } from '../src/plenary.ts';
 import type { InboundEvent, ProposalTarget } from '../src/events.ts';
 import { Refusal } from '../src/errors.ts';
+import { logLine } from '../src/wording/log-line.ts';
 import { parseCode } from '../src/text-rules.ts';
 import { emojiStance } from '../src/stances.ts';
 import { keys } from '../src/keys.ts';
@@ -36,7 +37,7 @@ export async function dispatch(core: Plenary, given: InboundEvent, log: Logger =
   const what = event.kind === 'command' ? 'a command' : `a ${event.kind} event`;
   try {
     if (event.dedupe && !(await core.firstDelivery(event.dedupe.scope, event.dedupe.key, event.dedupe.ttlMs))) {
-      log('debug', `${what} already handled (${event.dedupe.scope} ${event.dedupe.key})`);
+      log('debug', logLine(event.kind === 'command' ? 'log.dispatch.command-replayed' : 'log.dispatch.event-replayed', { kind: event.kind, scope: event.dedupe.scope, key: event.dedupe.key }));
       if (event.kind !== 'command') return { duplicate: true };
       return { duplicate: true, reply: { kind: 'error', text: say('reply.command.duplicate', {}, event.locale) } };
     }
@@ -81,7 +82,7 @@ export async function dispatch(core: Plenary, given: InboundEvent, log: Logger =
   } catch (error) {
     // Autocomplete has no place for an error line: it offers nothing.
     if (event.kind === 'autocomplete') {
-      log('warn', 'autocomplete failed', error);
+      log('warn', logLine('log.dispatch.autocomplete-failed'), error);
       return { choices: [] };
     }
     return { reply: failureView(error, what, log, event.locale) };

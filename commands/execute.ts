@@ -5,6 +5,7 @@
 import { isRefusal, Refusal, type RefusalId } from '../src/errors.ts';
 import { say, type Locale, type MessageId } from '../src/wording/say.ts';
 import { english } from '../src/wording/catalogues.ts';
+import { logLine } from '../src/wording/log-line.ts';
 import { OutcomeUnknownError, StoreReplacedError, StoreUnavailableError } from '../src/store/fact-store.ts';
 import { mayAct } from '../src/roles.ts';
 import { checkLine, parseOptions, usageOf } from './parse.ts';
@@ -31,15 +32,15 @@ export const STORE_UNAVAILABLE_REPLY = say('refusal.store.unavailable');
 /** The refusal for a store failure (logged here), or undefined for anything else (a bug). */
 export function storeFailure(error: unknown, what: string, log: Logger): Refusal | undefined {
   if (error instanceof StoreUnavailableError) {
-    log('warn', `store unavailable during ${what}`, error.message);
+    log('warn', logLine('log.store.unavailable', { what }), error.message);
     return new Refusal('refusal.store.unavailable');
   }
   if (error instanceof OutcomeUnknownError) {
-    log('warn', `store outcome unknown during ${what}`, error.message);
+    log('warn', logLine('log.store.outcome-unknown', { what }), error.message);
     return new Refusal('refusal.store.outcome-unknown');
   }
   if (error instanceof StoreReplacedError) {
-    log('error', `write refused during ${what}`, error.message);
+    log('error', logLine('log.store.write-refused', { what }), error.message);
     return new Refusal('refusal.store.replaced');
   }
   return undefined;
@@ -58,7 +59,7 @@ export function failureView(error: unknown, what: string, log: Logger, locale?: 
   if (isRefusal(error)) return refusalView(error, locale);
   const stored = storeFailure(error, what, log);
   if (stored) return refusalView(stored, locale);
-  log('error', `${what} failed`, error);
+  log('error', logLine('log.command.failed', { what }), error);
   return refusalView(new Refusal('refusal.internal'), locale);
 }
 

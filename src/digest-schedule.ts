@@ -9,6 +9,7 @@
 import type { Plenary } from './plenary.ts';
 import type { Post } from './views.ts';
 import type { Log } from './log.ts';
+import { logLine } from './wording/log-line.ts';
 import { keys } from './keys.ts';
 import { dayIn } from './time.ts';
 import { withheldDigest } from './hidden-results.ts';
@@ -86,10 +87,10 @@ export class DigestSchedule {
       const digest = withheldDigest(await core.summaries.digest(day));
       await deliver(channels.map((channel) => ({ channel, view: { kind: 'digest', digest, file: null } })));
       await core.store.set(claimed, { claimedAt: now.getTime(), done: true } satisfies RunRecord);
-      log('info', `scheduled digest for ${day} posted to ${channels.length} channel(s)`);
+      log('info', logLine('log.digest.posted', { day, count: channels.length }));
       return true;
     } catch (error) {
-      log('warn', `scheduled digest for ${day} failed; it will be tried again`, error as Error);
+      log('warn', logLine('log.digest.failed', { day }), error as Error);
       return false;
     }
   }

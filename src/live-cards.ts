@@ -16,6 +16,7 @@
 import type { Log } from './log.ts';
 import type { ProposalCard } from './views.ts';
 import { systemClock, type Clock } from './time.ts';
+import { logLine } from './wording/log-line.ts';
 
 export interface LivePacing {
   /** Least time between two edits of one message, from the end of the one before. */
@@ -114,7 +115,7 @@ export class LiveCards {
       .then((refs) => {
         for (const ref of refs) this.markDirty(ref, sessionId, number);
       })
-      .catch((error) => this.log('warn', `could not look up the messages of ${sessionId} P${number}`, error))
+      .catch((error) => this.log('warn', logLine('log.live.lookup-failed', { session: sessionId, number }), error))
       .finally(() => {
         this.lookups.delete(key);
         this.settle();
@@ -223,7 +224,7 @@ export class LiveCards {
       const card = await this.source.card(message.sessionId, message.number);
       outcome = card ? await state.port.edit(ref.slice(ref.indexOf(':') + 1), card) : 'gone';
     } catch (error) {
-      this.log('warn', `updating the counts on ${ref} failed; will retry`, error);
+      this.log('warn', logLine('log.live.update-failed', { ref }), error);
       outcome = { retry: true };
     }
     message.inFlight = false;

@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline';
 import type { Plenary } from '../../src/plenary.ts';
 import { roleOf } from '../../src/roles.ts';
+import { logLine } from '../../src/wording/log-line.ts';
 import type { CommandResult, View } from '../../src/views.ts';
 import type { Logger } from '../../commands/execute.ts';
 import { renderView } from './render.ts';
@@ -70,7 +71,7 @@ export class ConsoleAdapter {
       // Posts a command queued in the store (the final summary of /session close) are printed first.
       await this.core
         .drainOutbox('console', (channel, view) => this.emit(`[#${channel.slice('console:'.length)}]`, view, this.core.config.conference.language))
-        .catch((error) => this.log('warn', 'the terminal could not read its queued posts; they stay queued', error));
+        .catch((error) => this.log('warn', logLine('log.terminal.outbox-read-failed'), error));
       await this.print(name, result, locale);
       if (/^\/help\s*$/i.test(text)) await this.print(name, { reply: { kind: 'notice', text: (await helpModule()).terminalHelpLines(locale).join('\n') } }, locale);
       return;

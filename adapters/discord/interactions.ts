@@ -11,6 +11,7 @@ import {
 import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
 import type { Delivery } from '../delivery.ts';
+import { logLine } from '../../src/wording/log-line.ts';
 import { roleOf } from '../../src/roles.ts';
 import { Refusal } from '../../src/errors.ts';
 import { failureView, storeFailure } from '../../commands/execute.ts';
@@ -133,7 +134,7 @@ export class InteractionHandler {
     const timer = setTimeout(() => {
       // Handled here: a failed defer must not surface as an unhandled rejection while work() runs.
       deferring = interaction.deferReply({ flags: MessageFlags.Ephemeral }).then(() => true, (error) => {
-        this.deps.log('warn', 'deferring a Discord interaction failed', error as Error);
+        this.deps.log('warn', logLine('log.discord.defer-failed'), error as Error);
         return false;
       });
     }, DEFER_AFTER_MS);
@@ -142,7 +143,7 @@ export class InteractionHandler {
     try {
       result = await work();
       if (result.duplicate) {
-        this.deps.log('debug', `interaction ${interaction.id} already handled (gateway replay)`);
+        this.deps.log('debug', logLine('log.discord.interaction-replayed', { id: interaction.id }));
         return;
       }
       // Posts are durable before the caller hears "done": any process running their platform delivers them.
@@ -177,7 +178,7 @@ export class InteractionHandler {
         choices = (await dispatch(this.deps.core, event, this.deps.log)).choices ?? [];
       }
     } catch (error) {
-      this.deps.log('debug', 'autocomplete on a malformed interaction', error as Error);
+      this.deps.log('debug', logLine('log.discord.autocomplete-malformed'), error as Error);
     }
     await interaction.respond(choices); // always answered, if only with nothing
   }

@@ -8,6 +8,7 @@
 import { DiscordAPIError, RateLimitError, type Client } from 'discord.js';
 import type { Log } from '../../src/log.ts';
 import type { EditOutcome, LivePort } from '../../src/live-cards.ts';
+import { logLine } from '../../src/wording/log-line.ts';
 import { proposalMessage } from './render.ts';
 import { isTransient } from './transient.ts';
 
@@ -29,7 +30,7 @@ export function discordLivePort(client: Client, log: Log, perMessageMs = 1100): 
           return { retry: true, afterMs: after ? after * 1000 : undefined };
         }
         const transient = isTransient(error);
-        log('warn', `editing a proposal message on Discord failed${transient ? '; will retry' : ''} (discord:${messageId})`, error as Error);
+        log('warn', logLine(transient ? 'log.discord.edit-failed.retry' : 'log.discord.edit-failed', { ref: `discord:${messageId}` }), error as Error);
         return transient ? { retry: true } : 'gone';
       }
     },

@@ -9,6 +9,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DiscordAPIError, type Client } from 'discord.js';
 import type { Plenary } from '../../src/plenary.ts';
+import { logLine, type LogLineId } from '../../src/wording/log-line.ts';
+import type { MessageParams } from '../../src/wording/say.ts';
 import type { Log } from '../../src/log.ts';
 import type { View } from '../../src/views.ts';
 import type { PlatformPoster, PostProgress, Refusal } from '../delivery.ts';
@@ -27,13 +29,13 @@ const FIXES: Record<number, MessageId> = {
 };
 
 export function discordPoster(core: Plenary, client: Client, live: LiveCards, log: Log = () => {}, firstBackoffMs?: number): PlatformPoster {
-  const retrying = (what: string) => (error: unknown, attempt: number) =>
-    log('warn', `${what} failed (attempt ${attempt}); retrying`, error as Error);
+  const retrying = (id: LogLineId, params: MessageParams) => (error: unknown, attempt: number) =>
+    log('warn', logLine(id, { ...params, attempt }), error as Error);
   return {
     platform: 'discord',
     async post(channelId: string, view: View, progress?: PostProgress): Promise<void> {
       try {
-        const channel = await withRetry(() => client.channels.fetch(channelId), retrying(`fetching Discord channel ${channelId}`), 6, firstBackoffMs);
+        const channel = await withRetry(() => client.channels.fetch(channelId), retrying('log.discord.fetch-retry', { channel: channelId }), 6, firstBackoffMs);
         if (!channel?.isSendable()) throw new NotSendableError(channelId);
         const skip = progress?.skip ?? 0;
         const seed = progress?.id ?? randomBytes(12).toString('hex');
@@ -43,7 +45,7 @@ export function discordPoster(core: Plenary, client: Client, live: LiveCards, lo
         for (const [index, message] of renderView(shown).entries()) {
           if (index < skip) continue; // posted before a crash or a retry
           const nonce = createHash('sha256').update(`${seed}:${index}`).digest('hex').slice(0, 25);
-          const sentId = await withRetry(async () => (await channel.send({ ...message, nonce, enforceNonce: true })).id, retrying(`posting a ${view.kind} to Discord`), 6, firstBackoffMs);
+          const sentId = await withRetry(async () => (await channel.send({ ...message, nonce, enforceNonce: true })).id, retrying('log.discord.post-retry', { kind: view.kind }), 6, firstBackoffMs);
           await progress?.sent(index + 1);
           if (view.kind !== 'proposal') continue;
           const { sessionId, number } = view.card;

@@ -17,6 +17,7 @@
 import type { MessageReaction, PartialMessageReaction, PartialUser, User } from 'discord.js';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
+import { logLine } from '../../src/wording/log-line.ts';
 import { emojiStance } from '../../src/stances.ts';
 import { roleOf } from '../../src/roles.ts';
 import { dispatch } from '../../commands/dispatch.ts';
@@ -74,11 +75,11 @@ export class ReactionHandler {
       if (!target) return; // not a proposal message
       const dedupe = tag ? { scope: 'discord', key: `reaction:${key}:${tag.session}:${tag.seq}` } : undefined;
       const result = await dispatch(this.core, { ...this.actor(user.id, reaction.message.channelId), kind: 'emoji', target, emoji: emoji.name, added, dedupe }, this.log);
-      if (result.duplicate) this.log('debug', 'replayed reaction dispatch ignored', { key, seq: tag?.seq });
+      if (result.duplicate) this.log('debug', logLine('log.discord.reaction-replayed'), { key, seq: tag?.seq });
       // A reaction has no private channel to answer in (closed session, withdrawn proposal): log only.
-      else if (result.reply?.kind === 'error') this.log('debug', `reaction not applied: ${result.reply.text}`);
+      else if (result.reply?.kind === 'error') this.log('debug', logLine('log.discord.reaction-not-applied', { reason: result.reply.text }));
     } catch (error) {
-      this.log('error', 'handling a Discord reaction failed', error as Error);
+      this.log('error', logLine('log.discord.reaction-failed'), error as Error);
     }
   }
 
@@ -104,9 +105,9 @@ export class ReactionHandler {
       const dedupe = typeof packet.s === 'number' ? { scope: 'discord', key: `reaction-clear:${d.message_id}:${only?.name ?? 'all'}:${this.gatewaySession}:${packet.s}` } : undefined;
       const event = { ...this.actor(this.botUserId() ?? '0', String(d.channel_id)), kind: 'emoji-cleared' as const, target, emoji: only ? String(only.name) : undefined, actors: 'discord:', dedupe };
       const result = await dispatch(this.core, event, this.log);
-      if (result.reply?.kind === 'error') this.log('debug', `reaction clear not applied: ${result.reply.text}`);
+      if (result.reply?.kind === 'error') this.log('debug', logLine('log.discord.reaction-clear-not-applied', { reason: result.reply.text }));
     } catch (error) {
-      this.log('error', 'handling a Discord reaction clear failed', error as Error);
+      this.log('error', logLine('log.discord.reaction-clear-failed'), error as Error);
     }
   }
 

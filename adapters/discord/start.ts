@@ -7,6 +7,7 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Environment } from '../../src/config.ts';
+import { logLine } from '../../src/wording/log-line.ts';
 import type { Log } from '../../src/log.ts';
 import type { Delivery } from '../delivery.ts';
 import { InteractionHandler } from './interactions.ts';
@@ -48,9 +49,9 @@ export async function startDiscord({ core, env, log, delivery, editIntervalMs, r
   client.on(Events.InteractionCreate, (interaction) => void interactions.handle(interaction));
   client.on(Events.MessageReactionAdd, (reaction, user) => void reactions.handle(reaction, user, true));
   client.on(Events.MessageReactionRemove, (reaction, user) => void reactions.handle(reaction, user, false));
-  client.on(Events.Error, (error) => log('error', 'Discord client error', error));
-  client.on(Events.ShardError, (error) => log('warn', 'Discord gateway connection error', error));
-  client.on(Events.ShardResume, (_id, replayed) => log('info', `Discord gateway resumed (${replayed} events replayed)`));
+  client.on(Events.Error, (error) => log('error', logLine('log.discord.client-error'), error));
+  client.on(Events.ShardError, (error) => log('warn', logLine('log.discord.gateway-error'), error));
+  client.on(Events.ShardResume, (_id, replayed) => log('info', logLine('log.discord.resumed', { count: replayed })));
   const unsubscribe = live.register(discordLivePort(client, log, editIntervalMs));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
@@ -68,14 +69,14 @@ export async function startDiscord({ core, env, log, delivery, editIntervalMs, r
   }
   // Only once connected: the outbox pump starts delivering Discord posts from here.
   delivery.register(discordPoster(core, client, live, log, retryBackoffMs), core);
-  log('info', `Discord connected as ${client.user?.tag ?? 'the bot'} in ${client.guilds.cache.size} servers`);
+  log('info', logLine(client.user ? 'log.discord.connected' : 'log.discord.connected.unnamed', { tag: client.user?.tag ?? '', count: client.guilds.cache.size }));
 
   if (discord.guildId) {
     try {
       const count = await registerCommands(discord, core.config, discord.guildId, client.rest);
-      log('info', `registered ${count} Discord commands in server ${discord.guildId}`);
+      log('info', logLine('log.discord.registered', { count, guild: discord.guildId }));
     } catch (error) {
-      log('warn', `registering Discord commands in server ${discord.guildId} failed; run "plenary discord register"`, error as Error);
+      log('warn', logLine('log.discord.register-failed', { guild: discord.guildId, command: 'plenary discord register' }), error as Error);
     }
   }
 

@@ -10,6 +10,7 @@ import type {
 import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
 import type { Stance } from '../../src/model.ts';
+import { logLine } from '../../src/wording/log-line.ts';
 import type { InboundEvent } from '../../src/events.ts';
 import { roleOf } from '../../src/roles.ts';
 import { Refusal } from '../../src/errors.ts';
@@ -68,7 +69,7 @@ export function slackHandlers(deps: HandlerDeps) {
   async function slashCommand({ command, ack, respond, client }: SlashCommandArgs): Promise<void> {
     if (!isSlackId(command?.user_id) || !isSlackId(command.channel_id) || typeof command.command !== 'string' || (command.text != null && typeof command.text !== 'string')) {
       const text = `⚠ ${new Refusal('refusal.slack.malformed').message}`;
-      await ack({ response_type: 'ephemeral', text, blocks: [] }).catch((error) => log('warn', 'acking a malformed slash command failed', error));
+      await ack({ response_type: 'ephemeral', text, blocks: [] }).catch((error) => log('warn', logLine('log.slack.ack-malformed-failed'), error));
       return;
     }
     // Slack sends emoji in command text as `:shortcode:`; store them as the emoji people saw.
@@ -99,7 +100,7 @@ export function slackHandlers(deps: HandlerDeps) {
       else if (rest.length) await respondAll(respond, rest);
       await delivered; // the posts go out from here (or from any other process running their platform)
     } catch (error) {
-      log('error', `handling ${command.command} after the ack failed`, error);
+      log('error', logLine('log.slack.command-failed', { command: command.command }), error);
     }
   }
 
@@ -121,7 +122,7 @@ export function slackHandlers(deps: HandlerDeps) {
           await client.chat.postEphemeral({ channel: item.channel, user: event.user, text: escapeText(lineOf(result.reply)) });
         }
       } catch (error) {
-        log('error', `${added ? 'reaction_added' : 'reaction_removed'} failed`, error);
+        log('error', logLine('log.slack.event-failed', { event: added ? 'reaction_added' : 'reaction_removed' }), error);
       }
     };
 
@@ -139,7 +140,7 @@ export function slackHandlers(deps: HandlerDeps) {
         const text = result.reply.kind === 'error' ? `:warning: ${lineOf(result.reply)}` : lineOf(result.reply);
         await client.chat.postEphemeral({ channel: click.channel, user: click.user, text: escapeText(text) });
       } catch (error) {
-        log('error', `button ${actionId} failed`, error);
+        log('error', logLine('log.slack.button-failed', { action: actionId }), error);
       }
     };
 
@@ -166,7 +167,7 @@ export function slackHandlers(deps: HandlerDeps) {
       const metadata = JSON.stringify({ s: click.target.sessionId, n: click.target.number, c: click.channel });
       await client.views.open({ trigger_id: body.trigger_id, view: commentModal(card, metadata) });
     } catch (error) {
-      log('error', 'opening the comment form failed', error);
+      log('error', logLine('log.slack.comment-form-failed'), error);
     }
   }
 
@@ -199,7 +200,7 @@ export function slackHandlers(deps: HandlerDeps) {
     try {
       await client.chat.postEphemeral({ channel, user, text: escapeText(lineOf(result.reply)) });
     } catch (error) {
-      log('warn', 'comment confirmation failed', error);
+      log('warn', logLine('log.slack.comment-confirm-failed'), error);
     }
   }
 
@@ -230,7 +231,7 @@ function acknowledgeRateLimited(app: App, log: Log): void {
     const body = event.body as { type?: unknown; minute_rate_limited?: unknown; team_id?: unknown };
     if (body?.type !== 'app_rate_limited') return processEvent(event);
     await event.ack();
-    log('warn', `slack: app_rate_limited — Slack dropped events for team ${String(body.team_id)} in the minute starting ${String(body.minute_rate_limited)}`);
+    log('warn', logLine('log.slack.rate-limited', { event: 'app_rate_limited', team: String(body.team_id), minute: String(body.minute_rate_limited) }));
   };
 }
 

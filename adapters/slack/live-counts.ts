@@ -5,6 +5,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Log } from '../../src/log.ts';
 import type { EditOutcome, LivePort } from '../../src/live-cards.ts';
+import { logLine } from '../../src/wording/log-line.ts';
 import { systemClock, type Clock } from '../../src/time.ts';
 import { proposalMessage } from './render.ts';
 
@@ -39,11 +40,11 @@ export function slackLivePort({ client, log, perMessageMs = 1100, perMinute = 50
       } catch (error) {
         const code = (error as { data?: { error?: string } }).data?.error;
         if (code && GONE.has(code)) {
-          log('warn', `proposal message slack:${messageId} can no longer be edited (${code})`);
+          log('warn', logLine('log.slack.uneditable', { ref: `slack:${messageId}`, code }));
           return 'gone';
         }
         // The WebClient already retried (429s included); try again later rather than lose the latest state.
-        log('warn', `updating counts on slack:${messageId} failed; will retry`, error);
+        log('warn', logLine('log.slack.update-failed', { ref: `slack:${messageId}` }), error);
         return { retry: true };
       }
     },

@@ -12,6 +12,7 @@
 import type { Block, KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Plenary } from '../../src/plenary.ts';
+import { logLine } from '../../src/wording/log-line.ts';
 import type { Log } from '../../src/log.ts';
 import type { View } from '../../src/views.ts';
 import type { PlatformPoster, PostProgress, Refusal } from '../delivery.ts';
@@ -165,7 +166,7 @@ export class SlackPoster implements PlatformPoster {
         if (!result.has_more || !cursor) break;
       }
     } catch (error) {
-      this.options.log('warn', `could not read ${channelId}'s history to check for an earlier attempt's post; posting it`, error);
+      this.options.log('warn', logLine('log.slack.history-failed', { channel: channelId }), error);
     }
     return found;
   }
@@ -217,7 +218,7 @@ export class SlackPoster implements PlatformPoster {
       if (reason !== 'missing_scope') throw error;
       // An app installed before files:read was asked for: Slack refusing a recorded upload's only completion
       // means, but for a discarded upload, that it was completed. Counted as shared rather than posted twice.
-      this.options.log('error', `Slack refused files.info (scope files:read is missing: reinstall the app from its manifest); counting ${file.name} as shared`, error);
+      this.options.log('error', logLine('log.slack.files-scope', { method: 'files.info', scope: 'files:read', file: file.name }), error);
       return 'shared';
     }
   }

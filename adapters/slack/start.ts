@@ -6,6 +6,7 @@
 import type { AddressInfo, Server } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger, type webApi } from '@slack/bolt';
 import type { Express } from 'express';
+import { logLine } from '../../src/wording/log-line.ts';
 import { SCREEN_ROUTES } from '../web/server.ts';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Environment } from '../../src/config.ts';
@@ -48,10 +49,10 @@ export const apiBase = (url: string | undefined) => (url ? url.replace(/\/*$/, '
 function boltLogger(log: Log): Logger {
   let level = LogLevel.INFO;
   return {
-    debug: (...m: unknown[]) => log('debug', `slack: ${m.map(String).join(' ')}`),
-    info: (...m: unknown[]) => log('info', `slack: ${m.map(String).join(' ')}`),
-    warn: (...m: unknown[]) => log('warn', `slack: ${m.map(String).join(' ')}`),
-    error: (...m: unknown[]) => log('error', `slack: ${m.map(String).join(' ')}`),
+    debug: (...m: unknown[]) => log('debug', logLine('log.slack.bolt', { text: m.map(String).join(' ') })),
+    info: (...m: unknown[]) => log('info', logLine('log.slack.bolt', { text: m.map(String).join(' ') })),
+    warn: (...m: unknown[]) => log('warn', logLine('log.slack.bolt', { text: m.map(String).join(' ') })),
+    error: (...m: unknown[]) => log('error', logLine('log.slack.bolt', { text: m.map(String).join(' ') })),
     setLevel: (l: LogLevel) => void (level = l),
     getLevel: () => level,
     setName: () => {},
@@ -77,7 +78,7 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
   // deferInitialization: Bolt would otherwise call auth.test in the constructor and leave its rejection
   // unhandled; init() below runs the same check where a rejected token can be told in one line.
   const app = new App({ token: slack.botToken, receiver, logger, clientOptions, convoStore: false, deferInitialization: true });
-  app.error(async (error) => log('error', 'slack listener error', error));
+  app.error(async (error) => log('error', logLine('log.slack.listener-error'), error));
 
   const live = delivery.live(core);
   const livePort = slackLivePort({ client: app.client, log, perMessageMs: tuning.editIntervalMs, perMinute: tuning.updatesPerMinute, burst: tuning.updateBurst });
@@ -103,7 +104,7 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
     unsubscribe();
     throw error;
   }
-  log('info', socketMode ? 'slack: connected over Socket Mode' : `slack: listening on port ${port} at /slack/events`);
+  log('info', socketMode ? logLine('log.slack.socket-connected') : logLine('log.slack.listening', { port: String(port), path: '/slack/events' }));
 
   let stopped = false;
   const stop = async () => {

@@ -12,6 +12,7 @@
 import type { createClient } from '@keyv/redis';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
+import { logLine } from '../../src/wording/log-line.ts';
 
 export const CHANGES_CHANNEL = 'plenary:screen-changes';
 const PUBLISH_EVERY_MS = 100;
@@ -28,7 +29,7 @@ async function redisClient(url: string, log: Log): Promise<RedisClient> {
     disableOfflineQueue: true,
     socket: { connectTimeout: 1500, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 1000) },
   });
-  client.on('error', (error: unknown) => log('debug', 'screen: redis signal connection', error instanceof Error ? error.message : error));
+  client.on('error', (error: unknown) => log('debug', logLine('log.screen.redis-signal'), error instanceof Error ? error.message : error));
   return client;
 }
 
@@ -48,7 +49,7 @@ export class ChangePublisher {
     try {
       await client.connect();
     } catch (error) {
-      log('warn', 'screen: cannot publish changes to Redis; other processes’ screens will lag', error instanceof Error ? error.message : error);
+      log('warn', logLine('log.screen.publish-unavailable'), error instanceof Error ? error.message : error);
     }
     return new ChangePublisher(core, client, log);
   }
@@ -65,7 +66,7 @@ export class ChangePublisher {
     this.pending.clear();
     if (!this.client.isReady) return;
     for (const sid of sids) {
-      this.client.publish(CHANGES_CHANNEL, sid).catch((error: unknown) => this.log('debug', 'screen: publish failed', error));
+      this.client.publish(CHANGES_CHANNEL, sid).catch((error: unknown) => this.log('debug', logLine('log.screen.publish-failed'), error));
     }
   }
 
@@ -114,7 +115,7 @@ export class ChangeFeed {
         await subscriber.connect();
         await subscriber.subscribe(CHANGES_CHANNEL, (sid: string) => listener(sid));
       } catch (error) {
-        log('warn', 'screen: cannot subscribe to changes in Redis; screens refresh every few seconds instead', error instanceof Error ? error.message : error);
+        log('warn', logLine('log.screen.subscribe-unavailable'), error instanceof Error ? error.message : error);
       }
       feed.stops.push(async () => {
         try {

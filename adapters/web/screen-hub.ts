@@ -7,6 +7,7 @@
  * another process, an edit).
  */
 import type { Log } from '../../src/log.ts';
+import { logLine } from '../../src/wording/log-line.ts';
 
 export interface ScreenClient {
   send(payload: string): void;
@@ -109,7 +110,7 @@ export class ScreenHub {
           if (!first) for (const client of watch.clients) this.deliver(client, payload);
         }
       } catch (error) {
-        this.options.log('warn', `screen: could not refresh session ${sid}`, error instanceof Error ? error.message : error);
+        this.options.log('warn', logLine('log.screen.refresh-failed', { session: sid }), error instanceof Error ? error.message : error);
       } finally {
         watch.rendering = null;
         if (watch.dirtyWhileRendering) {
@@ -126,7 +127,7 @@ export class ScreenHub {
     try {
       client.send(payload);
     } catch (error) {
-      this.options.log('debug', 'screen: a page went away', error);
+      this.options.log('debug', logLine('log.screen.page-gone'), error);
     }
   }
 

@@ -7,6 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { logLine } from '../../src/wording/log-line.ts';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Log } from '../../src/log.ts';
@@ -96,7 +97,7 @@ export async function createWebScreen({ core, log, storeUrl, minIntervalMs, refr
     try {
       return await links.verify(target, key);
     } catch (error) {
-      log('warn', 'screen: cannot check a key', error instanceof Error ? error.message : error);
+      log('warn', logLine('log.screen.key-check-failed'), error instanceof Error ? error.message : error);
       return false;
     }
   };
@@ -119,7 +120,7 @@ export async function createWebScreen({ core, log, storeUrl, minIntervalMs, refr
       );
       res.status(ok ? 200 : 503).type('text').setHeader('Cache-Control', 'no-store').send(ok ? 'ok\n' : 'store unavailable\n');
     } catch (error) {
-      log('warn', 'healthz: the store does not answer', error instanceof Error ? error.message : error);
+      log('warn', logLine('log.healthz.store-silent'), error instanceof Error ? error.message : error);
       res.status(503).type('text').setHeader('Cache-Control', 'no-store').send('store unavailable\n');
     }
   });

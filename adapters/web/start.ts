@@ -5,6 +5,7 @@
 import type { Plenary } from '../../src/plenary.ts';
 import type { Environment } from '../../src/config.ts';
 import type { Log } from '../../src/log.ts';
+import { logLine } from '../../src/wording/log-line.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { publicBaseUrl, setScreenPort } from '../../src/screen-links.ts';
@@ -37,14 +38,14 @@ export async function startScreen({ core, env, log }: { core: Plenary; env: Envi
       if (stopped) void created.stop(); // stopped before it was ready: end its feed too
       return created;
     });
-  loading.catch((error) => log('error', 'screen: could not load', error));
+  loading.catch((error) => log('error', logLine('log.screen.load-failed'), error));
   const publisher = await ChangePublisher.start(core, env.store, log);
   const slackHttp = Boolean(env.slack && !env.slack.appToken);
   if (slackHttp) await loading;
   let server: Server | undefined;
   const announce = (port: number | undefined) => {
     setScreenPort(port);
-    log('debug', `screen: serving on port ${port}; links start with ${publicBaseUrl()}`);
+    log('debug', logLine('log.screen.serving', { port: String(port), base: publicBaseUrl() }));
   };
   return {
     web,

@@ -16,6 +16,7 @@ import { commands } from './en/commands.ts';
 import { options } from './en/options.ts';
 import { panel } from './en/panel.ts';
 import { cli } from './en/cli.ts';
+import { log } from './en/log.ts';
 
-export const english = { ...common, ...refusals, ...replies, ...delivery, ...views, ...commandReplies, ...digest, ...forgetme, ...languages, ...commands, ...options, ...panel, ...cli } as const;
+export const english = { ...common, ...refusals, ...replies, ...delivery, ...views, ...commandReplies, ...digest, ...forgetme, ...languages, ...commands, ...options, ...panel, ...cli, ...log } as const;
 export type MessageId = keyof typeof english;

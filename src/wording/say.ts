@@ -20,6 +20,7 @@ const catalogues = new Map<Locale, Catalogue>([['en', english]]);
 export function registerCatalogue(locale: Locale, messages: Catalogue): void {
   catalogues.set(locale, messages);
   intls.delete(locale);
+  selectors.clear();
 }
 /** A language's catalogue is read the first time someone speaks it (start-up only reads English). */
 function catalogueOf(locale: Language): Catalogue {
@@ -51,7 +52,7 @@ function intlFor(locale: Locale): IntlShape<string> {
 
 /** The sentence for `id` in `locale`, with `params` filled in (user text is a value, never parsed as ICU). */
 export function say(id: MessageId, params: MessageParams = {}, locale: Locale = 'en'): string {
-  const values = isRightToLeft(locale) ? isolateAll(params) : params;
+  const values = isRightToLeft(locale) ? isolateAll(params, selectorsOf(id, locale as Language)) : params;
   return intlFor(locale).formatMessage({ id, defaultMessage: english[id] }, values) as string;
 }
 
@@ -65,9 +66,28 @@ export const directionOf = (locale: Locale | undefined): 'rtl' | 'ltr' => (isRig
  * The marks are invisible; the text itself is untouched.
  */
 export const isolate = (text: string): string => `\u2068${text}\u2069`;
-function isolateAll(params: MessageParams): MessageParams {
-  // A link stays bare: the marks would ride along when a reader copies or a platform linkifies it.
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v !== '' && !/^https?:\/\//.test(v) ? isolate(v) : v]));
+function isolateAll(params: MessageParams, selectors: ReadonlySet<string>): MessageParams {
+  // A link stays bare: the marks would ride along when a reader copies or a platform linkifies it;
+  // a select's key stays bare too, or `{kind, select, proposal {…}}` would never match it.
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v !== '' && !selectors.has(k) && !/^https?:\/\//.test(v) ? isolate(v) : v]));
+}
+/** The arguments a language's message uses as select keys (English may print one as it is where another language selects on it). */
+const selectors = new Map<string, ReadonlySet<string>>();
+function selectorsOf(id: MessageId, locale: Language): ReadonlySet<string> {
+  let found = selectors.get(`${locale} ${id}`);
+  if (!found) {
+    const names = new Set<string>();
+    const walk = (elements: MessageFormatElement[]): void => {
+      for (const element of elements) {
+        if (element.type === TYPE.select) names.add(element.value);
+        if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) walk(option.value);
+        if (element.type === TYPE.tag) walk(element.children);
+      }
+    };
+    walk(parse(catalogueOf(locale)[id] ?? english[id] ?? ''));
+    selectors.set(`${locale} ${id}`, (found = names));
+  }
+  return found;
 }
 
 /**

@@ -4,6 +4,7 @@ import { common } from './common.ts';
 import { languages } from './languages.ts';
 import { commands } from './commands.ts';
 import { cli } from './cli.ts';
+import { log } from './log.ts';
 import { refusals } from './refusals.ts';
 import { replies } from './replies.ts';
 import { delivery } from './delivery.ts';
@@ -14,4 +15,4 @@ import { commandReplies } from './command-replies.ts';
 import { options } from './options.ts';
 import { panel } from './panel.ts';
 
-export const catalogue: Record<MessageId, string> = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest, ...forgetme, ...commandReplies, ...languages, ...commands, ...options, ...panel, ...cli };
+export const catalogue: Record<MessageId, string> = { ...common, ...refusals, ...replies, ...delivery, ...views, ...digest, ...forgetme, ...commandReplies, ...languages, ...commands, ...options, ...panel, ...cli, ...log };

@@ -1,0 +1,78 @@
+/**
+ * The lines plenary writes to its log (stderr), told in the operator's language (operatorLanguage()).
+ * Session ids, message refs, channels, guild ids, event names and commands are parameters: they stay verbatim.
+ * An error's own text (the engine's message) follows the line unchanged, after the logger's colon.
+ */
+export const log = {
+  'log.digest.posted': 'scheduled digest for {day} posted to {count, plural, one {# channel} other {# channels}}',
+  'log.digest.failed': 'scheduled digest for {day} failed; it will be tried again',
+
+  'log.live.lookup-failed': 'could not look up the messages of {session} P{number}',
+  'log.live.update-failed': 'updating the counts on {ref} failed; will retry',
+
+  'log.discord.fetch-retry': 'fetching Discord channel {channel} failed (attempt {attempt}); retrying',
+  'log.discord.post-retry': 'posting a {kind} to Discord failed (attempt {attempt}); retrying',
+  'log.discord.edit-failed': 'editing a proposal message on Discord failed ({ref})',
+  'log.discord.edit-failed.retry': 'editing a proposal message on Discord failed; will retry ({ref})',
+  'log.discord.client-error': 'Discord client error',
+  'log.discord.gateway-error': 'Discord gateway connection error',
+  'log.discord.resumed': 'Discord gateway resumed ({count, plural, one {# event} other {# events}} replayed)',
+  'log.discord.connected': 'Discord connected as {tag} in {count, plural, one {# server} other {# servers}}',
+  'log.discord.connected.unnamed': 'Discord connected as the bot in {count, plural, one {# server} other {# servers}}',
+  'log.discord.registered': 'registered {count, plural, one {# Discord command} other {# Discord commands}} in server {guild}',
+  'log.discord.register-failed': 'registering Discord commands in server {guild} failed; run "{command}"',
+  'log.discord.defer-failed': 'deferring a Discord interaction failed',
+  'log.discord.interaction-replayed': 'interaction {id} already handled (gateway replay)',
+  'log.discord.autocomplete-malformed': 'autocomplete on a malformed interaction',
+  'log.discord.reaction-replayed': 'replayed reaction dispatch ignored',
+  'log.discord.reaction-not-applied': 'reaction not applied: {reason}',
+  'log.discord.reaction-failed': 'handling a Discord reaction failed',
+  'log.discord.reaction-clear-not-applied': 'reaction clear not applied: {reason}',
+  'log.discord.reaction-clear-failed': 'handling a Discord reaction clear failed',
+
+  'log.screen.refresh-failed': 'screen: could not refresh session {session}',
+  'log.screen.page-gone': 'screen: a page went away',
+  'log.screen.redis-signal': 'screen: redis signal connection',
+  'log.screen.publish-unavailable': 'screen: cannot publish changes to Redis; other processes’ screens will lag',
+  'log.screen.publish-failed': 'screen: publish failed',
+  'log.screen.subscribe-unavailable': 'screen: cannot subscribe to changes in Redis; screens refresh every few seconds instead',
+  'log.screen.key-check-failed': 'screen: cannot check a key',
+  'log.screen.load-failed': 'screen: could not load',
+  'log.screen.serving': 'screen: serving on port {port}; links start with {base}',
+  'log.healthz.store-silent': 'healthz: the store does not answer',
+
+  'log.delivery.outbox-read-failed': 'reading the outbox failed; posts stay queued',
+  'log.delivery.refused': 'a {kind} post to {channel} was refused for good: {reason}',
+  'log.delivery.retry': 'posting a {kind} to {channel} failed (attempt {attempt}); it stays queued',
+  'log.delivery.tell-failed': 'telling the moderator about a failed post failed too',
+  'log.terminal.outbox-read-failed': 'the terminal could not read its queued posts; they stay queued',
+
+  'log.slack.ack-malformed-failed': 'acking a malformed slash command failed',
+  'log.slack.command-failed': 'handling {command} after the ack failed',
+  'log.slack.event-failed': '{event} failed',
+  'log.slack.button-failed': 'button {action} failed',
+  'log.slack.comment-form-failed': 'opening the comment form failed',
+  'log.slack.comment-confirm-failed': 'comment confirmation failed',
+  'log.slack.rate-limited': 'slack: {event} — Slack dropped events for team {team} in the minute starting {minute}',
+  'log.slack.history-failed': 'could not read {channel}’s history to check for an earlier attempt’s post; posting it',
+  'log.slack.files-scope': 'Slack refused {method} (scope {scope} is missing: reinstall the app from its manifest); counting {file} as shared',
+  'log.slack.uneditable': 'proposal message {ref} can no longer be edited ({code})',
+  'log.slack.update-failed': 'updating counts on {ref} failed; will retry',
+  'log.slack.bolt': 'slack: {text}',
+  'log.slack.listener-error': 'slack listener error',
+  'log.slack.socket-connected': 'slack: connected over Socket Mode',
+  'log.slack.listening': 'slack: listening on port {port} at {path}',
+
+  'log.dispatch.command-replayed': 'a command already handled ({scope} {key})',
+  'log.dispatch.event-replayed': 'a {kind} event already handled ({scope} {key})',
+  'log.dispatch.autocomplete-failed': 'autocomplete failed',
+  'log.store.unavailable': 'store unavailable during {what}',
+  'log.store.outcome-unknown': 'store outcome unknown during {what}',
+  'log.store.write-refused': 'write refused during {what}',
+  'log.command.failed': '{what} failed',
+
+  'log.shutdown.too-long': 'shutdown took too long; exiting (every write is atomic and queued posts stay in the store)',
+  'log.shutdown.step-failed': 'shutdown step failed',
+  'log.shutdown.still-running': 'commands were still running when the store closed',
+  'log.unhandled-rejection': 'unhandled rejection',
+} as const;
