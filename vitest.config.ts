@@ -23,7 +23,8 @@ export default defineConfig({
     // One module graph per worker, not per file: Bolt, discord.js and the core are imported once per worker (the
     // summed import time fell from 177 s to 57 s, a run's CPU from 192 s to 133 s). A file that changes module
     // state (a registered catalogue, the screen's port) puts it back when done, since later files share it.
-    isolate: false,
+    // The extended run (CI, one worker for everything, outside the 90 s) keeps a fresh process per file.
+    isolate: extended,
     // One build of the current sources per run, for the tests' `plenary` child processes (see the file).
     globalSetup: ['test/helpers/build-cli.ts'],
     // Most files wait on sockets, timers and child processes rather than the CPU: on a 2-core machine vitest's
