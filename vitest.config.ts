@@ -27,6 +27,8 @@ export default defineConfig({
     isolate: extended,
     // One build of the current sources per run, for the tests' `plenary` child processes (see the file).
     globalSetup: ['test/helpers/build-cli.ts'],
+    // Which HTTP dispatcher a process shares, when one process runs many files (see the file).
+    setupFiles: ['test/helpers/undici-first.ts'],
     // Most files wait on sockets, timers and child processes rather than the CPU: on a 2-core machine vitest's
     // default (cores − 1 = one file at a time) leaves the CPU idle. Four at once overlap the waiting (112 s against 144 s with three, measured on a quiet 2-core machine). The
     // extended run (CI) stays one file at a time: its process-heavy tests start several bots against deadlines.
