@@ -60,12 +60,24 @@ transaction per reaction, WAL + synchronous=NORMAL) reaches only ≈ 0.55–0.7�
 (scratch micro-timing, 8,000 writes × 3 alternated runs, load ≈ 10), so 0.8× is out of reach while a reaction is
 two rows and one durable commit each. Durability kept: each reaction's promise resolves after its own COMMIT is
 in the WAL (survives SIGKILL of the process; an OS crash or power cut may drop the last commits, as with the bare
-loop, which uses the same pragmas). A CPU profile of one-at-a-time ingest (vTaiwan, 8,000 votes): 1.6 s of 2.2 s
-in the store's flush is better-sqlite3's transaction itself (BEGIN/COMMIT + WAL append), 0.38 s the statements,
-0.14 s the replaced-file check (\`statSync\` per flush), 0.17 s \`PRAGMA data_version\` (one per loop turn).
+loop, which uses the same pragmas). CPU profile (\`node --cpu-prof\` on bench/hot-path.ts --no-slack, the whole vTaiwan
+replay one at a time and then 32 in flight, 2 × 49,000 reactions, build of 2d0d3cb, load ≈ 7; frames from
+\`node bin/run-ts.js bench/profile-top.ts <profile>\`): of 8.4 s inside the store's flush, 6.4 s is better-sqlite3's
+transaction itself (BEGIN/COMMIT and the WAL append of the two rows' pages), 1.4 s the statements, 0.44 s the
+replaced-file check (\`statSync\` per flush, kept: a write must never land in a deleted file); outside it,
+\`PRAGMA data_version\` 1.08 s (one per loop turn, i.e. one per reaction when they come one at a time), the
+previous-reaction read 1.3 s (Keyv's own wrapping of it only 35 ms), \`requireProposal\` 0.41 s (it copied and sorted
+the session's ~200 proposals for every reaction; now one pass over the store's cached rows, no
+sort), \`encodeValue\` of the expectations 0.19 s. The bare loop spends its time in one autocommitted
+one-row upsert, so what separates the two is the second row and the reads, not Keyv. Four alternated pairs of this
+round's build against 2d0d3cb (bench/hot-path.ts --no-slack, load 12–23): one at a time 0.14–0.45× against
+0.23–0.41×, 32 in flight 0.56–0.72× against 0.43–0.87×: the index and the plucked read are within the noise of this
+machine. Left, each a change of what is stored or when it is read: the \`mine:\` index row per (participant, session)
+instead of per reaction, written only when absent (one page per commit for a returning voter); the previous-reaction
+read inside the commit's own transaction (a store operation that reads, decides and writes at once).
 
 **Summary (${n('summary.vtaiwan.warm', 1)} ms warm for vTaiwan's ${r.checks.find((c) => c.dataset.startsWith('vtaiwan'))?.detail.match(/→ (\d+)/)?.[1] ?? '≈49,000'} reactions) and day digest (${n('digest.day.warm')} ms warm).**
-A session summary reads through the core's reaction cache (src/reaction-cache.ts; this process's writes update
+A session summary reads its reactions through the store's fold (src/store/cache-policy.ts; this process's writes update
 it, another process's write drops it), so a warm summary is a cache hit; cold, it loads the session once
 (${n('summary.vtaiwan.cold')} ms open + answer for vTaiwan). The day digest no longer fills that cache: for every
 session the cache does not already hold it streams each proposal's reactions from the store
@@ -78,18 +90,41 @@ paged JSON texts 0.48–0.53 s, the old \`.all()\` + parse + \`parseReactionKey\
 therefore the streaming cost each call pays, not a cache hit.
 
 **Start-up (\`plenary start\` ${n('startup.terminalEmpty')} ms on an empty store, ${n('startup.terminal')} ms on the day store; \`plenary digest --format json\` ${n('startup.digestCli')} ms; \`node -e 0\` ${n('startup.node')} ms).**
-\`npm install\` compiles the sources once (\`prepare\`: \`tsc -p tsconfig.build.json\` into dist/, which git ignores)
-and bin/plenary.js imports dist/cli/main.js: no TypeScript loader at run time (it was ≈ 0.5 s of every start
-through tsx). Measured by a module-load trace, \`plenary start\` then loaded 156 modules, 95 of them zod's; the
-terminal now loads the command registry (and zod) with the first command line, and the Redis client only for
-\`redis://\` stores. Traced again at 2cc7e72 + main (01:06 UTC): 162 modules, still 95 of them zod's, because
-src/config.ts validates the config file with zod at every start; plus @formatjs/intl and its parsers (the wording
-catalogue, ≈ 10 modules). CPU time (user + sys, 5 alternated runs, load ≈ 17): \`plenary start\` 0.40–0.44 s,
-\`node -e 0\` 0.10–0.11 s, \`import('zod')\` alone 0.23–0.26 s, \`import('@formatjs/intl')\` alone 0.13–0.14 s. So zod
-is about half of what start-up adds to Node. Options measured, not done: zod bundled into one file by esbuild
-(0.76 MB) imports in 0.17–0.21 s instead of 0.23–0.26 s; the larger gain would be validating the config without
-zod (a hand-written check of its dozen fields) or bundling dist/ (but files located by \`import.meta.url\` would
-move). The digest CLI's time is the stream above, the opinion groups, and rendering and writing ≈ 2.5 MB of JSON. The in-process figures (\`cold-digest.ts\`) still run through tsx, so their \`bootMs\` includes it.
+\`npm install\` builds once (\`prepare\`: bin/build.js): \`tsc -p tsconfig.build.json\` into dist/ (git-ignored), then
+esbuild (a devDependency, like typescript) bundles dist/cli/main.js into dist/bundle/ — the entry, one chunk per
+lazily imported part (Slack, Discord, the screen, the command registry) and the shared libraries; better-sqlite3,
+Bolt, discord.js, express, resvg, @keyv/redis, ws and emoji-datasource stay outside and load from node_modules
+when their path runs. bin/plenary.js runs dist/bundle/main.js: no TypeScript loader, and (traced) 21 bundle
+files plus better-sqlite3's 33 CommonJS loads to find and compile (Node 20 keeps no compile cache). Module-load
+trace of \`plenary start\` with stdin closed at 2d0d3cb (a \`module.register\` load hook plus \`Module._load\`
+timing): 258 ES modules (95 of them zod's,
+87 the wording catalogue's) and 309 CommonJS loads, 180 of them express and its dependencies — the screen's app
+was imported in the background at start, and evaluating express (≈ 0.2 s of CPU) ran before the closed stdin
+let the process exit. Changes: the screen's app now loads on its first request or 1 s after start
+(adapters/web/start.ts); the sources import zod as a namespace (\`import * as z\`), so esbuild leaves out zod's
+locales (zod's chunk 0.76 MB → 0.19 MB); \`isTimeZone\` answers \`UTC\` and the zones \`Intl.supportedValuesOf\`
+lists without creating the process's first \`Intl.DateTimeFormat\` (≈ 25 ms of ICU set-up). CPU profile
+(\`node --cpu-prof\`, load ≈ 14, 0.65 s sampled with the profiler's own overhead) of \`plenary start\` now: Node's own
+bootstrap and ESM loader 0.16 s, compiling the bundle 0.10 s, opening SQLite (native addon + pragmas) 0.05 s, GC
+0.04 s, the zod chunk's evaluation 0.03 s; \`loadConfig\` is down to 3 ms. Alternated A/B at load ≈ 15–20 (5 runs
+each, user + sys CPU): \`node -e 0\` 0.11–0.15 s; \`plenary start\` 0.56–0.65 s at 2d0d3cb, 0.28–0.39 s now.
+The in-process figures (\`cold-digest.ts\`) still run through tsx, so their \`bootMs\` includes it.
+
+**The digest CLI on the 450,000-reaction day.** CPU profile of \`plenary digest --format json\` (load ≈ 14, 6.0 s
+sampled): the reaction stream (\`scanPrefixEach\` in the SQLite store, \`streamSession\`) 39 %, the opinion groups
+(\`analyseStances\`) 21 %, GC 11 %, tallies 7 %, rendering the JSON < 1 %. Most of the analysis's cost in a fresh
+process is V8 warming up: placing one session takes ≈ 4 ms once optimised but 50–250 ms for the first few
+(per-session timing, same process), and \`--trace-deopt\` showed k-means thrown back to the interpreter 43 times
+in one digest (code optimised mid-loop, then an allocation after the loop it had no feedback for). Changes
+(src/k-means.ts, src/opinion-groups.ts): k-means split into small functions that allocate before their loops
+(deopts 56 → 12); the vote matrix built in one pass over the stance maps (one map look-up per stance); the
+per-proposal counts per group taken from that matrix in typed arrays instead of a second pass over the maps; base
+clusters from one k-means++ start instead of the best of 3. The first three leave every placement identical
+(checked on the 60-session day); the last changes placements on 43 of the day's 60 synthetic sessions, whose
+votes have no planted structure, and none for the worse on Pol.is: replaying the three conversations, ARI
+vTaiwan 0.818 → 0.862, Biodiversity 0.777 and Austria 0.794 unchanged, GIC Spearman 0.973 → 0.977, 0.961, 0.949.
+Alternated A/B (5 runs each, load ≈ 20): \`plenary digest\` CPU 3.15–3.39 s at 2d0d3cb, 2.65–3.00 s now. What
+remains is mostly the stream (≈ 0.45 s of CPU measured alone) and the summary around it.
 
 **Memory (${n('digest.day.rss')} MB peak for the day digest).** The digest holds counters, not reactions: what
 remains grows with the attendee pool (every group declaration, and the day's participants), not with the
@@ -125,31 +160,53 @@ function growthText(r: Results): string {
   return parts.join(' ');
 }
 
+/** Before/after of this round, measured side by side with bench/hot-path.ts --before (not part of the run rendered). */
+const SLACK_AB = `Side by side (bench/hot-path.ts --before <checkout of 2d0d3cb>, 10 s per load, before and this build alternated,
+7 pairs at load 11–20 on 2 cores, 03:06–03:26 UTC): req/s over bare Bolt's, before 0.06–0.52 (median 0.11), this build
+0.10–0.61 (median 0.30). The figure a busy machine barely moves, the server's CPU time per request (/proc, 2 pairs):
+2.00 and 2.91 ms before, 1.22 and 1.15 ms now, bare Bolt 0.30–0.57 ms. The same build with the locale look-up
+switched off (a local experiment, not committed): 0.81 and 0.55 ms per request, 0.29× and 0.66× bare's req/s, p99
+1.76× and 0.76× (load 15 and 13). So of the ≈ 0.85 ms per request plenary still adds to bare Bolt, about half is the
+users.info round trip that each new user's first command costs, and the 0.9× target is out of reach on this load
+while a new user's private reply must wait for Slack to tell their locale; the rest is the replay claim's and the
+reaction's durable commits and the command itself.`;
+
 function slackText(r: Results): string {
   const m = (id: string) => r.figures.find((f) => f.id === id)?.median;
   const n = (id: string) => m(id)?.toLocaleString('en-US', { maximumFractionDigits: 0 }) ?? 'n/a';
   if (m('slack.plenary.rps') === undefined) return '**Slack.** Not measured in this run.\n';
   return `**Slack HTTP (${n('slack.plenary.rps')} req/s vs ${n('slack.bare.rps')} for bare Bolt; p99 ${n('slack.plenary.p99')} vs ${n('slack.bare.p99')} ms).**
 The bare app only verifies the signature and acks. plenary acks *after* running the command so the private reply
-rides on the ack (adapters/slack/handlers.ts, \`replyWithinMs\`): command parsing and zod validation, the session
-lookup by channel (cached on the change token), \`Plenary.react\` (a read of the previous reaction and a group
-commit), rendering the reply, and the live-count notification per reaction.
+rides on the ack (adapters/slack/handlers.ts, \`replyWithinMs\`): the replay claim (a durable marker per
+\`trigger_id\`), the caller's language, command parsing and zod validation, the session lookup by channel (cached on
+the change token), \`Plenary.react\` (the previous-reaction read and a group commit), rendering the reply, and the
+live-count notification. Every request of this load comes from a user never seen before.
 
-CPU profile of \`plenary start\` under this load (\`BENCH_CPU_PROF=<dir>\`, one 6 s rep of bench/slack-http.ts,
-build of ad617b0, load ≈ 10 on 2 cores, 2,026 requests; self time 12.4 s sampled, 5.0 s idle): GC 925 ms,
-Bolt \`invokeMiddleware\` 537 ms self (735 ms inclusive; 465 ms of it in App.js's loop that runs every registered
-listener's middleware chain for each request), socket \`writev\` 365 ms, better-sqlite3 transaction 183 ms,
-microtasks 161 ms, \`randomBytes\` in Bolt's \`timeSafeCompare\` 153 ms, CommonJS module loading at start 148 ms,
-\`Hmac\` 143 ms, HTTP header parsing ≈ 150 ms, \`querystring\` 103 ms; ours: prefix scans 101 ms, all of them
-\`proposalCounts\` re-reading a proposal's reactions for the live card (adapters/slack/live-counts.ts
-\`freshCard\`), Keyv \`get\` 81 ms, the store's write queue and group commit 382 ms inclusive. Findings for the
-adapter owners: (1) Bolt walks every \`app.command\`/\`app.action\` listener per request; one listener that routes
-by command name through a Map would cut most of the 465 ms; (2) the live card could be refreshed from the counts
-the core already updates per reaction (\`reactionWritten\`) instead of a scan per refresh. Signature check, body
-parsing and HTTP are the same work bare Bolt does. Earlier on the path: transaction wrappers built once, a lone
-one-statement write autocommits. Not done: acking first and answering through \`response_url\`.
-On a 2-core machine shared with autocannon, the fake Web API and other engineers' tests, the ratio swings
-widely between repetitions (see min/max).
+CPU profile before this round (\`BENCH_CPU_PROF=<dir> node bin/run-ts.js bench/hot-path.ts --reps 1 --seconds 8
+--no-ingest\`, build of 2d0d3cb, load ≈ 2, 3,042 requests; frames from \`bench/profile-top.ts\`): 14.6 s sampled,
+5.4 s idle. Self time: GC 1,529 ms, socket \`writev\` 473 ms, microtasks 280 ms, Bolt \`invokeMiddleware\` 234 ms,
+better-sqlite3 transaction 199 ms, \`Hmac\` 118 ms (Bolt's signature check and our claim's key), CommonJS loading at
+start 110 ms. Inclusive, ours: \`slashCommand\` 1,583 ms, of which **1,168 ms was the caller's Slack locale**: a
+\`users.info\` call through the WebClient (undici fetch, its queue and retries) for every user not seen within the
+hour, i.e. for every request here, awaited before the command even started, so each ack also waited one round
+trip to the Web API; then \`dispatch\` 201 ms, the store's flush 350 ms, Keyv \`get\` 109 ms, \`say\` 82 ms, live
+cards 31 ms (the \`proposalCounts\` scan for an edit, ≤ 1 per message per 1.1 s, not per reaction).
+
+Done: (1) the locale is asked only when the caller has no \`/lang\`, over a plain keep-alive POST
+(adapters/slack/user-locale.ts; the WebClient's layers cost ≈ 2× the CPU for the same 400 calls, scratch timing with
+the fake in-process), started beside the replay claim's commit, and \`/react\` runs its own commit while the answer
+is on its way and waits for it only to word the reply (\`CommandContext.localeSoon\`, commands/dispatch.ts);
+(2) one Bolt listener per kind (buttons and reaction events routed by name), since Bolt runs every listener's
+matcher chain on every request; (3) \`requireProposal\` is one Map look-up; (4) the store's \`get\` plucks the value.
+Profile after (same command, load ≈ 8, 2,608 requests): 15.7 s sampled, 5.3 s idle; the locale 669 ms inclusive
+plus the sockets' \`writev\` of its requests (≈ 1.2 s of samples: on loopback the receiver's TCP work runs in the
+sender's syscall, and at this load the sampler also counts the preemptions there); \`dispatch\` 397 ms, flush 305 ms.
+${SLACK_AB}
+Not done: acking first and answering through \`response_url\` (one more HTTP call per command, and the reply would no
+longer ride on the ack); a claim that shares the command's own commit. The rest of the gap is the users.info round
+trip itself (the fake Web API answers from the bench process, which also runs autocannon) and the durable commits;
+the signature check, body parsing and HTTP are the same work bare Bolt does. On a 2-core machine shared with
+autocannon, the fake Web API and other engineers' tests, the ratio swings widely between repetitions (see min/max).
 
 **Burst.** The live counts are batched per message (≤ 1 edit per ${'≈'}1.1 s) and share a workspace budget, so
 1,000 reactions in ${n('slack.burst.ms')} ms become ${n('slack.burst.updates')} chat.update calls, never more

@@ -100,7 +100,7 @@ export async function compareWithPolis(prepared: PreparedSession, conversation: 
   const { core, sessionId } = prepared;
   const summary = await core.summaries.sessionSummary(sessionId);
   if (!summary) throw new Error(`${conversation.name}: the replayed session has no summary`);
-  const reactions = await core.summaries.cache.session(sessionId);
+  const reactions = await core.summaries.reactions(sessionId);
   const byProposal: StancesByProposal = new Map(summary.proposals.map((p) => [p.number, reactions.get(p.number) ?? new Map()]));
   const result = compare(byProposal, readPolisGroups(conversation.name), new Map(summary.proposals.map((p) => [p.number, p.gic])));
   const summarySizes = summary.opinionGroups.map((g) => g.participants);
@@ -225,7 +225,7 @@ async function child(): Promise<ChildRun> {
     const replayed = await openReplayed(path, { name: DATASETS[0], statements: [], votes: [] });
     close = replayed.close;
     const summary = await replayed.core.summaries.sessionSummary(replayed.sessionId); // fills the reaction cache
-    const reactions = await replayed.core.summaries.cache.session(replayed.sessionId);
+    const reactions = await replayed.core.summaries.reactions(replayed.sessionId);
     byProposal = new Map(summary?.proposals.map((p) => [p.number, reactions.get(p.number) ?? new Map()]));
   } else {
     byProposal = plantedSession({ groups: 3, perGroup: 1667, proposals: 50, loyalty: 0.8, skip: 0.2, seed: 1 }).byProposal;

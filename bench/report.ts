@@ -62,18 +62,18 @@ const fmt = (n: number, unit = '') => {
 const WHY: Record<string, string> = {
   ingest:
     'one at a time, each reaction waits for its own durable commit, so the bare one-commit-per-record loop is the ceiling (see the bare row); with reactions in flight the store’s group commit shares commits; see Analysis',
-  ratio: 'the bare loop does one prepared upsert per record; the core checks the session (cached), reads the previous reaction (to keep its comment) and upserts through Keyv, and waits one event-loop turn for the group commit; see Analysis',
+  ratio: 'the bare loop does one autocommitted one-row upsert per record; the core checks the session (cached), reads the previous reaction (to keep its comment), commits two rows (the reaction and its /forgetme index row) in one transaction, and waits one event-loop turn for the group commit; see Analysis',
   concurrentRatio: 'with 32 in flight the group commit should share commits; see Analysis',
-  startup: 'Node itself takes ~120 ms; the rest is loading the compiled modules and opening the store; see Analysis',
-  digestCli: 'the digest reads and JSON-parses every reaction of the day (450,000) on one thread; see Analysis',
+  startup: 'Node itself takes ~120 ms (here: the `node -e 0` row); the rest is compiling the bundle (zod, the wording catalogue), opening SQLite and the readline/http set-up; see Analysis',
+  digestCli: 'the digest streams and JSON-parses every reaction of the day (450,000) and places each session’s participants into opinion groups, on one thread and mostly before V8 has optimised that code; see Analysis',
   growthRss: 'the digest process holds per-user state (groups, participants) that grows with the attendee pool',
   memoryGrowth: 'peak RSS grew as fast as the data',
   summary: 'the summary re-reads and JSON-parses every reaction of the session and tallies per proposal; see Analysis',
   digestWarm: 'the digest parses every reaction of the day (450,000 JSON envelopes) and rebuilds every session summary on each call; see Analysis',
   digestCold: 'a cold digest adds process start (node + tsx compile of the sources) and a cold SQLite page cache to the warm cost',
   rss: 'every reaction of the day is materialised as [key, object] pairs before tallying',
-  slackRps: 'each `/react` is acknowledged only once the reaction is committed (parse, checks, core.react, render of the private reply), on one event-loop thread that shares 2 cores with the load generator, while the bare app only verifies the signature; see Analysis',
-  slackP99: 'requests queue behind the synchronous SQLite commits and the live-count renders on the single thread; see Analysis',
+  slackRps: 'each `/react` is acknowledged only once the replay claim and the reaction are committed and the caller’s Slack locale is known (a users.info round trip for every new user, and every request of this load is one), on one event-loop thread that shares 2 cores with the load generator and the fake Web API, while the bare app only verifies the signature; see Analysis',
+  slackP99: 'each new user’s first command waits for a users.info round trip to the Web API, and requests queue behind the synchronous SQLite commits on the single thread; see Analysis',
   growthDigest: 'the digest holds each session\'s reactions in memory at once, so its cost per reaction rises with reactions per session (GC); ingest stays linear; see Analysis',
   growth: 'cost per reaction rises with the store size (SQLite page cache misses on a larger B-tree, or super-linear work in the code)',
 };
@@ -245,7 +245,9 @@ source: the public repository compdemocracy/openData).
   \`git worktree remove --force /tmp/plenary-bench\`. This is how the figures above were taken when the commit has no \`-dirty\`.
 - \`node bin/run-ts.js scripts/replay-polis.ts\` — the data-replay check alone
 - \`BENCH_CPU_PROF=<dir>\` (with any run that measures Slack) — writes a CPU profile of \`plenary start\` under the \`/react\` load
+- \`node bin/run-ts.js bench/hot-path.ts [--reps N] [--seconds S] [--no-slack] [--no-ingest] [--before DIR]\` — only the Slack \`/react\` and ingest figures (with load average and each server's CPU per request); \`--before\` measures an older built checkout beside this one
+- \`node bin/run-ts.js bench/profile-top.ts <file.cpuprofile>\` — a profile's top frames (self time, and inclusive time of plenary's own code)
 - Bench sections of other parts: \`bench/sections.ts\` (one import and one entry per section)
-- The \`plenary\` children (start-up, Slack, digest CLI) run the compiled build (\`dist/\`, rebuilt by the bench first); the in-process and \`cold-digest.ts\` figures run the sources through tsx
+- The \`plenary\` children (start-up, Slack, digest CLI) run the compiled build (\`dist/bundle/\`: bin/build.js, rebuilt by the bench first); the in-process and \`cold-digest.ts\` figures run the sources through tsx
 - \`node bin/run-ts.js bench/cold-digest.ts --store <file> --date YYYY-MM-DD [--repeat N]\` — one cold digest with its own timings and peak RSS
 `;

@@ -51,8 +51,8 @@ interface ColdRun {
 
 async function main(): Promise<number> {
   const started = performance.now();
-  // Every `plenary` child runs the compiled build (bin/plenary.js → dist/): build it from these sources first.
-  const build = await runChild(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
+  // Every `plenary` child runs the compiled build (bin/plenary.js → dist/bundle/): build it from these sources first.
+  const build = await runChild(process.execPath, [join(ROOT, 'bin', 'build.js')]);
   if (build.code !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
   const loadAtStart = loadavg()[0];
   const figures: Figure[] = [];

@@ -5,7 +5,7 @@
  * Afterwards `plenary digest` must count every reaction whose ack confirmed it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -30,6 +30,27 @@ export interface LoadResult {
   ok: number; // 2xx
   acked: number; // 2xx whose ack confirmed the reaction (plenary) or any 2xx (bare)
   errors: number;
+  /** The server's CPU time (user + system, /proc) during the load, per request sent: unlike req/s, a busy machine barely moves it. */
+  cpuMsPerRequest?: number;
+}
+
+/** utime + stime of a process in ms (Linux /proc; undefined elsewhere). */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
+  } catch {
+    return undefined;
+  }
+}
+
+/** `load` with the server's CPU time per request. */
+export async function measuredLoad(server: Served, seconds: number, tag: string, responseUrl: string): Promise<LoadResult> {
+  const before = cpuMs(server.child.pid);
+  const result = await load(server.port, seconds, tag, responseUrl);
+  const after = cpuMs(server.child.pid);
+  if (before !== undefined && after !== undefined && result.sent > 0) result.cpuMsPerRequest = (after - before) / result.sent;
+  return result;
 }
 
 export async function freePort(): Promise<number> {
@@ -159,7 +180,8 @@ export interface SlackHttpRep {
 }
 
 /** One repetition: plenary (fresh store) then bare Bolt, same load; then the digest check on plenary's store. */
-export async function slackHttpRep(dir: string, rep: number, seconds: number): Promise<SlackHttpRep> {
+/** `plenaryBin`: the `plenary` entry to measure (bench/hot-path.ts --before runs an older build beside this one). */
+export async function slackHttpRep(dir: string, rep: number, seconds: number, plenaryBin = 'bin/plenary.js'): Promise<SlackHttpRep> {
   const api: FakeSlackWebApi = await startFakeSlackWebApi();
   try {
     const responseUrl = api.responseUrl('bench');
@@ -170,24 +192,24 @@ export async function slackHttpRep(dir: string, rep: number, seconds: number): P
     };
     // BENCH_CPU_PROF=<dir>: a CPU profile of plenary under the load (BENCHMARKS.md, profile).
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-    const plenaryServer = await serve([...profile, 'bin/plenary.js', 'start'], env);
+    const plenaryServer = await serve([...profile, plenaryBin, 'start'], env);
     let plenary: LoadResult;
     try {
       await setUpPanel(plenaryServer.port, api, responseUrl);
       // Slack user ids are upper-case letters and digits; plenary refuses anything else as a malformed request.
-      plenary = await load(plenaryServer.port, seconds, `P${rep}X`, responseUrl);
+      plenary = await measuredLoad(plenaryServer, seconds, `P${rep}X`, responseUrl);
     } finally {
       await plenaryServer.stop();
     }
     const date = new Date().toISOString().slice(0, 10);
-    const digest = await runChild(process.execPath, ['bin/plenary.js', 'digest', '--date', date, '--format', 'json'], env);
+    const digest = await runChild(process.execPath, [plenaryBin, 'digest', '--date', date, '--format', 'json'], env);
     if (digest.code !== 0) throw new Error(`plenary digest failed: ${digest.stderr.slice(-1000)}`);
     const digestReactions = (JSON.parse(digest.stdout) as { totals: { reactions: number } }).totals.reactions;
 
     const bareServer = await serve(['bin/run-ts.js', 'bench/bare-bolt.ts'], env);
     let bare: LoadResult;
     try {
-      bare = await load(bareServer.port, seconds, 'BARE', responseUrl);
+      bare = await measuredLoad(bareServer, seconds, 'BARE', responseUrl);
     } finally {
       await bareServer.stop();
     }

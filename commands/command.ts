@@ -1,5 +1,5 @@
 /** The shape of one command: everything the parser, help, Slack manifest and Discord definitions need. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Plenary } from '../src/plenary.ts';
 import type { Role } from '../src/roles.ts';
 import type { ChannelRef, UserId } from '../src/model.ts';
@@ -32,6 +32,8 @@ export interface CommandContext {
   role: Role;
   /** The caller's language for private replies (/lang, else the platform's locale, else conference.language). */
   locale?: Locale;
+  /** Set instead of `locale` while it is still being looked up (commands/dispatch.ts, for /react only). */
+  localeSoon?: Promise<Locale>;
 }
 
 export interface Command {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand } from './command.ts';
 import { text, flag, FIXED_CHOICES, optionProblem } from './options.ts';
 import { notice, type View } from '../src/views.ts';

@@ -13,11 +13,11 @@ import { keys } from '../src/keys.ts';
 import type { Reaction } from '../src/model.ts';
 import { STANCE_EMOJI } from '../src/view-text.ts';
 import { notice, type CommandResult } from '../src/views.ts';
-import { say } from '../src/wording/say.ts';
+import { negotiate, say, type Locale } from '../src/wording/say.ts';
 import type { ReactionOutcome } from '../src/plenary.ts';
-import { execute, executeLine, failureView, refusalView, type Logger } from './execute.ts';
+import { execute, executeLine, failureView, refusalView, resolveCommand, type Logger } from './execute.ts';
 import { findCommand } from './registry.ts';
-import { replyLanguage } from '../src/languages.ts';
+import { chosenLanguage } from '../src/languages.ts';
 import type { CommandContext } from './command.ts';
 
 export interface Choice { name: string; value: string }
@@ -31,16 +31,31 @@ export interface Dispatched extends CommandResult {
 
 const MAX_CHOICES = 25;
 
-export async function dispatch(core: Plenary, given: InboundEvent, log: Logger = () => {}): Promise<Dispatched> {
-  // The caller's language: their /lang, else the platform's locale, else the conference language.
-  const event = given.locale ? given : { ...given, locale: await replyLanguage(core.store, given.actor, core.config.conference.language, given.platformLocale) };
-  const what = event.kind === 'command' ? 'a command' : `a ${event.kind} event`;
+export interface DispatchOptions {
+  /**
+   * Asks the platform for the caller's locale (Slack's users.info): called only when the caller chose no
+   * language with /lang, and while the dedupe claim commits, so the round trip adds no wait of its own.
+   */
+  platformLocale?: () => Promise<string | undefined>;
+}
+
+export async function dispatch(core: Plenary, given: InboundEvent, log: Logger = () => {}, options: DispatchOptions = {}): Promise<Dispatched> {
+  // The claim is a durable write: started first, its commit overlaps the language look-ups.
+  const claim = given.dedupe ? core.firstDelivery(given.dedupe.scope, given.dedupe.key, given.dedupe.ttlMs) : undefined;
+  claim?.catch(() => {}); // awaited in the try below; meanwhile a rejection is not "unhandled"
+  const localeSoon = given.locale ? Promise.resolve(given.locale) : languageOf(core, given, options);
+  let event = given;
   try {
-    if (event.dedupe && !(await core.firstDelivery(event.dedupe.scope, event.dedupe.key, event.dedupe.ttlMs))) {
-      log('debug', logLine(event.kind === 'command' ? 'log.dispatch.command-replayed' : 'log.dispatch.event-replayed', { kind: event.kind, scope: event.dedupe.scope, key: event.dedupe.key }));
-      if (event.kind !== 'command') return { duplicate: true };
-      return { duplicate: true, reply: { kind: 'error', text: say('reply.command.duplicate', {}, event.locale) } };
+    if (given.dedupe && !(await claim)) {
+      log('debug', logLine(given.kind === 'command' ? 'log.dispatch.command-replayed' : 'log.dispatch.event-replayed', { kind: given.kind, scope: given.dedupe.scope, key: given.dedupe.key }));
+      if (given.kind !== 'command') return { duplicate: true };
+      return { duplicate: true, reply: { kind: 'error', text: say('reply.command.duplicate', {}, await localeSoon) } };
     }
+    if (given.kind === 'command' && 'line' in given && writesFirst(given.line)) {
+      // Its commit runs while the caller's language is still being looked up; it waits for it only to answer.
+      return await executeLine(given.line, { core, user: given.actor, channel: given.channel, role: given.role, localeSoon }, log);
+    }
+    event = { ...given, locale: await localeSoon };
     const ctx: CommandContext = {
       core, user: event.actor, channel: event.channel, role: event.role, locale: event.locale,
     };
@@ -85,8 +100,28 @@ export async function dispatch(core: Plenary, given: InboundEvent, log: Logger =
       log('warn', logLine('log.dispatch.autocomplete-failed'), error);
       return { choices: [] };
     }
-    return { reply: failureView(error, what, log, event.locale) };
+    return { reply: failureView(error, given.kind === 'command' ? logLine('log.doing.command') : logLine('log.doing.event', { kind: given.kind }), log, await localeSoon) };
   }
+}
+
+/** Commands that write before they word their answer (/react, the hot path: commands/react.ts awaits `localeSoon`). */
+const WRITES_FIRST = new Set(['react']);
+
+function writesFirst(line: string): boolean {
+  try {
+    return WRITES_FIRST.has(resolveCommand(line).command.name);
+  } catch {
+    return false; // the usual path words the refusal
+  }
+}
+
+/** The caller's language: their /lang, else the platform's locale, else the conference language. */
+async function languageOf(core: Plenary, event: InboundEvent, options: DispatchOptions): Promise<Locale> {
+  // A store that cannot be read leaves the platform's say; a failed look-up, the conference language.
+  const chosen = await chosenLanguage(core.store, event.actor).catch(() => undefined);
+  if (chosen) return chosen;
+  const platformLocale = options.platformLocale ? await options.platformLocale().catch(() => undefined) : event.platformLocale;
+  return negotiate(platformLocale, core.config.conference.language);
 }
 
 /** A refusal as a result (for adapters refusing a payload before it becomes an event). */

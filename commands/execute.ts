@@ -14,6 +14,7 @@ import { closestCommand } from './help.ts';
 import type { Command, CommandContext } from './command.ts';
 import type { CommandResult, View } from '../src/views.ts';
 import { clip } from '../src/text-rules.ts';
+import { localeOf } from './shared.ts';
 
 export type Logger = (level: 'debug' | 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
 
@@ -76,11 +77,11 @@ export async function execute(
     }
     const parsed = command.schema.safeParse(raw);
     if (!parsed.success) {
-      throw optionRefusal(parsed.error.issues[0].message, usageOf(command), ctx.locale);
+      throw optionRefusal(parsed.error.issues[0].message, usageOf(command), await localeOf(ctx));
     }
     return await command.handler(ctx, parsed.data);
   } catch (error) {
-    return { reply: failureView(error, `/${command.name}`, log, ctx.locale) };
+    return { reply: failureView(error, `/${command.name}`, log, await localeOf(ctx)) };
   }
 }
 
@@ -114,7 +115,7 @@ export async function executeLine(text: string, ctx: CommandContext, log?: Logge
     command = resolved.command;
     raw = parseOptions(command, resolved.rest);
   } catch (error) {
-    if (isRefusal(error)) return { reply: refusalView(error, ctx.locale) };
+    if (isRefusal(error)) return { reply: refusalView(error, await localeOf(ctx)) };
     throw error;
   }
   return execute(command, raw, ctx, log);

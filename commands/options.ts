@@ -3,7 +3,7 @@
  * zod rule (what `execute` validates) and its piece of the usage line, so none of them is typed twice.
  * Length limits come from LIMITS, the same numbers the core checks.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS } from '../src/text-rules.ts';
 import type { OptionSpec } from './command.ts';
 

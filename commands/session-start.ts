@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand } from './command.ts';
 import { LIMITS } from '../src/text-rules.ts';
 import { text, FIXED_CHOICES, optionProblem } from './options.ts';

@@ -5,6 +5,7 @@ import type { Proposal, Session } from '../src/model.ts';
 import type { Plenary } from '../src/plenary.ts';
 import type { Post, ProposalCard, View } from '../src/views.ts';
 import type { CommandContext } from './command.ts';
+import type { Locale } from '../src/wording/say.ts';
 import { resultsHidden, withheldCard } from '../src/hidden-results.ts';
 
 export function requireRole(ctx: CommandContext, needed: Role, what: string): void {
@@ -33,6 +34,9 @@ export async function proposalCard(core: Plenary, session: Session, proposal: Pr
   };
   return resultsHidden(session) && !reveal ? withheldCard(card) : card;
 }
+
+/** The caller's language once known: dispatch may still be looking it up while a command writes. */
+export const localeOf = async (ctx: CommandContext): Promise<Locale | undefined> => (ctx.localeSoon ? ctx.localeSoon : ctx.locale);
 
 /** Moderators and organisers see hidden results privately; nobody else does. */
 export const seesHiddenResults = (ctx: CommandContext) => mayAct(ctx.role, 'moderator');

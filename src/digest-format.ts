@@ -1,88 +1,22 @@
-/** The digest as a file: Markdown, JSON (PRODUCT.md's keys, proposals ranked) or CSV. Pure functions. */
-import type { Digest, ProposalSummary, SessionSummary } from './summary.ts';
+/** The digest as a file: Markdown (the digest card's Markdown translation), JSON (PRODUCT.md's keys, proposals ranked) or CSV. Pure functions. */
+import type { Digest, SessionSummary } from './summary.ts';
 import type { DigestFormat, ProposalCard } from './views.ts';
 import type { Session } from './model.ts';
-import {
-  counted, hiddenNote, labelsLine, reach, stanceWords, stateWord, summaryTitle, type Locale,
-} from './view-text.ts';
-import { bridgingLine } from './opinion-groups.ts';
-import { say } from './wording/say.ts';
+import type { Locale } from './view-text.ts';
 import { composeCard } from './cards/compose.ts';
+import { digestCard, summaryCard } from './cards/results.ts';
 import { cardMarkdown, escapeMarkdown } from './cards/markdown.ts';
-import { groupName } from './wording/group-names.ts';
 
-
-/**
- * Markdown text is inert: characters that would format, link or start a heading, quote, list or table row are
- * escaped, and line breaks (U+2028/U+2029 included) stay on the line, so nobody's text passes for another line.
- * `:` is escaped too so a bare `https://…` is not autolinked by GitHub-flavoured renderers.
- */
 export { escapeMarkdown };
+export { digestFileName, menuFileName, summaryFileName } from './cards/results.ts';
 
-function proposalLine(p: ProposalSummary, place: number, locale?: Locale): string {
-  const label = p.label ? ` **${p.label}**` : '';
-  return `${place}. **${p.code}** (${escapeMarkdown(p.speaker)}) ${escapeMarkdown(p.text)} — ${stanceWords(p, locale)} (${reach(p, locale)})${label}`;
-}
-
-const theme = (s: SessionSummary, locale?: Locale) => say('view.summary.theme', { theme: escapeMarkdown(s.theme ?? '') }, locale);
-
-export function digestMarkdown(d: Digest, locale?: Locale): string {
-  const totals = [counted('sessions', d.totals.sessions, locale), counted('proposals', d.totals.proposals, locale), counted('reactions', d.totals.reactions, locale), counted('participants', d.totals.participants, locale)];
-  const lines = [`# ${say('md.digest.title', { name: escapeMarkdown(d.conference.name), date: d.date }, locale)}`, ''];
-  lines.push(say('md.digest.totals', { totals: totals.join(' · '), timezone: d.conference.timezone }, locale), '');
-  if (d.sessions.length === 0) lines.push(`_${say('md.digest.empty', {}, locale)}_`, '');
-  for (const s of d.sessions) {
-    lines.push(`## ${escapeMarkdown(s.title)} (${s.id}, ${stateWord(s.state, locale)})`, '');
-    if (s.theme) lines.push(theme(s, locale), '');
-    if (s.speakers.length) {
-      const names = s.speakers.map((sp) => `${escapeMarkdown(sp.name)}${sp.organisation ? ` (${escapeMarkdown(sp.organisation)})` : ''}`).join('; ');
-      lines.push(say('md.speakers', { names }, locale), '');
-    }
-    lines.push(s.hidden ? `_${hiddenNote(locale)}._` : `${counted('participants', s.participants, locale)}.`, '');
-    if (s.hidden) {
-      s.proposals.forEach((p, i) => lines.push(`${i + 1}. **${p.code}** (${escapeMarkdown(p.speaker)}) ${escapeMarkdown(p.text)}`));
-      lines.push('');
-      continue;
-    }
-    const bridging = bridgingLine(s);
-    if (bridging) lines.push(escapeMarkdown(bridging), '');
-    s.proposals.forEach((p, i) => {
-      lines.push(proposalLine(p, i + 1, locale));
-      const groups = Object.entries(p.byGroup).sort(([a], [b]) => a.localeCompare(b));
-      for (const [group, c] of groups) lines.push(`   - ${groupName(group, locale)}: ${stanceWords(c, locale)}`);
-      for (const c of p.comments) lines.push(`   - “${escapeMarkdown(c.text)}” — ${groupName(c.group, locale)}`);
-    });
-    lines.push('');
-  }
-  if (d.top.length) {
-    lines.push(`## ${say('view.digest.top', {}, locale)}`, '');
-    d.top.forEach((p, i) => lines.push(`${proposalLine(p, i + 1, locale)} — ${escapeMarkdown(p.sessionTitle)}`));
-    lines.push('');
-  }
-  return lines.join('\n');
-}
+/** The day's digest as Markdown: every session with its speakers, ranked proposals, breakdowns and comments. */
+export const digestMarkdown = (d: Digest, locale?: Locale): string => cardMarkdown(digestCard(d, locale));
 
 /** A session summary as Markdown: the whole text (every comment), attached when a post cannot hold it. */
-export function summaryMarkdown(s: SessionSummary, final: boolean, locale?: Locale): string {
-  const lines = [`# ${summaryTitle(s, final, escapeMarkdown(s.title), locale)}`, ''];
-  if (s.theme) lines.push(theme(s, locale), '');
-  lines.push(`${s.hidden ? hiddenNote(locale) : counted('participants', s.participants, locale)} · ${stateWord(s.state, locale)}`, '');
-  if (s.proposals.length === 0) lines.push(`_${say('view.no-proposals', {}, locale)}_`, '');
-  if (s.hidden) {
-    s.proposals.forEach((p, i) => lines.push(`${i + 1}. **${p.code}** (${escapeMarkdown(p.speaker)}) ${escapeMarkdown(p.text)}`));
-    return lines.join('\n');
-  }
-  s.proposals.forEach((p, i) => {
-    lines.push(proposalLine(p, i + 1, locale));
-    const groups = Object.entries(p.byGroup).sort(([a], [b]) => a.localeCompare(b));
-    for (const [group, c] of groups) lines.push(`   - ${escapeMarkdown(groupName(group, locale))}: ${stanceWords(c, locale)}`);
-    for (const c of p.comments) lines.push(`   - “${escapeMarkdown(c.text)}” — ${escapeMarkdown(groupName(c.group, locale))}`);
-  });
-  lines.push('', labelsLine(s.proposals, locale), '');
-  return lines.join('\n');
-}
+export const summaryMarkdown = (s: SessionSummary, final: boolean, locale?: Locale): string => cardMarkdown(summaryCard(s, final, locale));
 
-/** A menu as Markdown (every proposal's whole text): the Markdown translation of composeCard's menu. */
+/** A menu as Markdown (every proposal's whole text). */
 export const menuMarkdown = (session: Session, cards: ProposalCard[], locale?: Locale): string =>
   cardMarkdown(composeCard({ kind: 'menu', session, cards }, locale));
 
@@ -129,7 +63,3 @@ export function formatDigest(d: Digest, format: DigestFormat, locale?: Locale): 
   if (format === 'csv') return digestCsv(d);
   return digestMarkdown(d, locale);
 }
-
-export const digestFileName = (d: Digest, format: DigestFormat) => `plenary-digest-${d.date}.${format}`;
-export const summaryFileName = (s: SessionSummary) => `plenary-summary-${s.id}.md`;
-export const menuFileName = (session: Session) => `plenary-menu-${session.id}.md`;

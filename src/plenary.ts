@@ -1,7 +1,7 @@
 /**
  * The core of plenary: proposals and reactions beside the sessions and speakers of its SessionBook,
  * kept in a FactStore. Platform-free: adapters call it with `platform:id` users and channels, and render
- * what it returns. The store is the truth; proposals are cached only as the store's change token allows (TokenCache).
+ * what it returns. The store is the truth (it caches its hot reads itself, keyed by its change token).
  */
 import { Refusal } from './errors.ts';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -88,36 +88,22 @@ export class Plenary {
     for (const listener of this.listeners) listener(sid, n);
   }
 
-  /** After a reaction write committed: keep the summary cache current, then tell the adapters. */
-  private reactionWritten(sid: string, n: number, user: UserId, reaction: Reaction | null) {
-    this.summaries.cache.note(sid, n, user, reaction);
-    this.countsChanged(sid, n);
-  }
-
   // ── proposals ───────────────────────────────────────────────────────────────
 
   /** All proposals of a session, withdrawn ones included, in code order. */
   async proposals(sid: string): Promise<Proposal[]> {
     const prefix = keys.proposalsPrefix(sid);
-    const rows = await this.book.records.get(prefix, () => this.store.scan<Proposal>(prefix));
-    return rows.map(([, p]) => p).sort((a, b) => a.number - b.number);
+    return (await this.store.scan<Proposal>(prefix)).map(([, p]) => p).sort((a, b) => a.number - b.number);
   }
 
   async activeProposals(sid: string): Promise<Proposal[]> {
     return (await this.proposals(sid)).filter((p) => !p.withdrawnAt);
   }
 
-  /** The session's proposals as the store holds them now, for a decision that a commit then checks. */
-  private async proposalsNow(sid: string): Promise<Proposal[]> {
-    return (await this.store.scan<Proposal>(keys.proposalsPrefix(sid))).map(([, p]) => p);
-  }
-
-  /** An active proposal by number. */
+  /** An active proposal by number (asked on every reaction: one pass over the store's cached rows, no sort). */
   async requireProposal(sid: string, n: number): Promise<Proposal> {
-    const proposal = (await this.proposals(sid)).find((p) => p.number === n);
-    if (!proposal || proposal.withdrawnAt) {
-      throw new Refusal('refusal.priority.unknown', { number: n, session: sid });
-    }
+    const proposal = (await this.store.scan<Proposal>(keys.proposalsPrefix(sid))).find(([, p]) => p.number === n)?.[1];
+    if (!proposal || proposal.withdrawnAt) throw new Refusal('refusal.priority.unknown', { number: n, session: sid });
     return proposal;
   }
 
@@ -129,11 +115,11 @@ export class Plenary {
     // Every add takes the next number: expecting it still free serialises the adds of a session, so the
     // count of the speaker's active priorities read here is the count when the commit lands.
     const proposal = await this.book.committed('priority add', async () => {
-      const now = await this.book.sessionNow(sid);
+      const now = await this.book.getSession(sid);
       if (now?.state !== 'open') throw new Refusal('refusal.session.closed', { session: sid });
       const held = await this.store.get<Speaker>(keys.speaker(sid, speaker.handle));
       if (!held) throw new Refusal('refusal.speaker.unknown-list', { handle: speaker.handle });
-      const all = await this.proposalsNow(sid);
+      const all = await this.proposals(sid);
       const active = all.filter((p) => p.speaker === speaker.handle && !p.withdrawnAt).length;
       if (active >= this.config.priorityLimit) {
         throw new Refusal('refusal.priority.limit', { handle: speaker.handle, count: active, limit: this.config.priorityLimit });
@@ -148,17 +134,15 @@ export class Plenary {
       };
       return { change, result: added };
     });
-    this.book.records.forget(keys.proposalsPrefix(sid));
     return proposal;
   }
 
   /** Reads the proposal and its session from the store itself, for a compare-and-set. */
   private async proposalNow(sid: string, n: number): Promise<{ session: Session; proposal: Proposal }> {
-    const session = await this.book.sessionNow(sid);
+    const session = await this.book.getSession(sid);
     if (session?.state !== 'open') throw new Refusal('refusal.session.closed', { session: sid });
     const proposal = await this.store.get<Proposal>(keys.proposal(sid, n));
     if (!proposal || proposal.withdrawnAt) {
-      if (proposal) this.book.records.forget(keys.proposalsPrefix(sid));
       throw new Refusal('refusal.priority.unknown', { number: n, session: sid });
     }
     return { session, proposal };
@@ -174,7 +158,6 @@ export class Plenary {
       const change: Change = { expect: [[keys.session(sid), session], [keys.proposal(sid, n), proposal]], set: [[keys.proposal(sid, n), next]] };
       return { change, result: next };
     });
-    this.book.records.forget(keys.proposalsPrefix(sid));
     this.countsChanged(sid, n);
     return edited;
   }
@@ -187,7 +170,6 @@ export class Plenary {
       const change: Change = { expect: [[keys.session(sid), session], [keys.proposal(sid, n), proposal]], set: [[keys.proposal(sid, n), next]] };
       return { change, result: next };
     });
-    this.book.records.forget(keys.proposalsPrefix(sid));
     this.countsChanged(sid, n);
     return withdrawn;
   }
@@ -215,8 +197,7 @@ export class Plenary {
   ): Promise<{ outcome: ReactionOutcome; changed: boolean }> {
     const key = keys.reaction(sid, n, user);
     let changed = false;
-    const outcome = await this.book.committed('reaction', async (retry) => {
-      if (retry > 0) this.book.records.forget(keys.session(sid));
+    const outcome = await this.book.committed('reaction', async () => {
       const { session, proposal } = await this.reactable(sid, n);
       const previous = await this.store.get<Reaction>(key);
       const next = decide(previous, proposal);
@@ -229,7 +210,7 @@ export class Plenary {
         : { expect, delete: [key, keys.mine(user, sid, n)] };
       return { change, result };
     });
-    if (changed) this.reactionWritten(sid, n, user, outcome.reaction);
+    if (changed) this.countsChanged(sid, n);
     return { outcome, changed };
   }
 
@@ -320,10 +301,9 @@ export class Plenary {
         change.set?.push([key, rest]);
       }
       const counted = stored.filter((r) => r !== undefined).length;
-      return { change, result: { reactions: counted, group: group !== undefined, language: language !== undefined, touched: reactions, sessions } };
+      return { change, result: { reactions: counted, group: group !== undefined, language: language !== undefined, touched: reactions } };
     });
-    for (const { sid, number } of result.touched) this.reactionWritten(sid, number, user, null);
-    for (const session of result.sessions) if (session) this.book.records.forget(keys.session(session.id));
+    for (const { sid, number } of result.touched) this.countsChanged(sid, number);
     return { reactions: result.reactions, group: result.group, language: result.language, scrubbed: (await this.store.scrub?.()) ?? true };
   }
 
@@ -359,21 +339,16 @@ export class Plenary {
         [keys.posted(sid, n, messageRef), { at: this.book.clock().getTime() }],
       ],
     });
-    this.book.records.forget(keys.postedPrefix(sid, n));
   }
 
   async proposalForMessage(messageRef: string): Promise<{ sessionId: string; number: number } | undefined> {
     return this.store.get(keys.message(messageRef));
   }
 
-  /** Looked up on every reaction (live counts), so cached while no other process posts. */
+  /** Looked up on every reaction (live counts): one of the reads the store keeps while no other process writes. */
   async postedMessages(sid: string, n: number): Promise<string[]> {
     const prefix = keys.postedPrefix(sid, n);
-    return this.book.records.get(prefix, async () => (await this.store.scan(prefix)).map(([key]) => key.slice(prefix.length)));
-  }
-
-  forgetProposals(sid: string): void {
-    this.book.records.forget(keys.proposalsPrefix(sid));
+    return (await this.store.scan(prefix)).map(([key]) => key.slice(prefix.length));
   }
 
   /**

@@ -10,7 +10,6 @@ import { keys } from './keys.ts';
 import { bySpeakerOrder, nextOrder, type ChannelRef, type Session, type Speaker, type UserId, isSessionId } from './model.ts';
 import { checkHandle, checkText, clip, LIMITS } from './text-rules.ts';
 import { dayIn } from './time.ts';
-import { TokenCache } from './token-cache.ts';
 import { Outbox } from './outbox.ts';
 
 /** One try of a command: the writes it decided on, given what it read, and what to answer if they land. */
@@ -36,8 +35,6 @@ export class SessionBook {
   readonly config: PlenaryConfig;
   readonly clock: () => Date;
   private readonly random: () => number;
-  /** Session records and channel bindings, read once while no other process writes (see TokenCache). */
-  readonly records: TokenCache;
   /** Posts waiting for delivery, written in the same commit as the command that makes them. */
   readonly outbox: Outbox;
 
@@ -46,7 +43,6 @@ export class SessionBook {
     this.config = options.config;
     this.clock = options.clock ?? (() => new Date());
     this.random = options.random ?? Math.random;
-    this.records = new TokenCache(this.store);
     this.outbox = new Outbox(this.store, () => this.clock().getTime());
   }
 
@@ -65,12 +61,6 @@ export class SessionBook {
     throw new StoreUnavailableError(`${what}: the store kept changing underneath, so nothing was recorded`);
   }
 
-  /** The session record straight from the store (and the cache dropped), for a compare-and-set. */
-  async sessionNow(sid: string): Promise<Session | undefined> {
-    this.records.forget(keys.session(sid));
-    return this.store.get<Session>(keys.session(sid));
-  }
-
   now(): Date {
     return this.clock();
   }
@@ -78,18 +68,16 @@ export class SessionBook {
   // ── sessions ────────────────────────────────────────────────────────────────
 
   /**
-   * The session record. Reactions must stop the moment a session closes, even when another process closed
-   * it, so this is as fresh as a store read: the cache holds only while nobody else wrote.
+   * The session record. Reactions must stop the moment a session closes, even when another process closed it:
+   * the store's cache keeps it only while nobody else wrote, so this is a store read, fit for a compare-and-set.
    */
   async getSession(sid: string): Promise<Session | undefined> {
-    const key = keys.session(sid);
-    return this.records.get(key, () => this.store.get<Session>(key));
+    return this.store.get<Session>(keys.session(sid));
   }
 
   /** The latest session bound to a channel, open or closed. */
   async sessionInChannel(channel: ChannelRef): Promise<Session | undefined> {
-    const key = keys.channel(channel);
-    const bound = await this.records.get(key, () => this.store.get<{ sessionId: string }>(key));
+    const bound = await this.store.get<{ sessionId: string }>(keys.channel(channel));
     return bound ? this.getSession(bound.sessionId) : undefined;
   }
 
@@ -118,7 +106,7 @@ export class SessionBook {
     const cleanTheme = theme === null ? null : checkText(theme, 'Theme', LIMITS.theme, { required: false }) || null;
     const session = await this.committed('session start', async (retry) => {
       const bound = await this.store.get<{ sessionId: string }>(keys.channel(channel));
-      const current = bound ? await this.sessionNow(bound.sessionId) : undefined;
+      const current = bound ? await this.getSession(bound.sessionId) : undefined;
       if (current?.state === 'open') {
         throw new Refusal('refusal.session.channel-busy', { session: current.id, title: clip(current.title) });
       }
@@ -146,8 +134,6 @@ export class SessionBook {
       };
       return { change, result: fresh };
     });
-    this.records.forget(keys.session(session.id));
-    this.records.forget(keys.channel(channel));
     return session;
   }
 
@@ -170,10 +156,10 @@ export class SessionBook {
     if (!session) throw new Refusal('refusal.session.unknown-join', { raw: clip(rawId) });
     if (session.state !== 'open') throw new Refusal('refusal.session.closed-join', { session: session.id });
     await this.committed('session join', async () => {
-      const target = await this.sessionNow(session.id);
+      const target = await this.getSession(session.id);
       if (target?.state !== 'open') throw new Refusal('refusal.session.closed-join', { session: session.id });
       const bound = await this.store.get<{ sessionId: string }>(keys.channel(channel));
-      const current = bound ? await this.sessionNow(bound.sessionId) : undefined;
+      const current = bound ? await this.getSession(bound.sessionId) : undefined;
       if (current?.id === session.id) throw new Refusal('refusal.session.already-followed', { session: session.id });
       if (current?.state === 'open') {
         throw new Refusal('refusal.session.channel-busy-join', { session: current.id });
@@ -184,7 +170,6 @@ export class SessionBook {
       };
       return { change, result: undefined };
     });
-    this.records.forget(keys.channel(channel));
     return session;
   }
 
@@ -201,7 +186,7 @@ export class SessionBook {
   async closeSession(channel: ChannelRef, notify?: { user: UserId; channel: ChannelRef }): Promise<Session & { queued: string[] }> {
     const { id } = await this.requireOpenSession(channel);
     const closed = await this.committed('session close', async () => {
-      const session = await this.sessionNow(id);
+      const session = await this.getSession(id);
       if (session?.state !== 'open') {
         throw new Refusal('refusal.session.closed', { session: id });
       }
@@ -210,7 +195,6 @@ export class SessionBook {
       const change: Change = { expect: [[keys.session(id), session]], set: [[keys.session(id), done], ...posts] };
       return { change, result: { ...done, queued: posts.map(([key]) => key) } };
     });
-    this.records.forget(keys.session(id));
     return closed;
   }
 

@@ -18,7 +18,6 @@ export interface ProposalReads {
   postedMessages(sid: string, n: number): Promise<string[]>;
   /** Tells the adapters to re-render the proposal's cards (live counts, buttons). */
   countsChanged(sid: string, n: number): void;
-  forgetProposals(sid: string): void;
 }
 
 export class SessionCorrections {
@@ -35,7 +34,7 @@ export class SessionCorrections {
   async reopenSession(channel: ChannelRef, rawId?: string): Promise<Session> {
     const { id } = rawId ? await this.namedSession(rawId) : await this.book.requireSession(channel);
     const reopened = await this.book.committed('session reopen', async () => {
-      const session = await this.book.sessionNow(id);
+      const session = await this.book.getSession(id);
       if (!session) throw new Refusal('refusal.session.unknown', { raw: clip(id) });
       if (session.state === 'open') throw new Refusal('refusal.session.already-open', { session: session.id });
       const channels = await this.book.bindings(id);
@@ -46,7 +45,7 @@ export class SessionCorrections {
         const pointer = pointers[i];
         change.expect?.push([keys.channel(bound), pointer]);
         if (pointer?.sessionId === id) continue;
-        const other = pointer ? await this.book.sessionNow(pointer.sessionId) : undefined;
+        const other = pointer ? await this.book.getSession(pointer.sessionId) : undefined;
         if (other?.state === 'open') {
           throw new Refusal('refusal.session.channel-busy-reopen', { channel: bound === channel ? 'here' : bound, session: other.id, title: clip(other.title) });
         }
@@ -56,12 +55,10 @@ export class SessionCorrections {
       }
       const next: Session = { ...session, state: 'open', closedAt: null, reopenedAt: this.book.clock().toISOString() };
       change.set?.push([keys.session(id), next]);
-      return { change, result: { next, channels } };
+      return { change, result: next };
     });
-    this.book.records.forget(keys.session(id));
-    for (const bound of reopened.channels) this.book.records.forget(keys.channel(bound));
     for (const p of await this.proposals.activeProposals(id)) this.proposals.countsChanged(id, p.number);
-    return reopened.next;
+    return reopened;
   }
 
   /** A session by the id a user typed, or a one-line refusal. */
@@ -86,7 +83,7 @@ export class SessionCorrections {
   /** Deletes a session and every fact under it (participants' indexes included) in one commit: it leaves every digest. */
   async deleteSession(sid: string): Promise<void> {
     await this.book.committed('session delete', async () => {
-      const session = await this.book.sessionNow(sid);
+      const session = await this.book.getSession(sid);
       if (!session) throw new Refusal('refusal.session.unknown', { raw: clip(sid) });
       const channels = await this.book.bindings(sid);
       const pointers = await this.book.store.getMany<{ sessionId: string }>(channels.map((c) => keys.channel(c)));
@@ -108,12 +105,8 @@ export class SessionCorrections {
         expect: [[keys.session(sid), session], ...channels.map((c, i): [string, unknown] => [keys.channel(c), pointers[i]])],
         delete: [...new Set(doomed)],
       };
-      return { change, result: channels };
-    }).then((channels) => {
-      for (const channel of channels) this.book.records.forget(keys.channel(channel));
+      return { change, result: undefined };
     });
-    this.book.records.forget(keys.session(sid));
-    this.proposals.forgetProposals(sid);
   }
 
   /** Corrects a speaker's name, organisation or group; their proposals and reactions stay. */

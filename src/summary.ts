@@ -2,13 +2,12 @@
  * Summaries and digests, derived from the stored facts every time (the store is the truth).
  * No user id leaves this module: comments carry their author's group, never the author.
  */
-import type { FactStore } from './store/fact-store.ts';
+import type { FactStore, Fold } from './store/fact-store.ts';
 import type { PlenaryConfig } from './config.ts';
 import { keys } from './keys.ts';
 import { bySpeakerOrder, UNSPECIFIED, type GroupDeclaration, type Proposal, type Reaction, type Session, type Speaker, type Stance, type StanceCounts } from './model.ts';
 import { compareRank, labelOf, tallyStances, wilsonLowerBound, type Label } from './tally.ts';
 import { dayIn } from './time.ts';
-import { ReactionCache, type SessionReactions } from './reaction-cache.ts';
 import { analyseOpinions, analyseStances, type OpinionGroup, type StanceAnalysis } from './opinion-groups.ts';
 
 export interface ProposalSummary {
@@ -62,17 +61,47 @@ export interface Digest {
 
 const TOP_OF_DAY = 5;
 
+/** number → user → reaction */
+export type ReactionsByProposal = Map<number, Map<string, Reaction>>;
+
+/** A session's reactions, as the store's fold keeps them; `changes` counts what was applied (the opinion memo's key). */
+interface SessionReactions {
+  byProposal: ReactionsByProposal;
+  changes: number;
+}
+
+/** The fold of `reaction:<sid>:` (rest = `<number>:<user>`): kept by the store, which applies this process's writes. */
+const SESSION_REACTIONS: Fold<SessionReactions> = {
+  empty: () => ({ byProposal: new Map(), changes: 0 }),
+  apply(state, rest, value) {
+    const cut = rest.indexOf(':');
+    const number = Number(rest.slice(0, cut));
+    const user = rest.slice(cut + 1);
+    state.changes += 1;
+    let users = state.byProposal.get(number);
+    const had = users?.has(user) ?? false;
+    if (value === undefined) {
+      users?.delete(user);
+      return had ? -1 : 0;
+    }
+    if (!users) state.byProposal.set(number, (users = new Map()));
+    users.set(user, value as Reaction);
+    return had ? 0 : 1;
+  },
+};
+
 export class SummaryReader {
-  /** Plenary notes its reaction writes here, so warm summaries need no rescan. */
-  readonly cache: ReactionCache;
-  /** Opinion groups of the cached reactions, kept until those reactions or the proposals change. */
+  /** Opinion groups of the kept reactions, until those reactions or the proposals change. */
   private readonly opinions = new WeakMap<SessionReactions, { key: string; stances: StanceAnalysis }>();
 
   constructor(
     private readonly store: FactStore,
     private readonly config: PlenaryConfig,
-  ) {
-    this.cache = new ReactionCache(store);
+  ) {}
+
+  /** A session's current reactions (the store keeps them between calls where it can); read, never change. */
+  async reactions(sid: string): Promise<ReactionsByProposal> {
+    return (await this.store.fold(keys.reactionsOfSession(sid), SESSION_REACTIONS)).byProposal;
   }
 
   /** Current groups of the given participants (`unspecified` when undeclared). */
@@ -102,7 +131,7 @@ export class SummaryReader {
     return counts;
   }
 
-  private stancesOf(reactions: SessionReactions, key: string, byProposal: Map<number, Map<string, Reaction>>): StanceAnalysis {
+  private stancesOf(reactions: SessionReactions, key: string, byProposal: ReactionsByProposal): StanceAnalysis {
     const memo = this.opinions.get(reactions);
     if (memo?.key === key) return memo.stances;
     const stances = analyseStances(byProposal);
@@ -116,22 +145,22 @@ export class SummaryReader {
 
   /**
    * One session's reactions for a digest, streamed from the store proposal by proposal (FactStore.scanEach) and
-   * not kept in the cache: a digest then holds one session's reactions at a time, never the whole day's.
+   * not kept by the store: a digest then holds one session's reactions at a time, never the whole day's.
    */
   private async streamSession(sid: string, active: Proposal[]): Promise<SessionReactions> {
-    const reactions: SessionReactions = new Map();
+    const reactions = SESSION_REACTIONS.empty();
     const store = this.store as FactStore & Required<Pick<FactStore, 'scanEach'>>;
     for (const p of active) {
       const users = new Map<string, Reaction>();
       await store.scanEach<Reaction>(keys.reactionsOfProposal(sid, p.number), (user, r) => void users.set(user, r));
-      reactions.set(p.number, users);
+      reactions.byProposal.set(p.number, users);
     }
     return reactions;
   }
 
   /**
    * The summary plus who took part (kept inside this module so no id leaks into a summary). A digest (which
-   * passes every group) uses the cache's copy of a session when it has one, else streams it (streamSession).
+   * passes every group) uses the store's kept fold of a session when it has one, else streams it (streamSession).
    */
   private async summarise(
     sid: string,
@@ -143,14 +172,14 @@ export class SummaryReader {
     const [speakerRows, proposalRows, cached] = await Promise.all([
       this.store.scan<Speaker>(keys.speakersPrefix(sid)),
       this.store.scan<Proposal>(keys.proposalsPrefix(sid)),
-      stream ? this.cache.cached(sid) : this.cache.session(sid),
+      stream ? this.store.heldFold(keys.reactionsOfSession(sid), SESSION_REACTIONS) : this.store.fold(keys.reactionsOfSession(sid), SESSION_REACTIONS),
     ]);
     const active = proposalRows.map(([, p]) => p).filter((p) => !p.withdrawnAt);
     const reactions = cached ?? (await this.streamSession(sid, active));
     const byProposal = new Map<number, Map<string, Reaction>>();
-    for (const p of active) byProposal.set(p.number, reactions.get(p.number) ?? new Map());
+    for (const p of active) byProposal.set(p.number, reactions.byProposal.get(p.number) ?? new Map());
     // Read with byProposal, before any await: a later write only makes the next call recompute.
-    const opinionKey = `${this.cache.version(sid)}|${active.map((p) => p.number).join(',')}`;
+    const opinionKey = `${reactions.changes}|${active.map((p) => p.number).join(',')}`;
     const participants = new Set<string>();
     for (const list of byProposal.values()) for (const [user, r] of list) if (r.stance) participants.add(user);
     const groupOf = groups ?? (await this.groupsOf([...byProposal.values()].flatMap((l) => [...l.keys()])));

@@ -32,10 +32,6 @@ export const reach = (p: { support: number; reactors: number }, locale?: Locale)
 /** `62% support of 12` (the day's top proposals); `… of 12 reactors` with `noun`. */
 export const supportOf = (p: { support: number; reactors: number }, locale?: Locale, noun = false) =>
   say('view.support-of', { share: percent(p.support, p.reactors, locale), reactors: noun ? counted('reactors', p.reactors, locale) : p.reactors }, locale);
-/** `62% of 12` (compact lines). */
-export const shareOf = (p: { support: number; reactors: number }, locale?: Locale) =>
-  say('view.share-of', { share: percent(p.support, p.reactors, locale), reactors: p.reactors }, locale);
-
 /** `3 support · 0 neutral · 1 oppose`: spelt out, so no legend is needed. */
 export const stanceWords = (c: StanceCounts, locale?: Locale) =>
   say('view.stance-words', { support: c.support, neutral: c.neutral, oppose: c.oppose }, locale);
@@ -62,10 +58,6 @@ export function labelsLine(proposals: Array<{ code: string; label: string | null
   const codes = (label: string) => proposals.filter((p) => p.label === label).map((p) => p.code).join(', ') || say('view.none', {}, locale);
   return say('view.summary.labels', { consensus: codes('consensus'), divisive: codes('divisive') }, locale);
 }
-
-/** `Final summary of session s1 “Title”` — the caller passes the title already made safe for its platform. */
-export const summaryTitle = (s: { id: string }, final: boolean, title: string, locale?: Locale) =>
-  say('view.summary.title', { final: String(final), id: s.id, title }, locale);
 
 /** `open`, `closed` */
 export const stateWord = (state: 'open' | 'closed', locale?: Locale) => say(`view.state.${state}`, {}, locale);

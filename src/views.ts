@@ -1,6 +1,6 @@
 /**
- * What commands return: data, not text. Each adapter renders these with pure functions
- * (terminal text, Slack Block Kit, Discord embeds).
+ * What commands return: data, not text. src/cards composes each view once into a card of primitives, and each
+ * adapter translates the card with pure functions (terminal lines, Slack Block Kit, Discord embeds, Markdown).
  */
 import type { ChannelRef, Session, Speaker, StanceCounts } from './model.ts';
 import type { Digest, SessionSummary } from './summary.ts';

@@ -12,28 +12,37 @@ const line = (text: Inline) => inlineText(text, oneLine);
 const TEXT_INDENT = ['', '   '] as const;
 const LIST_INDENT = ['', '  '] as const;
 
-function primitiveLines(block: Primitive): string[] {
+/** A primitive's lines; `indent` is where a group's or section's lines start. */
+function primitiveLines(block: Primitive, indent = ''): string[] {
+  if (block.whole) return []; // the Markdown file's, not the terminal's
   switch (block.type) {
     case 'header':
-      return [line(block.text)];
+      return [block.sub ? `${line(block.text)} — ${line(block.sub)}` : line(block.text)];
     case 'text':
     case 'context':
-      return [`${TEXT_INDENT[block.level ?? 0]}${line(block.text)}`];
+      return [`${indent}${TEXT_INDENT[block.level ?? 0]}${line(block.text)}`];
     case 'fields':
-      return [block.fields.map((f) => `${line(f.name)}: ${line(f.value)}`).join(' · ')];
+      return [indent + block.fields.map((f) => `${line(f.name)}: ${line(f.value)}`).join(' · ')];
     case 'list':
-      return block.items.map((item, i) => `${LIST_INDENT[block.level ?? 0]}${block.ordered ? `${i + 1}. ` : ''}${line(item)}`);
+      return block.items.map((item, i) => `${indent}${LIST_INDENT[block.level ?? 0]}${block.ordered ? `${i + 1}. ` : ''}${line(item)}`);
+    case 'group':
+      return [
+        `${indent}${line(block.title)} ${line(block.lead)}`,
+        ...(block.bar ? [`${indent}${unicodeBar(block.bar)}`] : []),
+        ...block.blocks.flatMap((b) => primitiveLines(b, `${indent}   `)),
+      ];
+    case 'section':
+      return [`${indent}${line(block.title)}`, ...block.blocks.flatMap((b) => primitiveLines(b, `${indent}  `))];
     case 'chart':
-      return block.chart.bars.map((bar) => unicodeBar(bar));
     case 'actions':
-      return []; // the terminal reacts with /react and emoji lines (see help.ts)
+      return []; // each group draws its own bar; the terminal reacts with /react and emoji lines (see help.ts)
     case 'file':
       return block.content.replace(/\r?\n$/, '').split(/\r?\n/);
   }
 }
 
 export function cardLines(card: Card): string[] {
-  const lines = card.line ? [line(card.line)] : card.blocks.flatMap(primitiveLines);
+  const lines = card.line ? [line(card.line)] : card.blocks.flatMap((b) => primitiveLines(b));
   if (card.tone === 'error' && lines.length) lines[0] = `⚠ ${lines[0]}`;
   return lines;
 }

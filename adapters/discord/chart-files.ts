@@ -1,47 +1,100 @@
 /**
- * Charts on Discord, which has no chart component: a PNG rendered from the core's chart description,
- * attached to the first message and shown as that message's first embed image. A Markdown digest gets its
- * session charts as image files beside it, and embeds them by file name.
+ * Charts on Discord, which has no chart component: a PNG rendered from each chart primitive of a card (the core's
+ * chart description), attached to the message and shown as its first embed's image. When the whole text rides
+ * along as a Markdown file, the charts go beside it and the Markdown embeds them by file name. Discord's
+ * attachment limits apply here: ≤ 10 files on one message, each ≤ 10 MiB (a server without boosts), ≤ 25 MiB in
+ * all; charts that would pass them are left out (and then not referenced), and a Markdown file past 10 MiB is
+ * sent in numbered parts, cut between lines.
  */
-import { sessionChart, type StanceChart } from '../../src/chart.ts';
-import type { Digest, SessionSummary } from '../../src/summary.ts';
+import type { Card, Primitive } from '../../src/cards/primitives.ts';
+import { altText, cardMarkdown } from '../../src/cards/markdown.ts';
 import { chartPng } from '../charts/png.ts';
-import type { DiscordMessage } from './render.ts';
-import { say, type Locale } from '../../src/wording/say.ts';
 
-const MAX_FILES = 10; // Discord's attachments per message
+export const ATTACHMENT_LIMITS = { files: 10, fileBytes: 10 * 1024 * 1024, bytes: 25 * 1024 * 1024 } as const;
 
-function attach(messages: DiscordMessage[], images: Array<{ name: string; attachment: Buffer }>): DiscordMessage[] {
-  if (messages.length === 0 || images.length === 0) return messages;
-  const [first, ...rest] = messages;
-  const files = [...(first.files ?? []), ...images].slice(0, MAX_FILES);
-  const embeds = first.embeds?.length ? [{ ...first.embeds[0], image: { url: `attachment://${images[0].name}` } }, ...first.embeds.slice(1)] : first.embeds;
-  return [{ ...first, files, ...(embeds ? { embeds } : {}) }, ...rest];
+export type Attachment = { name: string; attachment: Buffer };
+type ChartBlock = Extract<Primitive, { type: 'chart' }>;
+
+/** Every chart primitive of the blocks, sections included. */
+export const chartsOf = (blocks: Primitive[]): ChartBlock[] =>
+  blocks.flatMap((b) => (b.type === 'chart' ? [b] : b.type === 'section' ? chartsOf(b.blocks) : []));
+
+/** The charts that can be drawn (a name, some proposals), at most `max` of them, as PNG files. */
+function chartImages(blocks: Primitive[], max: number): Array<{ block: ChartBlock; file: Attachment }> {
+  return chartsOf(blocks)
+    .filter((b) => b.name && b.chart.bars.length > 0)
+    .slice(0, Math.max(0, max))
+    .map((block) => ({ block, file: { name: `${block.name}.png`, attachment: chartPng(block.chart) } }));
 }
 
-const render = (chart: StanceChart, name: string) => ({ name, attachment: chartPng(chart) });
-
-export function withSummaryChart(messages: DiscordMessage[], s: SessionSummary): DiscordMessage[] {
-  if (s.proposals.length === 0) return messages;
-  return attach(messages, [render(sessionChart(s), `plenary-${s.id}-chart.png`)]);
+/** Takes files in order while the message stays within Discord's attachment count and bytes. */
+function withinLimits<T extends { file: Attachment }>(items: T[], usedFiles: number, usedBytes: number): T[] {
+  const kept: T[] = [];
+  for (const item of items) {
+    if (usedFiles + 1 > ATTACHMENT_LIMITS.files || usedBytes + item.file.attachment.length > ATTACHMENT_LIMITS.bytes) break;
+    kept.push(item);
+    usedFiles += 1;
+    usedBytes += item.file.attachment.length;
+  }
+  return kept;
 }
 
-/** One image per session of the day (Discord takes at most ten files on a message). */
-export function digestChartImages(d: Digest, reserve = 0): Array<{ name: string; attachment: Buffer; session: string }> {
-  return d.sessions
-    .filter((s) => s.proposals.length > 0)
-    .slice(0, MAX_FILES - reserve)
-    .map((s) => ({ ...render(sessionChart(s), `plenary-digest-${d.date}-${s.id}.png`), session: s.id }));
+/** The card's chart images for a message that carries no other file. */
+export const cardChartFiles = (card: Card, blocks: Primitive[]): Attachment[] =>
+  withinLimits(chartImages(blocks, ATTACHMENT_LIMITS.files), 0, 0).map((c) => c.file);
+
+/**
+ * The card's whole text as a Markdown file named `name`, with its charts as PNG files beside it and embedded in
+ * it by file name under their session (the Markdown first, then the images that fit).
+ */
+export function markdownWithCharts(card: Card, name: string): Attachment[] {
+  const parts = markdownParts(name, cardMarkdown(card));
+  const kept = chartsWithin(card, parts);
+  const names = new Map(kept.map(({ block, file }) => [block, file.name]));
+  return [...markdownParts(name, cardMarkdown(card, (chart) => names.get(chart))), ...kept.map((c) => c.file)];
 }
 
-export function withDigestCharts(messages: DiscordMessage[], d: Digest): DiscordMessage[] {
-  return attach(messages, digestChartImages(d).map(({ name, attachment }) => ({ name, attachment })));
+/**
+ * A Markdown file the core already wrote (a `/digest format:md`, in the language it was asked in), with the
+ * card's charts beside it, embedded in a last section (`heading`) by file name.
+ */
+export function fileWithCharts(card: Card, file: { name: string; content: string }, heading: string): Attachment[] {
+  const kept = chartsWithin(card, markdownParts(file.name, file.content));
+  const lines = kept.length ? ['', `## ${heading}`, '', ...kept.map(({ block, file: image }) => `![${altText(block.heading)}](${image.name})`), ''] : [];
+  const markdown = `${kept.length ? file.content.replace(/\n*$/, '\n') : file.content}${lines.join('\n')}`;
+  return [...markdownParts(file.name, markdown), ...kept.map((c) => c.file)];
 }
 
-/** The Markdown digest with each session's chart embedded as the image file sent beside it. */
-export function markdownWithCharts(d: Digest, markdown: string, locale?: Locale): { markdown: string; images: Array<{ name: string; attachment: Buffer }> } {
-  const images = digestChartImages(d, 1);
-  if (images.length === 0) return { markdown, images: [] };
-  const lines = ['', `## ${say('md.charts', {}, locale)}`, '', ...images.map((img) => `![${say('md.chart.alt', { id: img.session }, locale)}](${img.name})`), ''];
-  return { markdown: `${markdown.replace(/\n*$/, '\n')}${lines.join('\n')}`, images: images.map(({ name, attachment }) => ({ name, attachment })) };
+/** The chart images that fit beside the Markdown's parts: each image also adds its `![…](…)` line. */
+function chartsWithin(card: Card, parts: Attachment[]) {
+  const images = chartImages(card.blocks, ATTACHMENT_LIMITS.files - parts.length).filter((c) => c.file.attachment.length <= ATTACHMENT_LIMITS.fileBytes);
+  const lines = images.length * 512;
+  const bytes = parts.reduce((n, p) => n + p.attachment.length, 0) + lines;
+  // One more part when the image lines could push the last part past its limit.
+  const more = parts[parts.length - 1].attachment.length + lines > ATTACHMENT_LIMITS.fileBytes ? 1 : 0;
+  return withinLimits(images, parts.length + more, bytes);
+}
+
+/** Markdown as files of ≤ 10 MiB: `name`, then `name-2.md`, `name-3.md`…, each cut after a line. */
+export function markdownParts(name: string, markdown: string): Attachment[] {
+  const whole = Buffer.from(markdown, 'utf8');
+  if (whole.length <= ATTACHMENT_LIMITS.fileBytes) return [{ name, attachment: whole }];
+  const parts: Attachment[] = [];
+  let start = 0;
+  while (start < whole.length) {
+    let end = Math.min(whole.length, start + ATTACHMENT_LIMITS.fileBytes);
+    if (end < whole.length) {
+      const newline = whole.lastIndexOf(0x0a, end - 1);
+      end = newline >= start ? newline + 1 : cutAtCharacter(whole, end);
+    }
+    parts.push({ name: parts.length ? name.replace(/\.md$/, `-${parts.length + 1}.md`) : name, attachment: whole.subarray(start, end) });
+    start = end;
+  }
+  return parts;
+}
+
+/** Backs off to the start of a UTF-8 character (never inside one), for a line longer than a part. */
+function cutAtCharacter(bytes: Buffer, end: number): number {
+  while (end > 0 && (bytes[end] & 0xc0) === 0x80) end -= 1;
+  return end;
 }

@@ -74,7 +74,7 @@ export class InteractionHandler {
       if (interaction.isButton()) return await this.button(interaction);
       if (interaction.isModalSubmit()) return await this.modal(interaction);
     } catch (error) {
-      const view = failureView(error, 'handling a Discord interaction', log);
+      const view = failureView(error, logLine('log.doing.discord-interaction'), log);
       if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
         await interaction.reply({ content: `⚠️ ${view.kind === 'error' ? view.text : ''}`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }).catch(() => {});
       }
@@ -149,7 +149,7 @@ export class InteractionHandler {
       // Posts are durable before the caller hears "done": any process running their platform delivers them.
       const notify = { user: who(interaction.user.id), channel: who(interaction.channelId ?? '') };
       ({ delivered } = await this.deps.delivery.enqueue(this.deps.core, result.posts, notify, result.queued).catch((error) => {
-        const stored = storeFailure(error, 'queuing posts', this.deps.log);
+        const stored = storeFailure(error, logLine('log.doing.queuing-posts'), this.deps.log);
         result = refuse(stored ?? new Refusal('refusal.posts.unqueued'));
         return { delivered: Promise.resolve() };
       }));

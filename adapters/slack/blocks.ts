@@ -8,7 +8,6 @@ export const LIMITS = {
   blocksPerMessage: 50, // Slack rejects a message with more
   sectionText: 3000, // section text object
   fallbackText: 3000, // we keep the notification text short too (Slack truncates at 40k)
-  headerText: 150,
   buttonText: 75,
   /** Slack answers msg_blocks_too_long past about 12,000 characters across one message's blocks: we keep under. */
   messageText: 11_000,
@@ -66,11 +65,6 @@ export function sections(mrkdwn: string): Block[] {
 }
 
 export const section = (mrkdwn: string): Block => sections(mrkdwn)[0];
-
-export const header = (plain: string): Block => ({
-  type: 'header',
-  text: { type: 'plain_text', text: clipEscaped(plain, LIMITS.headerText), emoji: true },
-});
 
 export const context = (mrkdwn: string): Block => ({
   type: 'context',

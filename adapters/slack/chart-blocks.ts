@@ -2,10 +2,9 @@
  * Charts in Slack: the native `data_visualization` block (a bar chart, one series per stance, one category
  * per proposal code), inside Slack's limits: title ≤ 50 characters, 1–6 series, category labels ≤ 20,
  * at most two charts per message, and ≤ 20 proposals per chart (a longer menu is split; beyond two charts
- * the message says the rest is in the text). The message's `text` carries the fallback.
+ * the rest is in the text). The message's `text` carries the fallback.
  */
-import { CHART_SERIES, chartFallbackText, sessionChart, splitChart, type StanceChart } from '../../src/chart.ts';
-import type { Digest, SessionSummary } from '../../src/summary.ts';
+import { CHART_SERIES, chartFallbackText, splitChart, type StanceChart } from '../../src/chart.ts';
 import { say, type Locale } from '../../src/wording/say.ts';
 
 export const SLACK_CHART_LIMITS = { title: 50, series: 6, categoryLabel: 20, perMessage: 2, categories: 20 } as const;
@@ -41,17 +40,15 @@ export function chartBlock(chart: StanceChart, heading: string, locale?: Locale)
   };
 }
 
-/** At most two chart blocks from a list of charts (each split at 20 proposals), and the fallback text. */
-function upToTwo(charts: Array<{ chart: StanceChart; heading: string }>, locale?: Locale): { blocks: DataVisualizationBlock[]; fallback: string; left: number } {
+/**
+ * The card's charts as at most two chart blocks (each chart split at 20 proposals), with the fallback text of
+ * those shown. Charts without proposals are left out.
+ */
+export function chartBlocks(charts: Array<{ chart: StanceChart; heading: string }>, locale?: Locale): { blocks: DataVisualizationBlock[]; fallback: string } {
   const parts = charts
     .filter(({ chart }) => chart.bars.length > 0)
     .flatMap(({ chart, heading }) => splitChart(chart, SLACK_CHART_LIMITS.categories).map((part) => ({ part, heading })));
   const shown = parts.slice(0, SLACK_CHART_LIMITS.perMessage);
   const fallback = shown.map(({ part, heading }) => chartFallbackText({ ...part, title: heading }, locale)).join(' · ');
-  return { blocks: shown.map(({ part, heading }) => chartBlock(part, heading, locale)), fallback, left: parts.length - shown.length };
+  return { blocks: shown.map(({ part, heading }) => chartBlock(part, heading, locale)), fallback };
 }
-
-export const summaryChartBlocks = (s: SessionSummary, locale?: Locale) =>
-  upToTwo([{ chart: sessionChart(s), heading: say('view.chart.session', { id: s.id }, locale) }], locale);
-export const digestChartBlocks = (d: Digest, locale?: Locale) =>
-  upToTwo(d.sessions.map((s) => ({ chart: sessionChart(s), heading: say('view.chart.day', { id: s.id, date: d.date }, locale) })), locale);

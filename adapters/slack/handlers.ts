@@ -24,6 +24,7 @@ import { escapeSlack as escapeText, unescapeSlack, type SlackMessage } from './b
 import { ACTION, COMMENT_BLOCK, COMMENT_CALLBACK, COMMENT_INPUT, commentModal, parseActionValue, privateMessages } from './render.ts';
 import { freshCard } from './live-counts.ts';
 import { shortcodesToEmoji } from './shortcodes.ts';
+import { slackUserLocale } from './user-locale.ts';
 
 export interface HandlerDeps {
   core: Plenary;
@@ -59,7 +60,7 @@ export function slackHandlers(deps: HandlerDeps) {
   // The caller's Slack language (users.info with include_locale, needs users:read), cached per user.
   const slackLocales = new PlatformLocales();
   const localeOf = (client: AllMiddlewareArgs['client'] | undefined, id: string) =>
-    client ? slackLocales.localeOf(id, async (user) => (await client.users.info({ user, include_locale: true })).user?.locale) : undefined;
+    client ? slackLocales.localeOf(id, (user) => slackUserLocale(client, user)) : undefined;
   const actor = (id: string) => {
     const user = `slack:${id}`;
     return { actor: user, role: roleOf(core.config, user), platform: 'slack' as const };
@@ -80,7 +81,8 @@ export function slackHandlers(deps: HandlerDeps) {
     const event: InboundEvent = { ...actor(command.user_id), channel, kind: 'command', line, dedupe };
     let delivered: Promise<void> = Promise.resolve();
     const work = (async (): Promise<CommandResult> => {
-      const result = await dispatch(core, { ...event, platformLocale: await localeOf(client, command.user_id) }, log);
+      // users.info only when the caller has no /lang, and while the replay claim commits (commands/dispatch.ts).
+      const result = await dispatch(core, event, log, { platformLocale: () => localeOf(client, command.user_id) ?? Promise.resolve(undefined) });
       // Posts are durable before the caller hears "done": any Slack or Discord process delivers them.
       ({ delivered } = await delivery.enqueue(core, result.posts, { user: event.actor, channel, locale: event.locale }, result.queued));
       return { reply: result.reply };
@@ -155,7 +157,7 @@ export function slackHandlers(deps: HandlerDeps) {
         card = await freshCard(core, click.target.sessionId, click.target.number);
       } catch (error) {
         // The clicker hears about an outage; the boundary logs it.
-        const text = lineOf(failureView(error, 'opening the comment form', log));
+        const text = lineOf(failureView(error, logLine('log.doing.comment-form'), log));
         await client.chat.postEphemeral({ channel: click.channel, user: click.user, text: escapeText(text) });
         return;
       }
@@ -212,12 +214,21 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   acknowledgeRateLimited(app, deps.log);
   // One listener for every command of the app, known or not: an unknown one (an old manifest, a typo in
   // the app's settings) gets a private line naming the closest command and /help instead of dispatch_failed.
+  // Bolt runs every listener's matcher chain on every request, so each kind has one listener that routes by name.
   app.command(/^\/.+$/, handlers.slashCommand);
-  app.event('reaction_added', handlers.reaction(true));
-  app.event('reaction_removed', handlers.reaction(false));
-  const stances: Array<[string, Stance]> = [[ACTION.support, 'support'], [ACTION.neutral, 'neutral'], [ACTION.oppose, 'oppose']];
-  for (const [actionId, stance] of stances) app.action<BlockButtonAction>(actionId, handlers.stanceButton(actionId, stance));
-  app.action<BlockButtonAction>(ACTION.comment, handlers.commentButton);
+  const added = handlers.reaction(true);
+  const removed = handlers.reaction(false);
+  app.event(/^reaction_(added|removed)$/, (args) => (args.event.type === 'reaction_added' ? added : removed)(args as ReactionArgs));
+  const buttons = new Map<string, (args: ActionArgs) => Promise<void>>([
+    ...([[ACTION.support, 'support'], [ACTION.neutral, 'neutral'], [ACTION.oppose, 'oppose']] as Array<[string, Stance]>).map(
+      ([actionId, stance]): [string, (args: ActionArgs) => Promise<void>] => [actionId, handlers.stanceButton(actionId, stance)],
+    ),
+    [ACTION.comment, handlers.commentButton],
+  ]);
+  const actionIds = new RegExp(`^(${[...buttons.keys()].join('|')})$`);
+  app.action<BlockButtonAction>(actionIds, async (args) => {
+    await buttons.get(args.action.action_id)?.(args);
+  });
   app.view<ViewSubmitAction>(COMMENT_CALLBACK, handlers.commentForm);
 }
 

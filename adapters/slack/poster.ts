@@ -127,10 +127,15 @@ export class SlackPoster implements PlatformPoster {
     while (this.queues.size) await Promise.all([...this.queues.values()]);
   }
 
-  private async pace(channelId: string) {
+  /** Sends once the channel's last post is `intervalMs` old, counted from when Slack answered it: so posts arrive ≥ 1 s apart. */
+  private async paced<T>(channelId: string, send: () => Promise<T>): Promise<T> {
     const wait = (this.lastPost.get(channelId) ?? 0) + this.intervalMs - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    this.lastPost.set(channelId, Date.now());
+    try {
+      return await send();
+    } finally {
+      this.lastPost.set(channelId, Date.now());
+    }
   }
 
   private async send(channelId: string, view: View, progress?: PostProgress): Promise<void> {
@@ -241,9 +246,8 @@ export class SlackPoster implements PlatformPoster {
       const card = (await live.card(sessionId, number)) ?? view.card;
       let ts = found.messages.get(0);
       if (!ts) {
-        await this.pace(channelId);
         const [message] = renderView({ kind: 'proposal', card });
-        ts = (await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, ...metadata(0) })).ts;
+        ts = (await this.paced(channelId, () => client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, ...metadata(0) }))).ts;
       }
       const ref = `slack:${channelId}:${ts}`;
       await core.recordPost(sessionId, number, ref);
@@ -261,15 +265,15 @@ export class SlackPoster implements PlatformPoster {
         await done(); // posted by an attempt that died before recording it
         continue;
       }
-      await this.pace(channelId);
       // A message too long for its blocks goes out as one file share: the blocks with the whole text attached.
-      if (message.file) await this.shareFile(channelId, { index: count, ...message.file, blocks: message.blocks }, found, progress);
-      else await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, ...metadata(count) });
+      const file = message.file;
+      if (file) await this.paced(channelId, () => this.shareFile(channelId, { index: count, ...file, blocks: message.blocks }, found, progress));
+      else await this.paced(channelId, () => client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, ...metadata(count) }));
       await done();
     }
     if (view.kind === 'digest' && view.file && count >= skip) {
-      await this.pace(channelId);
-      await this.shareFile(channelId, { index: count, name: view.file.name, content: view.file.content }, found, progress);
+      const file = { index: count, name: view.file.name, content: view.file.content };
+      await this.paced(channelId, () => this.shareFile(channelId, file, found, progress));
       await done();
     }
   }

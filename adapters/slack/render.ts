@@ -5,23 +5,12 @@
  */
 import type { ModalView } from '@slack/types';
 import type { ProposalCard, View } from '../../src/views.ts';
-import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
-import { digestChartBlocks, summaryChartBlocks } from './chart-blocks.ts';
-import { bridgingLine } from '../../src/opinion-groups.ts';
 import { SESSION_ID } from '../../src/model.ts';
-import {
-  clipPoints, counted, groupBreakdown, hiddenNote, labelsLine, oneLine, reach, shareOf, stateWord, summaryTitle, supportOf, type Locale,
-} from '../../src/view-text.ts';
+import { clipPoints, oneLine, type Locale } from '../../src/view-text.ts';
 import { say } from '../../src/wording/say.ts';
-import { composeCard, digestTotals } from '../../src/cards/compose.ts';
-import { cardBlocks, cardFallback, cardMessages, mrkdwn } from './card-blocks.ts';
-import {
-  digestFileName, digestMarkdown, menuFileName, menuMarkdown, summaryFileName, summaryMarkdown,
-} from '../../src/digest-format.ts';
-import {
-  blocksTextLength, clipEscaped, codeSections, context, divider, escapeSlack as esc, fitsOneMessage, header, LIMITS,
-  packLines, paginate, section, sections, type Block, type SlackMessage,
-} from './blocks.ts';
+import { composeCard } from '../../src/cards/compose.ts';
+import { cardMessages } from './card-blocks.ts';
+import { codeSections, context, divider, escapeSlack as esc, fitsOneMessage, paginate, section, sections, type SlackMessage } from './blocks.ts';
 
 /** Button action ids; the value is `<sessionId>:<number>` so a click needs no lookup. */
 export const ACTION = {
@@ -40,15 +29,12 @@ export function parseActionValue(value: string | undefined): { sessionId: string
   return match ? { sessionId: match[1], number: Number(match[2]) } : null;
 }
 
-const counts = (c: { support: number; neutral: number; oppose: number }) =>
-  `:+1: ${c.support}   :neutral_face: ${c.neutral}   :-1: ${c.oppose}`;
 /**
  * A participant's text, safe inside one of our lines: escaped (no pings, no `<url|masked>` links), its line
  * breaks kept on the line. It never starts a line either (Slack reads `&gt;` at a line start as a quote), so
  * every caller puts something of ours before it.
  */
 const txt = (s: string) => esc(oneLine(s));
-const txtClip = (s: string, max: number) => esc(clipPoints(oneLine(s), max));
 const who = (card: ProposalCard) => txt(card.organisation ? `${card.speakerName}, ${card.organisation}` : card.speakerName);
 
 /**
@@ -61,119 +47,15 @@ export const actionsBlockId = (card: ProposalCard, revision?: number) =>
 
 /** One proposal's message: composeCard's card (code, speaker, text, live counts, the four buttons while open). */
 export function proposalMessage(card: ProposalCard, revision?: number, locale?: Locale): SlackMessage {
-  const composed = composeCard({ kind: 'proposal', card }, locale);
-  return cardMessages(composed, cardFallback(composed), { ids: ACTION, blockId: actionsBlockId(card, revision) })[0];
-}
-
-function proposalSummaryText(p: ProposalSummary, place: number, locale?: Locale): string {
-  const label = p.label ? `  _${p.label}_` : '';
-  const lines = [
-    `*${place}. ${p.code}* (${txt(p.speaker)}) ${txt(p.text)}`,
-    `${counts(p)} · ${reach(p, locale)}${label}`,
-  ];
-  const groups = groupBreakdown(p.byGroup, locale);
-  if (groups) lines.push(say('view.summary.by-group', { groups: txt(groups) }, locale));
-  for (const c of p.comments) lines.push(`> “${txt(c.text)}” — ${txt(c.group)}`);
-  return lines.join('\n');
-}
-
-/** One short line per ranked proposal: what a post keeps when the whole text does not fit. */
-const compactProposal = (p: ProposalSummary, place: number, textMax: number, locale?: Locale) =>
-  `*${place}. ${p.code}* (${txt(p.speaker)}) ${txtClip(p.text, textMax)} — ${counts(p)} · ${shareOf(p, locale)}${p.label ? `  _${p.label}_` : ''}`;
-
-/**
- * One message from a head, a full body and a compact body: the full one when it fits; else the compact
- * lines (as many as fit, then a line counting the rest) with the whole text attached as a Markdown file.
- */
-function oneMessage(
-  head: Block[], full: Block[], compact: string[], foot: Block[], fallback: string,
-  file: { name: string; content: string }, locale?: Locale,
-): SlackMessage {
-  const whole = [...head, ...full, ...foot];
-  if (fitsOneMessage(whole)) return paginate(whole, fallback)[0];
-  const note = (rest: number) =>
-    context(`${rest ? `${say('view.cut.more-lines', { count: rest }, locale)} ` : ''}${say('view.cut.note', { platform: 'Slack', file: esc(file.name) }, locale)}`);
-  const reserved = blocksTextLength([...head, ...foot, note(99_999)]);
-  const { blocks, taken } = packLines(compact, LIMITS.messageText - reserved, LIMITS.blocksPerMessage - head.length - foot.length - 1);
-  return { ...paginate([...head, ...blocks, note(compact.length - taken), ...foot], fallback)[0], file };
-}
-
-function summaryMessage(s: SessionSummary, final: boolean, locale?: Locale): SlackMessage {
-  const title = summaryTitle(s, final, oneLine(s.title), locale);
-  const charts = summaryChartBlocks(s, locale);
-  const participants = s.hidden ? hiddenNote(locale) : counted('participants', s.participants, locale);
-  const theme = s.theme ? ` · ${say('view.summary.theme', { theme: txt(s.theme) }, locale)}` : '';
-  const head: Block[] = [
-    header(esc(title)), context(`${stateWord(s.state, locale)} · ${participants}${theme}`),
-    ...(charts.blocks as unknown as Block[]),
-  ];
-  const full: Block[] = s.proposals.length
-    ? s.proposals.flatMap((p, i) => sections(proposalSummaryText(p, i + 1, locale)))
-    : [section(say('view.no-proposals', {}, locale))];
-  const bridging = bridgingLine(s);
-  const foot = [context(labelsLine(s.proposals, locale)), ...(bridging ? [context(bridging)] : [])];
-  const compact = s.proposals.map((p, i) => compactProposal(p, i + 1, 160, locale));
-  const fallback = `${esc(title)}: ${counted('proposals', s.proposals.length, locale)}, ${participants}${charts.fallback ? `. ${esc(charts.fallback)}` : ''}`;
-  return oneMessage(head, full, compact, foot, fallback, { name: summaryFileName(s), content: summaryMarkdown(s, final, locale) }, locale);
-}
-
-function digestMessage(d: Digest, locale?: Locale): SlackMessage {
-  const title = say('view.digest.title', { name: oneLine(d.conference.name), date: d.date }, locale);
-  const totals = digestTotals(d.totals, locale);
-  const charts = digestChartBlocks(d, locale);
-  const head: Block[] = [header(esc(title)), context(`${esc(d.conference.timezone)} · ${totals}`), ...(charts.blocks as unknown as Block[])];
-  const sessionHead = (s: SessionSummary) => `*${say('view.session.line', {
-    id: s.id, title: txt(s.title), state: stateWord(s.state, locale), speakers: counted('speakers', s.speakers.length, locale),
-    participants: s.hidden ? hiddenNote(locale) : counted('participants', s.participants, locale),
-  }, locale)}*`;
-  const topTitle = `*${say('view.digest.top', {}, locale)}*`;
-  const topLines = d.top.map((p, i) => `${i + 1}. ${p.session} *${p.code}* (${txt(p.speaker)}) ${txtClip(p.text, 160)} — ${supportOf(p, locale)}`);
-  const full: Block[] = [];
-  for (const s of d.sessions) {
-    const lines = [sessionHead(s), ...s.proposals.map((p, i) => `${i + 1}. *${p.code}* (${txt(p.speaker)}) ${txt(p.text)} — ${counts(p)}${p.label ? `  _${p.label}_` : ''}`)];
-    full.push(...sections(lines.join('\n')));
-  }
-  if (topLines.length) full.push(...sections([topTitle, ...topLines].join('\n')));
-  // Compact: the day's top proposals first (the organiser's question), then each session's ranked lines.
-  const compact = [
-    ...(topLines.length ? [topTitle, ...topLines] : []),
-    ...d.sessions.flatMap((s) => [sessionHead(s), ...s.proposals.map((p, i) => `${i + 1}. *${p.code}* ${txtClip(p.text, 80)} — ${counts(p)}${p.label ? `  _${p.label}_` : ''}`)]),
-  ];
-  const fallback = `${esc(title)}: ${totals}${charts.fallback ? `. ${esc(charts.fallback)}` : ''}`;
-  return oneMessage(head, full, compact, [], fallback, { name: digestFileName(d, 'md'), content: digestMarkdown(d, locale) }, locale);
-}
-
-/** composeCard's menu: every card's line when it fits, else as many lines as fit (clipped) and the Markdown file. */
-function menuMessage(view: Extract<View, { kind: 'menu' }>, locale?: Locale): SlackMessage {
-  const card = composeCard(view, locale);
-  const list = card.blocks.find((b) => b.type === 'list');
-  const head = cardBlocks({ ...card, blocks: card.blocks.filter((b) => b !== list) });
-  const full = list ? cardBlocks({ ...card, blocks: [list] }) : [];
-  const compact = list?.type === 'list' ? list.items.map((item) => clipEscaped(`• ${mrkdwn(item)}`, 300)) : [];
-  const file = { name: menuFileName(view.session), content: menuMarkdown(view.session, view.cards, locale) };
-  return oneMessage(head, full, compact, [], `${cardFallback(card)}: ${counted('proposals', view.cards.length, locale)}`, file, locale);
+  return cardMessages(composeCard({ kind: 'proposal', card }, locale), { actions: { ids: ACTION, blockId: actionsBlockId(card, revision) }, locale })[0];
 }
 
 /** A view as messages: a menu, summary or digest is always one message (what does not fit rides in `file`). */
 export function renderView(view: View, locale?: Locale): SlackMessage[] {
-  switch (view.kind) {
-    case 'notice':
-    case 'error':
-    case 'status':
-      return cardMessages(composeCard(view, locale));
-    case 'speakers': {
-      const card = composeCard(view, locale);
-      return cardMessages(card, view.speakers.length ? `${cardFallback(card)}: ${view.speakers.length}` : cardFallback(card));
-    }
-    case 'proposal':
-      return [proposalMessage(view.card, undefined, locale)];
-    case 'menu':
-      return [menuMessage(view, locale)];
-    case 'summary':
-      return [summaryMessage(view.summary, view.final, locale)];
-    case 'digest':
-      return [digestMessage(view.digest, locale)];
-  }
+  if (view.kind === 'proposal') return [proposalMessage(view.card, undefined, locale)];
+  // A digest in a format is the digest's message; its file is uploaded beside it (post) or shown inline (privately).
+  const shown = view.kind === 'digest' ? { ...view, file: null } : view;
+  return cardMessages(composeCard(shown, locale), { locale });
 }
 
 /** Slack: a response_url takes 5 posts; the ack carries the first private message, so 1 + 4 in all. */
@@ -217,20 +99,21 @@ export function privateFileMessages(file: { name: string; content: string }, loc
 
 
 /** The Comment button's form: the proposal shown (escaped), one input of at most 500 characters. */
-export function commentModal(card: ProposalCard, metadata: string): ModalView {
+export function commentModal(card: ProposalCard, metadata: string, locale?: Locale): ModalView {
+  const words = (id: 'view.comment.title' | 'view.comment.send' | 'view.comment.cancel') => clipPoints(say(id, { code: card.code }, locale), 24); // Slack: ≤ 24
   return {
     type: 'modal',
     callback_id: COMMENT_CALLBACK,
     private_metadata: metadata,
-    title: { type: 'plain_text', text: `Comment on ${card.code}`.slice(0, 24) },
-    submit: { type: 'plain_text', text: 'Send' },
-    close: { type: 'plain_text', text: 'Cancel' },
+    title: { type: 'plain_text', text: words('view.comment.title') },
+    submit: { type: 'plain_text', text: words('view.comment.send') },
+    close: { type: 'plain_text', text: words('view.comment.cancel') },
     blocks: [
       ...sections(`*${card.code}* · *${who(card)}*\n> ${txt(card.text)}`),
       {
         type: 'input',
         block_id: COMMENT_BLOCK,
-        label: { type: 'plain_text', text: 'Your comment' },
+        label: { type: 'plain_text', text: say('view.comment.label', {}, locale) },
         element: {
           type: 'plain_text_input',
           action_id: COMMENT_INPUT,
@@ -239,7 +122,7 @@ export function commentModal(card: ProposalCard, metadata: string): ModalView {
         },
       },
       divider(),
-      context('Your comment appears in summaries with your stakeholder group, never your name.'),
+      context(say('view.comment.hint', {}, locale)),
     ],
   };
 }

@@ -50,7 +50,7 @@ export async function readScreenState(core: Plenary, sid: string): Promise<Scree
 
 /** The most recent comments of the session across its active proposals, newest first. */
 async function latestComments(core: Plenary, summary: SessionSummary): Promise<ScreenComment[]> {
-  const reactions = await core.summaries.cache.session(summary.id);
+  const reactions = await core.summaries.reactions(summary.id);
   const codes = new Map(summary.proposals.map((p) => [p.number, p.code]));
   const recent: Array<{ at: number; user: string; code: string; text: string }> = [];
   for (const [number, users] of reactions) {

@@ -14,6 +14,9 @@ import type { WebScreen } from './server.ts';
 import { say } from '../../src/wording/say.ts';
 import { operatorLanguage } from '../../src/wording/operator-language.ts';
 
+/** How long after start the screen's app loads when no request asked for it first. */
+const LOAD_AFTER_MS = 1000;
+
 export interface ScreenStart {
   /** Only when `slackHttp` (Bolt's receiver needs the app at once); otherwise the app loads in the background. */
   web: WebScreen | undefined;
@@ -27,21 +30,28 @@ export interface ScreenStart {
 }
 
 export async function startScreen({ core, env, log }: { core: Plenary; env: Environment; log: Log }): Promise<ScreenStart> {
-  // Express and the pages load in the background, so the terminal does not wait for them (BENCHMARKS.md,
-  // start-up); a request that arrives meanwhile waits for them. Behind Slack over HTTP, Bolt needs the app now.
+  // Express and the pages load on the first request, or once start-up is over (LOAD_AFTER_MS), so neither the
+  // terminal nor a short-lived `plenary start` waits for them (BENCHMARKS.md, start-up); a request that arrives
+  // before they are ready waits for them. Behind Slack over HTTP, Bolt needs the app now.
   let web: WebScreen | undefined;
   let stopped = false;
-  const loading = import('./server.ts')
-    .then(({ createWebScreen }) => createWebScreen({ core, log, storeUrl: env.store }))
-    .then((created) => {
-      web = created;
-      if (stopped) void created.stop(); // stopped before it was ready: end its feed too
-      return created;
-    });
-  loading.catch((error) => log('error', logLine('log.screen.load-failed'), error));
+  let loaded: Promise<WebScreen> | undefined;
+  const load = () => {
+    if (loaded) return loaded;
+    loaded = import('./server.ts')
+      .then(({ createWebScreen }) => createWebScreen({ core, log, storeUrl: env.store }))
+      .then((created) => {
+        web = created;
+        if (stopped) void created.stop(); // stopped before it was ready: end its feed too
+        return created;
+      });
+    loaded.catch((error) => log('error', logLine('log.screen.load-failed'), error));
+    return loaded;
+  };
+  const loadLater = setTimeout(load, LOAD_AFTER_MS).unref();
   const publisher = await ChangePublisher.start(core, env.store, log);
   const slackHttp = Boolean(env.slack && !env.slack.appToken);
-  if (slackHttp) await loading;
+  if (slackHttp) await load();
   let server: Server | undefined;
   const announce = (port: number | undefined) => {
     setScreenPort(port);
@@ -53,7 +63,7 @@ export async function startScreen({ core, env, log }: { core: Plenary; env: Envi
     servedOn: announce,
     async listen() {
       const own = createServer((req, res) => {
-        loading.then(
+        load().then(
           (screen) => screen.app(req, res),
           () => {
             res.statusCode = 503;
@@ -79,6 +89,7 @@ export async function startScreen({ core, env, log }: { core: Plenary; env: Envi
     },
     async stop() {
       stopped = true;
+      clearTimeout(loadLater);
       if (web) await web.stop(); // ends open streams first, so the server can close
       const own = server;
       server = undefined;

@@ -3,16 +3,10 @@
  * translate the result; none of them words a view again.
  */
 import type { ProposalCard, View } from '../views.ts';
-import type { Digest, ProposalSummary, SessionSummary } from '../summary.ts';
-import { barOf } from '../chart.ts';
-import { bridgingLine } from '../opinion-groups.ts';
 import { formatInstant } from '../time.ts';
-import {
-  cardCounts, counted, emojiCounts, groupBreakdown, hiddenNote, labelsLine, moreCommentsNote, reach, stanceLabel, stanceWords, stateWord, supportOf,
-  STANCE_EMOJI, type Locale,
-} from '../view-text.ts';
+import { cardCounts, counted, hiddenNote, stanceLabel, stanceWords, stateWord, STANCE_EMOJI, type Locale } from '../view-text.ts';
 import { say } from '../wording/say.ts';
-import { groupName } from '../wording/group-names.ts';
+import { digestCard, menuFileName, summaryCard } from './results.ts';
 import { sayInline, strong, user, type Card, type Inline, type Primitive } from './primitives.ts';
 
 const text = (inline: Inline, level?: 0 | 1): Primitive => ({ type: 'text', text: inline, ...(level ? { level } : {}) });
@@ -52,72 +46,6 @@ function proposalCard(card: ProposalCard, locale?: Locale): Card {
   return { view: 'proposal', tone: card.state, blocks, line: cardInline(card, locale), plain: [`${card.code} · `, user(who), ': ', user(card.text), ` (${counts})${state}`] };
 }
 
-const label = (p: ProposalSummary) => (p.label ? `  ‹${p.label}›` : '');
-
-function summaryProposal(p: ProposalSummary, place: number, locale?: Locale): Primitive[] {
-  const blocks: Primitive[] = [
-    text([`${place}. ${p.code} (`, user(p.speaker), ') ', user(p.text), ` — ${emojiCounts(p)} — ${reach(p, locale)}${label(p)}`]),
-    { type: 'chart', heading: p.code, chart: { title: p.code, bars: [barOf(p)] } },
-  ];
-  const groups = groupBreakdown(p.byGroup, locale);
-  if (groups) blocks.push(context(sayInline('view.summary.by-group', { groups: user(groups) }, locale), 1));
-  for (const c of p.comments) blocks.push(context(['“', user(c.text), '” — ', user(groupName(c.group, locale))], 1));
-  if (p.moreComments) blocks.push(context([moreCommentsNote(p, locale)], 1));
-  return blocks;
-}
-
-function summaryCard(s: SessionSummary, final: boolean, locale?: Locale): Card {
-  const count = s.hidden ? hiddenNote(locale) : counted('participants', s.participants, locale);
-  const blocks: Primitive[] = [{
-    type: 'header',
-    text: [...sayInline('view.summary.title', { final: String(final), id: s.id, title: user(s.title) }, locale), ` (${stateWord(s.state, locale)}) — ${count}`],
-  }];
-  if (s.theme) blocks.push(text(sayInline('view.summary.theme', { theme: user(s.theme) }, locale)));
-  if (s.hidden) {
-    s.proposals.forEach((p, i) => blocks.push(text([`${i + 1}. ${p.code} (`, user(p.speaker), ') ', user(p.text)])));
-    return { view: 'summary', tone: 'brand', blocks };
-  }
-  if (s.proposals.length === 0) blocks.push(text([say('view.no-proposals', {}, locale)]));
-  s.proposals.forEach((p, i) => blocks.push(...summaryProposal(p, i + 1, locale)));
-  blocks.push(context([labelsLine(s.proposals, locale)]));
-  const bridging = bridgingLine(s);
-  if (bridging) blocks.push(context([bridging]));
-  return { view: 'summary', tone: 'brand', blocks };
-}
-
-/** `3 sessions · 5 proposals · 12 reactions · 4 participants` */
-export const digestTotals = (t: Digest['totals'], locale?: Locale) =>
-  say('view.digest.totals', {
-    sessions: counted('sessions', t.sessions, locale), proposals: counted('proposals', t.proposals, locale),
-    reactions: counted('reactions', t.reactions, locale), participants: counted('participants', t.participants, locale),
-  }, locale);
-
-function digestCard(d: Digest, locale?: Locale): Card {
-  const blocks: Primitive[] = [{
-    type: 'header',
-    text: [...sayInline('view.digest.title', { name: user(d.conference.name), date: d.date }, locale), ` (${d.conference.timezone}): ${digestTotals(d.totals, locale)}`],
-  }];
-  for (const s of d.sessions) {
-    blocks.push(text(sayInline('view.session.line', {
-      id: s.id, title: user(s.title), state: stateWord(s.state, locale), speakers: counted('speakers', s.speakers.length, locale),
-      participants: s.hidden ? hiddenNote(locale) : counted('participants', s.participants, locale),
-    }, locale)));
-    if (s.hidden) continue;
-    blocks.push({
-      type: 'list', ordered: true, level: 1,
-      items: s.proposals.map((p) => [`${p.code} (`, user(p.speaker), ') ', user(p.text), ` — ${emojiCounts(p)}${label(p)}`]),
-    });
-  }
-  if (d.top.length) {
-    blocks.push(text([`${say('view.digest.top', {}, locale)}:`]));
-    blocks.push({
-      type: 'list', ordered: true, level: 1,
-      items: d.top.map((p) => [`${p.session} ${p.code} (`, user(p.speaker), ') ', user(p.text), ` — ${supportOf(p, locale, true)}`]),
-    });
-  }
-  return { view: 'digest', tone: 'brand', blocks };
-}
-
 function statusCard(view: Extract<View, { kind: 'status' }>, locale?: Locale): Card {
   const s = view.session;
   const when = (iso: string) => formatInstant(iso, view.timezone ?? 'UTC');
@@ -126,13 +54,13 @@ function statusCard(view: Extract<View, { kind: 'status' }>, locale?: Locale): C
   const counts = [counted('speakers', view.speakers, locale), counted('proposals', view.proposals, locale)];
   if (view.resultsHidden) counts.push(hiddenNote(locale));
   else counts.push(counted('reactions', view.reactions, locale), counted('participants', view.participants, locale));
-  return {
-    view: 'status', tone: s.state,
-    blocks: [
-      { type: 'header', text: [...sayInline('view.status.title', { id: s.id, title: user(s.title), state: stateWord(s.state, locale) }, locale), `, ${times.join(', ')}`] },
-      context([...counts.map((c) => `${c} · `), ...sayInline('view.status.channels', { channels: user(view.channels.join(', ')) }, locale)]),
-    ],
-  };
+  const channels: Inline = view.channels.flatMap((ref, i) => (i ? [', ', { channel: ref }] : [{ channel: ref }]));
+  const blocks: Primitive[] = [
+    { type: 'header', text: sayInline('view.status.title', { id: s.id, title: user(s.title), state: stateWord(s.state, locale) }, locale), sub: [times.join(', ')] },
+    context([...counts.map((c) => `${c} · `), ...sayInline('view.status.channels', { channels }, locale)]),
+  ];
+  if (s.theme) blocks.push(text(sayInline('view.summary.theme', { theme: user(s.theme) }, locale)));
+  return { view: 'status', tone: s.state, blocks };
 }
 
 /** The one composition of every view, in `locale` (posts: conference.language; private replies: the caller's). */
@@ -144,19 +72,22 @@ export function composeCard(view: View, locale?: Locale): Card {
       return { view: 'error', tone: 'error', blocks: view.text.split('\n').map((line) => text([user(line)])) };
     case 'proposal':
       return proposalCard(view.card, locale);
-    case 'menu':
+    case 'menu': {
+      const title = sayInline('view.menu.title', { id: view.session.id, title: user(view.session.title), state: stateWord(view.session.state, locale) }, locale);
       return {
-        view: 'menu', tone: view.session.state,
+        view: 'menu', tone: view.session.state, file: menuFileName(view.session), plain: [...title, `: ${counted('proposals', view.cards.length, locale)}`],
         blocks: [
-          { type: 'header', text: sayInline('view.menu.title', { id: view.session.id, title: user(view.session.title), state: stateWord(view.session.state, locale) }, locale) },
+          { type: 'header', text: title },
           view.cards.length ? { type: 'list', items: view.cards.map((c) => cardInline(c, locale)) } : text([say('view.no-proposals', {}, locale)]),
         ],
       };
+    }
     case 'status':
       return statusCard(view, locale);
     case 'speakers':
       return {
         view: 'speakers', tone: 'brand',
+        ...(view.speakers.length ? { plain: [say('view.speakers.title', { id: view.session.id }, locale), `: ${view.speakers.length}`] } : {}),
         blocks: view.speakers.length ? [
           { type: 'header', text: [say('view.speakers.title', { id: view.session.id }, locale)] },
           { type: 'list', name: say('discord.status.speakers', {}, locale), items: view.speakers.map((s) => [strong(s.handle), ' — ', user(s.name), ...(s.organisation ? [', ', user(s.organisation)] : []), s.group ? ` [${s.group}]` : '']) },

@@ -7,6 +7,9 @@
  * (`expect`) still hold what it read (compare-and-set). The keys, and why they cannot collide, are
  * listed in ../keys.ts.
  *
+ * Reads of the hot families (session records, channel bindings, a session's proposals, a proposal's posted
+ * messages) and folds are cached inside the store, keyed by its change token; callers never manage a cache.
+ *
  * Unknown outcomes: a backend reached over the network (Redis) can time out after a write was sent.
  * Every write then settles the question before answering: each write carries an idempotency id, the
  * write records "applied" under it atomically, and a timed-out caller fences the id ("aborted", set
@@ -14,6 +17,10 @@
  * happened. Only when even that cannot reach the store does it get OutcomeUnknownError, never a false
  * "nothing was recorded".
  */
+import type { Fold } from './cache-policy.ts';
+
+export type { Fold };
+
 export interface FactStore {
   /** The record under `key`, or undefined. */
   get<T>(key: string): Promise<T | undefined>;
@@ -43,8 +50,18 @@ export interface FactStore {
    */
   scanEach?<T>(prefix: string, visit: (rest: string, value: T) => void): Promise<void>;
   /**
+   * The fold of every record under `prefix` (ending in `:`), e.g. a session's reactions grouped by proposal.
+   * The store keeps it while its change token holds and applies this process's own writes under the prefix to it
+   * (see cache-policy.ts), so it is as fresh as a scan; stores without a change token compute it on every call.
+   * The state is shared: callers read it, never change it.
+   */
+  fold<S>(prefix: string, fold: Fold<S>): Promise<S>;
+  /** The fold if the store keeps it now (as fresh as `fold`), else undefined; never reads the records in. */
+  heldFold<S>(prefix: string, fold: Fold<S>): Promise<S | undefined>;
+  /**
    * Optional: a value that changes whenever another process (another connection) commits a write.
-   * Lets this process cache derived data safely; stores that cannot tell leave it undefined.
+   * The store's cache (cache-policy.ts) is valid only while it holds; stores that cannot tell leave it undefined,
+   * and are never cached.
    */
   changeToken?(): Promise<unknown>;
   /**

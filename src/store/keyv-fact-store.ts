@@ -8,11 +8,15 @@
  *                                               its own prefixing skips keys that already start with
  *                                               `plenary:` and would alias them)
  *   stored value = JSON.stringify({ value })    (Keyv's envelope; `expires` is never set by us)
+ *
+ * It is also where the store's one cache lives (cache-policy.ts): kept reads are answered from it while the
+ * backend's change token holds, and every write here tells it which keys it touched.
  */
 import Keyv from 'keyv';
 import type { KeyvStoreAdapter } from 'keyv';
 import { randomBytes } from 'node:crypto';
 import { OutcomeUnknownError, StoreUnavailableError, type Change, type FactStore } from './fact-store.ts';
+import { CachePolicy, type Fold } from './cache-policy.ts';
 
 export const NAMESPACE = 'plenary';
 const PREFIX = `${NAMESPACE}:`;
@@ -76,6 +80,10 @@ export function encodeValue(value: unknown): string {
   return serialize({ value });
 }
 
+const parseValue = (raw: string): unknown => deserialize<Envelope>(raw).value;
+const oneRecord = () => 1;
+const rowsHeld = (rows: unknown[]) => Math.max(1, rows.length);
+
 export function createKeyv(store: KeyvStoreAdapter | Map<string, unknown>): Keyv {
   return new Keyv({
     store,
@@ -90,6 +98,8 @@ export function createKeyv(store: KeyvStoreAdapter | Map<string, unknown>): Keyv
 
 export class KeyvFactStore implements FactStore {
   private closed = false;
+  /** Only for backends with a change token (SQLite); every write below tells it what it wrote. */
+  private readonly cache: CachePolicy | undefined;
 
   constructor(
     readonly keyv: Keyv,
@@ -99,11 +109,17 @@ export class KeyvFactStore implements FactStore {
     keyv.on('error', () => {});
     const token = backend.changeToken?.bind(backend);
     if (token) this.changeToken = () => this.run(token);
+    this.cache = this.changeToken ? new CachePolicy(this.changeToken, parseValue) : undefined;
   }
 
   get<T>(key: string): Promise<T | undefined> {
-    return this.run(() => this.keyv.get<T>(PREFIX + key) as Promise<T | undefined>);
+    if (this.cache?.keepsRecord(key)) return this.cache.read('g', key, this.getStored as (key: string) => Promise<T | undefined>, oneRecord);
+    return this.getStored(key);
   }
+
+  /** A field, not a method: handed to the cache as its loader without a new closure per read. */
+  private readonly getStored = <T>(key: string): Promise<T | undefined> =>
+    this.run(() => this.keyv.get<T>(PREFIX + key) as Promise<T | undefined>);
 
   async getMany<T>(keys: string[]): Promise<Array<T | undefined>> {
     if (keys.length === 0) return [];
@@ -116,14 +132,33 @@ export class KeyvFactStore implements FactStore {
       await this.commit({ set: [[key, value]] });
       return;
     }
-    const ok = await this.run(() => this.keyv.set(storedKey, value));
+    const { cache } = this;
+    let ok: boolean;
+    try {
+      ok = await this.run(() => this.keyv.set(storedKey, value));
+    } catch (error) {
+      cache?.unsure(key);
+      throw error;
+    }
+    if (ok) cache?.wrote(key, encodeValue(value));
     if (!ok) throw new Error(`store refused to set a ${key.split(':')[0]} fact`); // the whole key may hold a user id
   }
 
   async delete(key: string): Promise<boolean> {
     const storedKey = PREFIX + key;
     const { backend } = this;
-    if (!backend.delete) return this.run(() => this.keyv.delete(storedKey));
+    if (!backend.delete) {
+      const { cache } = this;
+      let deleted: boolean;
+      try {
+        deleted = await this.run(() => this.keyv.delete(storedKey));
+      } catch (error) {
+        cache?.unsure(key);
+        throw error;
+      }
+      if (deleted) cache?.wrote(key, undefined);
+      return deleted;
+    }
     try {
       return await this.run(() => (backend.delete as (k: string) => Promise<boolean>)(storedKey));
     } catch (error) {
@@ -144,7 +179,27 @@ export class KeyvFactStore implements FactStore {
       set: (change.set ?? []).map(([k, v]) => [PREFIX + k, encodeValue(v)]),
       delete: (change.delete ?? []).map((k) => PREFIX + k),
     };
-    if (!this.backend.uncertain) return this.run(() => this.backend.commit(raw));
+    if (!this.backend.uncertain) {
+      const { cache } = this;
+      if (!cache) return this.run(() => this.backend.commit(raw));
+      let applied: boolean;
+      try {
+        applied = await this.run(() => this.backend.commit(raw));
+      } catch (error) {
+        for (const [key] of raw.set) cache.unsure(key.slice(PREFIX.length));
+        for (const key of raw.delete) cache.unsure(key.slice(PREFIX.length));
+        throw error;
+      }
+      if (applied) {
+        const set = change.set ?? [];
+        for (let i = 0; i < set.length; i++) cache.wrote(set[i][0], raw.set[i][1]);
+        for (const key of change.delete ?? []) cache.wrote(key, undefined);
+      } else {
+        // Refused: a kept copy of what it expected may be what misled the caller, so the retry reads the store.
+        for (const [key] of change.expect ?? []) cache.unsure(key);
+      }
+      return applied;
+    }
     raw.id = randomBytes(12).toString('base64url');
     try {
       return await this.run(() => this.backend.commit(raw));
@@ -187,6 +242,12 @@ export class KeyvFactStore implements FactStore {
   }
 
   async scan<T>(prefix: string): Promise<Array<[key: string, value: T]>> {
+    if (!this.cache?.keepsScan(prefix)) return this.scanStore(prefix);
+    const rows = await this.cache.read('s', prefix, this.scanStore as (prefix: string) => Promise<Array<[string, T]>>, rowsHeld);
+    return rows.slice(); // the caller may sort or filter its copy
+  }
+
+  private readonly scanStore = async <T>(prefix: string): Promise<Array<[key: string, value: T]>> => {
     const rows = await this.run(() => this.backend.scanPrefix(PREFIX + prefix));
     const now = Date.now();
     const out: Array<[string, T]> = [];
@@ -196,7 +257,7 @@ export class KeyvFactStore implements FactStore {
       out.push([storedKey.slice(PREFIX.length), env.value as T]);
     }
     return out;
-  }
+  };
 
   async scanEach<T>(prefix: string, visit: (rest: string, value: T) => void): Promise<void> {
     const now = Date.now();
@@ -215,6 +276,17 @@ export class KeyvFactStore implements FactStore {
   }
 
   changeToken?: () => Promise<unknown>;
+
+  fold<S>(prefix: string, fold: Fold<S>): Promise<S> {
+    const visitAll = (visit: (rest: string, value: unknown) => void) => this.scanEach(prefix, visit);
+    if (this.cache) return this.cache.fold(prefix, fold, visitAll);
+    const state = fold.empty();
+    return visitAll((rest, value) => void fold.apply(state, rest, value)).then(() => state);
+  }
+
+  async heldFold<S>(prefix: string, fold: Fold<S>): Promise<S | undefined> {
+    return this.cache?.heldFold(prefix, fold);
+  }
 
   async ping(): Promise<boolean> {
     if (this.closed) return false;

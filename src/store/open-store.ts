@@ -43,8 +43,8 @@ function openSqliteStore(path: string): FactStore {
     scrub: () => adapter.scrub(),
     scanPrefix: async (prefix) => adapter.scanPrefix(prefix),
     scanPrefixEach: async (prefix, visit) => adapter.scanPrefixEach(prefix, visit),
-    // The reaction path's read and write go to the adapter directly, in Keyv's exact stored layout.
     ping: async () => adapter.ping(),
+    // The token that lets the store cache its hot reads (cache-policy.ts); Redis and memory have none.
     changeToken: async () => adapter.dataVersion(),
     close: () => adapter.disconnect(),
     translateError(error) {

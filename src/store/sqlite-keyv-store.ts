@@ -120,8 +120,8 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   }
 
   async get<Value>(key: string): Promise<Value | undefined> {
-    const row = this.stmt('SELECT value FROM $table WHERE key = ?').get(key) as Row | undefined;
-    return row?.value as Value | undefined;
+    // pluck: the value itself, no row object per read (one per reaction on the hot path).
+    return this.stmt('SELECT value FROM $table WHERE key = ? /* pluck */').pluck(true).get(key) as Value | undefined;
   }
 
   async getMany<Value>(keys: string[]): Promise<Array<Value | undefined>> {

@@ -56,6 +56,8 @@ describe('the compiled build', () => {
   it('carries the screen\'s CSS and JS beside the module that serves them', () => {
     for (const asset of readdirSync(join(ROOT, 'adapters', 'web', 'assets'))) {
       expect(readFileSync(join(dir, 'dist', 'adapters', 'web', 'assets', asset), 'utf8')).toBe(readFileSync(join(ROOT, 'adapters', 'web', 'assets', asset), 'utf8'));
+      // bin/plenary.js runs the bundle, whose chunks all sit in dist/bundle/: the screen looks for ./assets/ there.
+      expect(readFileSync(join(dir, 'dist', 'bundle', 'assets', asset), 'utf8')).toBe(readFileSync(join(ROOT, 'adapters', 'web', 'assets', asset), 'utf8'));
     }
   });
 

@@ -50,28 +50,4 @@ describe('the summary cache', () => {
     await there.closeSession('console:main');
     await expect(here.react('console:u2', session.id, 1, 'support')).rejects.toThrow(/is closed/);
   });
-
-  it('does not keep rows that a slow load read before one of our writes committed', async () => {
-    const inner = await openStore('memory://');
-    opened.push(inner);
-    // A store that can vouch for no other writer (so the cache is used) and answers scans late.
-    const slow: FactStore = Object.assign(Object.create(inner) as FactStore, {
-      changeToken: async () => 0,
-      async scan<T>(prefix: string) {
-        const rows = await inner.scan<T>(prefix);
-        await new Promise((resolve) => setTimeout(resolve, 30));
-        return rows;
-      },
-    });
-    const core = new Plenary({ store: slow, config });
-    const session = await core.startSession('console:m', 'console:main', 'Slow', null);
-    await core.addSpeaker('console:main', { handle: 'itu', name: 'ITU' });
-    await core.addPriority('console:main', 'itu', 'National CIRTs');
-    await core.react('console:u1', session.id, 1, 'support');
-    const pending = core.summaries.sessionSummary(session.id); // its scan has read one reaction
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await core.react('console:u2', session.id, 1, 'support');
-    await pending;
-    expect((await core.summaries.sessionSummary(session.id))?.proposals[0].support).toBe(2);
-  });
 });

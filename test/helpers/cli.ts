@@ -41,12 +41,12 @@ export function cliBuild(): { status: number; output: string } | undefined {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-/** The compiled entry point of this run's build (waiting for it), or undefined to run the sources. */
+/** The entry point of this run's build (the bundle bin/plenary.js runs; waiting for it), or undefined to run the sources. */
 export function builtCli(): string | undefined {
   const dir = inject('cliBuildDir');
   if (!dir) return undefined;
   cliBuild();
-  return join(dir, 'dist', 'cli', 'main.js');
+  return join(dir, 'dist', 'bundle', 'main.js');
 }
 
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {

@@ -31,7 +31,7 @@ const PANEL = [
   'org: /digest',
 ];
 
-const PARTICIPANT_AND_CONFIG = 'Cyber norms Trust online Ana ICANN Keep the root stable Fund capacity building We need clear rules Test Conference amy bob mod org main';
+const PARTICIPANT_AND_CONFIG = 'Cyber norms Trust online Ana ICANN Keep the root stable Fund capacity building We need clear rules Test Conference Asia Shanghai amy bob mod org main';
 const ICU = ['plural', 'select', 'selectordinal', 'one', 'other', 'few', 'many', 'zero', 'two', 'yes', 'number', 'date', 'time'];
 
 /** Words allowed to stay English: slash-command syntax (names, options, choices) and ids. */

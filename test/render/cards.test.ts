@@ -66,6 +66,30 @@ describe('one card vocabulary', () => {
     expect(composeCard({ kind: 'proposal', card: { ...card, state: 'closed' } }).blocks.some((b) => b.type === 'actions')).toBe(false);
   });
 
+  it('composes a summary proposal as one group (its line, bar, breakdown, comments) and a digest session as a section', () => {
+    const groups = composeCard({ kind: 'summary', summary, final: true }).blocks.filter((b) => b.type === 'group');
+    expect(groups).toHaveLength(1);
+    const [group] = groups;
+    expect(group.type === 'group' && group.bar?.code).toBe('P1');
+    expect(group.type === 'group' && group.blocks.map((b) => b.type)).toEqual(['context', 'list']);
+    const sections = composeCard({ kind: 'digest', digest, file: null }).blocks.filter((b) => b.type === 'section');
+    expect(sections.map((b) => b.type === 'section' && inlineText(b.title, () => '…'))).toEqual([expect.stringContaining('Session s7k2'), 'Top proposals of the day']);
+  });
+
+  it('keeps a digest’s comments and speakers for the whole text: in its Markdown, in no chat post and not in the terminal', () => {
+    const view: View = { kind: 'digest', digest: { ...digest, sessions: [{ ...summary, proposals: [{ ...proposal, comments: [{ text: 'WHOLE-ONLY', group: 'academia' }] }] }] }, file: null };
+    const markdown = digestMarkdown(view.kind === 'digest' ? view.digest : digest);
+    expect(markdown).toContain('   - “WHOLE\\-ONLY” — academia');
+    expect(markdown).toMatch(/Speakers: /);
+    for (const [platform, text] of Object.entries({
+      terminal: renderConsole(view).join('\n'), slack: JSON.stringify(renderSlack(view)), discord: JSON.stringify(renderDiscord(view).map((m) => m.embeds)),
+    })) {
+      expect(text, platform).not.toContain('WHOLE');
+      expect(text, platform).not.toMatch(/Speakers: /);
+      expect(text, platform).toContain('P1');
+    }
+  });
+
   it('counts with CLDR plurals and Intl numbers', () => {
     expect(counted('reactors', 1)).toBe('1 reactor');
     expect(counted('reactors', 12_345)).toBe('12,345 reactors');

@@ -16,6 +16,7 @@ import { renderView as renderConsole } from '../../adapters/console/render.ts';
 import { checkMessageBlocks, checkModal } from '../fakes/slack/block-limits.ts';
 import { checkMessageLimits, checkModalLimits } from '../fakes/discord/limits.ts';
 import { digestCsv, digestMarkdown } from '../../src/digest-format.ts';
+import { say } from '../../src/wording/say.ts';
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { Session } from '../../src/model.ts';
 import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
@@ -87,6 +88,15 @@ describe('the worst case fits, on every platform', () => {
     for (const m of messages) expect(() => checkMessageLimits(discordTyped(m))).not.toThrow();
     if (view.kind === 'summary' || view.kind === 'digest' || view.kind === 'menu') {
       expect(messages[0].files?.[0].attachment.length).toBeGreaterThan(10_000);
+      // Discord's attachments: ≤ 10 files of ≤ 10 MiB, ≤ 25 MiB in all (a longer Markdown goes in numbered parts).
+      const files = messages[0].files!;
+      expect(files.length).toBeLessThanOrEqual(10);
+      for (const f of files) expect(f.attachment.length).toBeLessThanOrEqual(10 * 1024 * 1024);
+      expect(files.reduce((n, f) => n + f.attachment.length, 0)).toBeLessThanOrEqual(25 * 1024 * 1024);
+      const markdown = files.filter((f) => f.name.endsWith('.md'));
+      const images = files.filter((f) => f.name.endsWith('.png'));
+      const text = Buffer.concat(markdown.map((f) => f.attachment)).toString('utf8');
+      for (const image of images) expect(text).toContain(`](${image.name})`);
       const embed: APIEmbed = messages[0].embeds![0];
       expect(embed.description).toMatch(/\*\*P1\*\*|1\. P1/);
     }
@@ -104,11 +114,14 @@ describe('the worst case fits, on every platform', () => {
     expect(digestMarkdown(bigDigest).split('\n').filter((l) => /^\d+\. \*\*P\d+\*\*/.test(l))).toHaveLength(60 * 30 + 5);
   });
 
-  it('the comment forms are what Slack and Discord accept', () => {
-    const slack = slackModal(card(999_999), JSON.stringify({ s: 's7k2abcd', n: 999_999, c: 'C0123456789' })) as unknown as ModalView satisfies ModalView;
+  it.each(['en', 'fr', 'es', 'ru', 'zh', 'ar'] as const)('the comment forms in %s are what Slack and Discord accept, worded by the catalogue', (locale) => {
+    const slack = slackModal(card(999_999), JSON.stringify({ s: 's7k2abcd', n: 999_999, c: 'C0123456789' }), locale) as unknown as ModalView satisfies ModalView;
     expect(() => checkModal(slack as never)).not.toThrow();
-    const discord = discordModal('s7k2abcd', 999_999) satisfies APIModalInteractionResponseCallbackData;
+    const discord = discordModal('s7k2abcd', 999_999, locale) satisfies APIModalInteractionResponseCallbackData;
     expect(() => checkModalLimits(discord as never)).not.toThrow();
+    // One sentence tells both platforms' participants who sees their comment.
+    expect(JSON.stringify(slack)).toContain(JSON.stringify(say('view.comment.hint', {}, locale)).slice(1, -1));
+    expect(JSON.stringify(discord)).toContain(JSON.stringify(say('view.comment.hint', {}, locale)).slice(1, -1));
   });
 });
 

@@ -72,7 +72,7 @@ describe('Slack platform truth', () => {
     expect(h.api.calls.filter((c) => c.response.ok === false)).toEqual([]); // Slack refused nothing
     const message = h.api.messages(C).find((m) => m.files?.length);
     expect(blockText(message!.blocks)).toMatch(/Final summary of session/);
-    expect(blockText(message!.blocks)).toContain('*1. P');
+    expect(blockText(message!.blocks)).toContain('1. *P'); // the first ranked entry, its code in bold
     const file = h.api.file(String((shared.args.files as Array<{ id: string }>)[0].id));
     const markdown = file!.bytes!.toString('utf8');
     for (let i = 1; i <= 10; i++) expect(markdown).toContain(`Comment ${i} ${'🌍'.repeat(480)}`);

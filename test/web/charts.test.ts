@@ -84,7 +84,7 @@ describe('charts', () => {
     const markdown = message.files![0].attachment.toString('utf8');
     const images = message.files!.slice(1);
     expect(images.length).toBe(1);
-    expect(markdown).toContain(`![Chart of session ${summary.id}](${images[0].name})`);
+    expect(markdown).toContain(`![Session ${summary.id} on ${digest.date}](${images[0].name})`);
     expect(images[0].attachment.subarray(0, 8)).toEqual(PNG);
   });
 

@@ -70,4 +70,9 @@ export const log = {
   'log.shutdown.step-failed': 'تعذّرت إحدى خطوات الإيقاف',
   'log.shutdown.still-running': 'كانت أوامر لا تزال قيد التنفيذ عند إغلاق المخزن',
   'log.unhandled-rejection': 'رفض وعد (Promise) لم تتم معالجته',
+  'log.doing.command': 'أمر',
+  'log.doing.event': 'حدث {kind}',
+  'log.doing.discord-interaction': 'معالجة تفاعل على Discord',
+  'log.doing.queuing-posts': 'إدراج المنشورات في قائمة الانتظار',
+  'log.doing.comment-form': 'فتح نموذج التعليق',
 } as const;

@@ -75,4 +75,9 @@ export const log = {
   'log.shutdown.step-failed': 'shutdown step failed',
   'log.shutdown.still-running': 'commands were still running when the store closed',
   'log.unhandled-rejection': 'unhandled rejection',
+  'log.doing.command': 'a command',
+  'log.doing.event': 'a {kind} event',
+  'log.doing.discord-interaction': 'handling a Discord interaction',
+  'log.doing.queuing-posts': 'queuing posts',
+  'log.doing.comment-form': 'opening the comment form',
 } as const;

@@ -70,4 +70,9 @@ export const log = {
   'log.shutdown.step-failed': 'falló un paso del apagado',
   'log.shutdown.still-running': 'aún había comandos en curso cuando se cerró el almacén',
   'log.unhandled-rejection': 'rechazo de promesa no gestionado',
+  'log.doing.command': 'un comando',
+  'log.doing.event': 'un evento {kind}',
+  'log.doing.discord-interaction': 'la gestión de una interacción de Discord',
+  'log.doing.queuing-posts': 'la puesta en cola de las publicaciones',
+  'log.doing.comment-form': 'la apertura del formulario de comentario',
 } as const;

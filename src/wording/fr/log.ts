@@ -70,4 +70,9 @@ export const log = {
   'log.shutdown.step-failed': 'échec d’une étape de l’arrêt',
   'log.shutdown.still-running': 'des commandes étaient encore en cours quand le stockage a été fermé',
   'log.unhandled-rejection': 'rejet de promesse non traité',
+  'log.doing.command': 'une commande',
+  'log.doing.event': 'un événement {kind}',
+  'log.doing.discord-interaction': 'le traitement d’une interaction Discord',
+  'log.doing.queuing-posts': 'la mise en file des publications',
+  'log.doing.comment-form': 'l’ouverture du formulaire de commentaire',
 } as const;

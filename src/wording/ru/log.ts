@@ -70,4 +70,9 @@ export const log = {
   'log.shutdown.step-failed': 'шаг остановки не удался',
   'log.shutdown.still-running': 'когда хранилище закрылось, команды ещё выполнялись',
   'log.unhandled-rejection': 'необработанное отклонение промиса',
+  'log.doing.command': 'команды',
+  'log.doing.event': 'события {kind}',
+  'log.doing.discord-interaction': 'обработки взаимодействия Discord',
+  'log.doing.queuing-posts': 'постановки публикаций в очередь',
+  'log.doing.comment-form': 'открытия формы комментария',
 } as const;

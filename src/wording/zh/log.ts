@@ -70,4 +70,9 @@ export const log = {
   'log.shutdown.step-failed': '关闭步骤失败',
   'log.shutdown.still-running': '存储关闭时仍有命令在运行',
   'log.unhandled-rejection': '未处理的 Promise 拒绝',
+  'log.doing.command': '一条命令',
+  'log.doing.event': '一个 {kind} 事件',
+  'log.doing.discord-interaction': '处理 Discord 交互',
+  'log.doing.queuing-posts': '将帖子加入队列',
+  'log.doing.comment-form': '打开评论表单',
 } as const;

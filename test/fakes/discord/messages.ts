@@ -19,11 +19,20 @@ export class ApiError extends Error {
 export const asApiError = (error: unknown) =>
   error instanceof FormBodyError ? new ApiError(400, 50035, 'Invalid Form Body', error.errors) : error;
 
+/** Discord's attachment limits on one message: 10 files, each ≤ 10 MiB on a server without boosts, ≤ 25 MiB in all. */
+export const ATTACHMENT_LIMITS = { files: 10, fileBytes: 10 * 1024 * 1024, bytes: 25 * 1024 * 1024 } as const;
+
 export function validateMessageBody(body: Json, files: UploadedFile[], partial: boolean): void {
   try {
     checkMessageLimits(body);
   } catch (error) {
     throw asApiError(error);
+  }
+  if (files.length > ATTACHMENT_LIMITS.files) {
+    throw new ApiError(400, 50035, 'Invalid Form Body', { files: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${ATTACHMENT_LIMITS.files} or fewer in length.` }] } });
+  }
+  if (files.some((f) => f.size > ATTACHMENT_LIMITS.fileBytes) || files.reduce((n, f) => n + f.size, 0) > ATTACHMENT_LIMITS.bytes) {
+    throw new ApiError(413, 40005, 'Request entity too large');
   }
   const empty = !body.content && !body.embeds?.length && !body.components?.length && !files.length
     && !body.sticker_ids?.length && !body.poll;
