@@ -64,6 +64,8 @@ export interface DeliveryOptions {
   pollMs?: number;
   /** The live-update service's clock (tests: fake timers). */
   clock?: Clock;
+  /** The wait after a post's first transient failure (ms), doubling with each further one up to a minute; default 1000. */
+  backoffMs?: number;
 }
 
 const MAX_BACKOFF_MS = 60_000;
@@ -78,6 +80,7 @@ export class Delivery {
   private readonly owner = randomBytes(6).toString('hex');
   private readonly leaseMs: number;
   private readonly pollMs: number;
+  private readonly backoffMs: number;
   private readonly busyChannels = new Set<string>();
   private readonly waiters = new Map<string, Array<() => void>>();
   private readonly notified = new Map<string, number>();
@@ -94,6 +97,7 @@ export class Delivery {
   ) {
     this.leaseMs = options.leaseMs ?? Number(process.env.PLENARY_OUTBOX_LEASE_MS ?? 30_000);
     this.pollMs = options.pollMs ?? 1000;
+    this.backoffMs = options.backoffMs ?? 1000;
     this.clock = options.clock ?? systemClock;
   }
 
@@ -250,7 +254,7 @@ export class Delivery {
         return true;
       }
       const attempts = (item.attempts ?? 0) + 1;
-      const retryAt = Date.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1));
+      const retryAt = Date.now() + Math.min(MAX_BACKOFF_MS, this.backoffMs * 2 ** (attempts - 1));
       this.log('warn', logLine('log.delivery.retry', { kind: item.view?.kind ?? 'summary', channel: item.channel, attempt: attempts }), error);
       const { lease: _, ...rest } = current;
       await outbox.replace(key, current, { ...rest, attempts, retryAt }).catch(() => {});

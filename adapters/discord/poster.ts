@@ -28,14 +28,14 @@ const FIXES: Record<number, MessageId> = {
   40005: 'delivery.discord.too_large',
 };
 
-export function discordPoster(core: Plenary, client: Client, live: LiveCards, log: Log = () => {}): PlatformPoster {
+export function discordPoster(core: Plenary, client: Client, live: LiveCards, log: Log = () => {}, firstBackoffMs?: number): PlatformPoster {
   const retrying = (id: LogLineId, params: MessageParams) => (error: unknown, attempt: number) =>
     log('warn', logLine(id, { ...params, attempt }), error as Error);
   return {
     platform: 'discord',
     async post(channelId: string, view: View, progress?: PostProgress): Promise<void> {
       try {
-        const channel = await withRetry(() => client.channels.fetch(channelId), retrying('log.discord.fetch-retry', { channel: channelId }));
+        const channel = await withRetry(() => client.channels.fetch(channelId), retrying('log.discord.fetch-retry', { channel: channelId }), 6, firstBackoffMs);
         if (!channel?.isSendable()) throw new NotSendableError(channelId);
         const skip = progress?.skip ?? 0;
         const seed = progress?.id ?? randomBytes(12).toString('hex');
@@ -45,7 +45,7 @@ export function discordPoster(core: Plenary, client: Client, live: LiveCards, lo
         for (const [index, message] of renderView(shown, core.config.conference.language).entries()) {
           if (index < skip) continue; // posted before a crash or a retry
           const nonce = createHash('sha256').update(`${seed}:${index}`).digest('hex').slice(0, 25);
-          const sentId = await withRetry(async () => (await channel.send({ ...message, nonce, enforceNonce: true })).id, retrying('log.discord.post-retry', { kind: view.kind }));
+          const sentId = await withRetry(async () => (await channel.send({ ...message, nonce, enforceNonce: true })).id, retrying('log.discord.post-retry', { kind: view.kind }), 6, firstBackoffMs);
           await progress?.sent(index + 1);
           if (view.kind !== 'proposal') continue;
           const { sessionId, number } = view.card;

@@ -25,10 +25,12 @@ export interface DiscordStartOptions {
   delivery: Delivery;
   /** Live-count edit spacing per message (tests only; Discord's default budget wants ≥ 1 s). */
   editIntervalMs?: number;
+  /** First wait before retrying a transient REST failure of a post (tests only; default 0.5 s, doubling). */
+  retryBackoffMs?: number;
 }
 
 /** Connects, registers the Discord poster and (with DISCORD_GUILD_ID) the guild's commands; resolves once ready. */
-export async function startDiscord({ core, env, log, delivery, editIntervalMs }: DiscordStartOptions): Promise<() => Promise<void>> {
+export async function startDiscord({ core, env, log, delivery, editIntervalMs, retryBackoffMs }: DiscordStartOptions): Promise<() => Promise<void>> {
   const discord = env.discord;
   if (!discord) throw new StartupError('cli.discord.needs', { token: 'DISCORD_TOKEN', application: 'DISCORD_APPLICATION_ID' });
   const api = restBase(discord.apiUrl);
@@ -66,7 +68,7 @@ export async function startDiscord({ core, env, log, delivery, editIntervalMs }:
     throw error;
   }
   // Only once connected: the outbox pump starts delivering Discord posts from here.
-  delivery.register(discordPoster(core, client, live, log), core);
+  delivery.register(discordPoster(core, client, live, log, retryBackoffMs), core);
   log('info', logLine(client.user ? 'log.discord.connected' : 'log.discord.connected.unnamed', { tag: client.user?.tag ?? '', count: client.guilds.cache.size }));
 
   if (discord.guildId) {

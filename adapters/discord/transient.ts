@@ -15,18 +15,18 @@ export function isTransient(error: unknown): boolean {
   return error.name === 'AbortError' || error.name === 'TimeoutError' || /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|socket hang up|fetch failed/i.test(`${String(code ?? '')} ${error.message}`);
 }
 
-/** Backoff before attempt k (1-based) of a transient retry: 0.5 s, 1 s, 2 s … capped at 15 s. */
-export const backoffMs = (attempt: number) => Math.min(15_000, 500 * 2 ** (attempt - 1));
+/** Backoff before attempt k (1-based) of a transient retry: 0.5 s, 1 s, 2 s … capped at 15 s (tests: a shorter first). */
+export const backoffMs = (attempt: number, firstMs = 500) => Math.min(15_000, firstMs * 2 ** (attempt - 1));
 
 /** Runs `work` until it succeeds, fails for good, or `attempts` transient failures in a row. */
-export async function withRetry<T>(work: () => Promise<T>, onRetry: (error: unknown, attempt: number) => void, attempts = 6): Promise<T> {
+export async function withRetry<T>(work: () => Promise<T>, onRetry: (error: unknown, attempt: number) => void, attempts = 6, firstBackoffMs?: number): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
       if (attempt >= attempts || !isTransient(error)) throw error;
       onRetry(error, attempt);
-      await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
+      await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt, firstBackoffMs)));
     }
   }
 }

@@ -4,7 +4,7 @@
  * counts on posted proposals live. Resolves to an async stop (with `port` when serving HTTP).
  */
 import type { AddressInfo, Server } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger, type webApi } from '@slack/bolt';
 import type { Express } from 'express';
 import { logLine } from '../../src/wording/log-line.ts';
 import { SCREEN_ROUTES } from '../web/server.ts';
@@ -23,6 +23,8 @@ export interface SlackTuning {
   updatesPerMinute?: number; // workspace chat.update budget, default 50
   updateBurst?: number; // default 10
   replyWithinMs?: number; // ack with the reply if the command is done by then, default 1500
+  /** The WebClient's retry policy, default @slack/web-api's (tests: retry at once once Retry-After has passed). */
+  retryConfig?: webApi.RetryOptions;
 }
 
 export interface StartSlackOptions {
@@ -61,7 +63,7 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
   const slack = env.slack;
   if (!slack?.botToken) throw new StartupError('cli.slack.needs', { token: 'SLACK_BOT_TOKEN', secret: 'SLACK_SIGNING_SECRET', appToken: 'SLACK_APP_TOKEN' });
   const logger = boltLogger(log);
-  const clientOptions = { slackApiUrl: apiBase(slack.apiUrl) };
+  const clientOptions = { slackApiUrl: apiBase(slack.apiUrl), ...(tuning.retryConfig ? { retryConfig: tuning.retryConfig } : {}) };
   const socketMode = Boolean(slack.appToken);
   const receiver = socketMode
     ? new SocketModeReceiver({ appToken: slack.appToken!, logger, installerOptions: { clientOptions } })

@@ -88,8 +88,8 @@ const DELETE_SCRIPT = "local n = redis.call('DEL', KEYS[1]) redis.call('ZREM', K
 
 type RedisClient = ReturnType<typeof createClient>;
 
-/** Connects or rejects with StoreUnavailableError within about two seconds. */
-export async function openRedisStore(url: string): Promise<FactStore> {
+/** Connects or rejects with StoreUnavailableError within about two seconds. `timeoutMs` caps each call (tests). */
+export async function openRedisStore(url: string, { timeoutMs = OPERATION_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<FactStore> {
   let connectedOnce = false;
   const client: RedisClient = createClient({
     url,
@@ -131,7 +131,7 @@ export async function openRedisStore(url: string): Promise<FactStore> {
   adapter.namespace = undefined;
 
   const backend: RawBackend = {
-    timeoutMs: OPERATION_TIMEOUT_MS,
+    timeoutMs,
     uncertain: true,
     // Refused before sending (client offline or closed), or answered with an error reply (LOADING,
     // READONLY…): either way the server did not apply it.

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collect } from '../helpers/cli.ts';
+import { cliBuild, collect } from '../helpers/cli.ts';
 
 const ROOT = resolve('.');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -28,7 +28,8 @@ describe('the compiled build', () => {
   beforeAll(() => {
     dir = inject('cliBuildDir');
     if (dir) {
-      expect(inject('cliBuildStatus'), inject('cliBuildOutput')).toBe(0);
+      const built = cliBuild();
+      expect(built?.status, built?.output).toBe(0);
       return;
     }
     ownBuild = true;

@@ -34,7 +34,8 @@ c3: /react P1 pass
 mod: /session close
 `;
 
-describe('plenary start in a terminal pipe', () => {
+// Each test runs its own children on its own temporary store: they run at once, so their waits overlap.
+describe.concurrent('plenary start in a terminal pipe', () => {
   it('runs a whole panel from stdin, exits 0 at end of input, and the JSON digest reads the store', async () => {
     const { env } = tempDeployment(CONFIG);
     const run = await runCli(['start'], env, PANEL);

@@ -5,7 +5,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import { Plenary } from '../../src/plenary.ts';
 import { parseConfig } from '../../src/config.ts';
 import { Delivery, type PlatformPoster } from '../../adapters/delivery.ts';
-import { startDiscord } from '../../adapters/discord/start.ts';
+import { startDiscord, type DiscordStartOptions } from '../../adapters/discord/start.ts';
 import type { View } from '../../src/views.ts';
 import type { Log } from '../../src/log.ts';
 
@@ -34,7 +34,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(): Promise<World> {
+export async function startWorld(tuning: Pick<DiscordStartOptions, 'editIntervalMs' | 'retryBackoffMs'> = {}): Promise<World> {
   const fake = await startFakeDiscord({
     applicationId: APP, botUserId: BOT, token: TOKEN, heartbeatIntervalMs: 1000,
     users: Object.entries(U).map(([username, id]) => ({ id, username })),
@@ -70,7 +70,7 @@ export async function startWorld(): Promise<World> {
       if (running) await new Promise((resolve) => setTimeout(resolve, 1100));
       world.delivery = new Delivery(log);
       world.delivery.register(consolePoster);
-      world.stop = await startDiscord({ core, env, log, delivery: world.delivery });
+      world.stop = await startDiscord({ core, env, log, delivery: world.delivery, ...tuning });
     },
     async close() {
       await world.stop();

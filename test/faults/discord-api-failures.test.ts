@@ -47,7 +47,8 @@ const click = async (user: string, messageId: string, n: number, stance: string)
 
 beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
-  w = await startWorld();
+  // Short retry backoffs and edit spacing (edits back off from it): the same failures in the same order, shorter waits.
+  w = await startWorld({ retryBackoffMs: 50, editIntervalMs: 250 });
   await mod('session', 'start', { title: 'Faults panel' });
   sid = (await w.core.sessionInChannel(`discord:${MAIN}`))!.id;
   await mod('speaker', 'add', { handle: 'icann', name: 'ICANN' });

@@ -5,7 +5,7 @@
  * unhandled rejection escapes (tracked on this process, where the real adapter runs).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MOD, startHarness, until, type Harness } from '../slack/harness.ts';
+import { MOD, RETRY_AT_ONCE, startHarness, until, type Harness } from '../slack/harness.ts';
 import { say } from '../../src/wording/say.ts';
 
 const CHANNEL = 'CFAULTS1';
@@ -44,7 +44,12 @@ async function allCountsLand(ms = 30_000) {
 
 beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
-  h = await startHarness({ tuning: { postIntervalMs: 50, editIntervalMs: 1000, updatesPerMinute: 600, updateBurst: 20 } });
+  // Short edit spacing and outbox backoff (both back off from them) and no extra pause after Retry-After: the
+  // failures and their order are the same, the waits between retries shorter.
+  h = await startHarness({
+    tuning: { postIntervalMs: 50, editIntervalMs: 250, updatesPerMinute: 600, updateBurst: 20, retryConfig: RETRY_AT_ONCE },
+    delivery: { backoffMs: 100 },
+  });
   await mod('/session', 'start Faults panel');
   sid = (await h.core.sessionInChannel(`slack:${CHANNEL}`))!.id;
   await mod('/speaker', 'add icann ICANN org:ICANN');

@@ -5,10 +5,11 @@
  * without that global setup) runs the TypeScript sources through tsx instead.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { inject } from 'vitest';
+import { BUILD_STATUS } from './build-cli.ts';
 
 export const CLI_SOURCE = resolve('cli/main.ts');
 /** The installed command (runs the dist/ build that `npm install` makes); spawnCli runs the sources instead. */
@@ -23,10 +24,29 @@ export function tempDeployment(config: unknown) {
   return { dir, env };
 }
 
-/** The entry point of this run's build (the bundle bin/plenary.js runs), or undefined to run the sources. */
+/**
+ * tsc's exit status and output for this run's build, once it is done (the global setup builds beside the first
+ * tests). Waits synchronously, so spawnCli stays synchronous: only a child started in the run's first seconds waits.
+ */
+export function cliBuild(): { status: number; output: string } | undefined {
+  const dir = inject('cliBuildDir');
+  if (!dir) return undefined;
+  const file = join(dir, BUILD_STATUS);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const end = Date.now() + 180_000;
+  while (!existsSync(file)) {
+    if (Date.now() > end) return { status: -1, output: `the build in ${dir} did not finish within 180 s` };
+    Atomics.wait(pause, 0, 0, 50);
+  }
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** The entry point of this run's build (the bundle bin/plenary.js runs; waiting for it), or undefined to run the sources. */
 export function builtCli(): string | undefined {
   const dir = inject('cliBuildDir');
-  return dir ? join(dir, 'dist', 'bundle', 'main.js') : undefined;
+  if (!dir) return undefined;
+  cliBuild();
+  return join(dir, 'dist', 'bundle', 'main.js');
 }
 
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {

@@ -2,7 +2,7 @@
  * The card vocabulary: every view composed once (src/cards/compose.ts) with participants' text kept in spans
  * of its own, and every renderer's words taken from the catalogue in the reader's locale.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { composeCard } from '../../src/cards/compose.ts';
 import { inlineText, sayInline, type Primitive } from '../../src/cards/primitives.ts';
 import { renderView as renderConsole } from '../../adapters/console/render.ts';
@@ -12,6 +12,7 @@ import { digestMarkdown, summaryMarkdown } from '../../src/digest-format.ts';
 import { counted, labelsLine, reach, stanceConfirmation } from '../../src/view-text.ts';
 import { english } from '../../src/wording/catalogues.ts';
 import { registerCatalogue, type MessageId } from '../../src/wording/say.ts';
+import { translations } from '../../src/wording/translations.ts';
 import type { ProposalCard, View } from '../../src/views.ts';
 import type { Session } from '../../src/model.ts';
 import type { Digest, ProposalSummary, SessionSummary } from '../../src/summary.ts';
@@ -106,6 +107,8 @@ describe('wording exists once', () => {
     Object.entries(english).filter(([id]) => /^(view|md|discord|slack)\./.test(id)).map(([id, value]) => [id, `⟦${value}⟧`]),
   ) as Partial<Record<MessageId, string>>;
   registerCatalogue('zh', wrapped);
+  // The worker runs other files after this one (isolate: false): they get the real Chinese back.
+  afterAll(() => registerCatalogue('zh', translations.zh()));
 
   it('the summary’s labels line and title come from the catalogue on every platform', () => {
     const view: View = { kind: 'summary', summary, final: true };

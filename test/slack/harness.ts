@@ -5,7 +5,7 @@
 import { Plenary } from '../../src/plenary.ts';
 import { parseConfig } from '../../src/config.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { Delivery } from '../../adapters/delivery.ts';
+import { Delivery, type DeliveryOptions } from '../../adapters/delivery.ts';
 import { startSlack, type SlackStop, type SlackTuning } from '../../adapters/slack/start.ts';
 import { startFakeSlackWebApi, type FakeSlackWebApi } from '../fakes/slack/fake-web-api.ts';
 import { startFakeSocketMode, type FakeSocketMode } from '../fakes/slack/fake-socket-mode.ts';
@@ -27,7 +27,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness({ socketMode = false, tuning }: { socketMode?: boolean; tuning?: SlackTuning } = {}): Promise<Harness> {
+/** The WebClient retries as soon as Retry-After has passed (by default it pauses another 1–2 s on top). */
+export const RETRY_AT_ONCE: NonNullable<SlackTuning['retryConfig']> = { retries: 10, minTimeout: 0, maxTimeout: 0 };
+
+export async function startHarness({ socketMode = false, tuning, delivery }: { socketMode?: boolean; tuning?: SlackTuning; delivery?: DeliveryOptions } = {}): Promise<Harness> {
   const api = await startFakeSlackWebApi();
   const sm = socketMode ? await startFakeSocketMode({ webApi: api }) : undefined;
   const store = await openStore('memory://');
@@ -44,7 +47,7 @@ export async function startHarness({ socketMode = false, tuning }: { socketMode?
     port: 0,
     slack: { botToken: BOT_TOKEN, signingSecret: SECRET, appToken: socketMode ? APP_TOKEN : undefined, apiUrl: api.apiUrl },
   };
-  const stopSlack = await startSlack({ core, env, log, delivery: new Delivery(log), tuning });
+  const stopSlack = await startSlack({ core, env, log, delivery: new Delivery(log, delivery), tuning });
   const slack = signedSender({ url: `http://127.0.0.1:${stopSlack.port ?? 0}/slack/events`, signingSecret: SECRET });
   return {
     api, sm, core, slack, stopSlack, logs,

@@ -3,7 +3,7 @@
  * and loses nothing — every proposal is posted, in order, and the counts still end on the latest state.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockText, MOD, startHarness, until, type Harness } from './harness.ts';
+import { blockText, MOD, RETRY_AT_ONCE, startHarness, until, type Harness } from './harness.ts';
 
 const C = 'C0LIMITS';
 
@@ -18,7 +18,8 @@ describe('Slack rate limits', () => {
 
   beforeAll(async () => {
     process.on('unhandledRejection', onRejection);
-    h = await startHarness();
+    // Retry-After is still waited out in full (asserted below); the posts' own spacing is shortened.
+    h = await startHarness({ tuning: { postIntervalMs: 200, editIntervalMs: 300, retryConfig: RETRY_AT_ONCE } });
   });
   afterAll(async () => {
     await h?.close();

@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { App, LogLevel, type Logger } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
 import { startFakeSlackWebApi, type FakeSlackWebApi } from './fake-web-api.ts';
 import { signedSender } from './signed-requests.ts';
 import { startFakeSocketMode, type FakeSocketMode } from './fake-socket-mode.ts';
@@ -41,7 +41,9 @@ describe('fake Slack over HTTP with a real Bolt App', () => {
   beforeAll(async () => {
     api = await startFakeSlackWebApi();
     // The fake must be up before `new App`: with a token, Bolt calls auth.test in the constructor.
-    app = new App({ token: BOT_TOKEN, signingSecret: SECRET, clientOptions: { slackApiUrl: api.apiUrl }, logger: quietLogger(logs) });
+    // Retries as soon as Retry-After has passed (by default p-retry pauses another 1–2 s on top of it).
+    const retryConfig = { retries: 10, minTimeout: 0, maxTimeout: 0 };
+    app = new App({ token: BOT_TOKEN, signingSecret: SECRET, clientOptions: { slackApiUrl: api.apiUrl, retryConfig }, logger: quietLogger(logs) });
     app.command('/react', async ({ command, ack, client, respond }) => {
       await ack();
       seen.command.push(command);
@@ -220,8 +222,13 @@ describe('fake Slack over Socket Mode with a real Bolt App', () => {
 
   beforeAll(async () => {
     api = await startFakeSlackWebApi();
-    sm = await startFakeSocketMode({ webApi: api, pingIntervalMs: 1000 });
-    app = new App({ socketMode: true, appToken: 'xapp-1-fake', token: BOT_TOKEN, clientOptions: { slackApiUrl: api.apiUrl }, logger: quietLogger(logs) });
+    sm = await startFakeSocketMode({ webApi: api, pingIntervalMs: 500 });
+    // The client pings every clientPingTimeout / 3 and, after a disconnect message, waits clientPingTimeout before
+    // reconnecting: 2 s instead of the default 5 s, so both happen within the test's waits.
+    const clientOptions = { slackApiUrl: api.apiUrl };
+    const logger = quietLogger(logs);
+    const receiver = new SocketModeReceiver({ appToken: 'xapp-1-fake', logger, clientPingTimeout: 2000, installerOptions: { clientOptions } });
+    app = new App({ socketMode: true, receiver, token: BOT_TOKEN, clientOptions, logger });
     app.command('/react', async ({ ack, command, client }) => {
       await ack({ text: 'queued' }); // ack payload rides back on the socket
       await client.chat.postMessage({ channel: command.channel_id, text: `socket got: ${command.text}` });
@@ -257,10 +264,10 @@ describe('fake Slack over Socket Mode with a real Bolt App', () => {
   });
 
   it('stays on one connection across pings, and reconnects once after a disconnect message', async () => {
-    await new Promise((r) => setTimeout(r, 2500)); // > one client ping cycle and two server pings
+    await new Promise((r) => setTimeout(r, 1500)); // > two client pings (every ~667 ms) and two server pings (every 500 ms)
     expect(sm.connectionCount).toBe(1);
     sm.sendDisconnect('refresh_requested');
-    // The client waits clientPingTimeout (5 s default) before reconnecting with a fresh ticket.
+    // The client waits clientPingTimeout (2 s here) before reconnecting with a fresh ticket.
     await until(() => sm.connectionCount === 2 && sm.openConnections === 1, 12_000);
     expect(api.callsTo('apps.connections.open')).toHaveLength(2);
     const id = await sm.slashCommand({ command: '/react', text: 'again', user_id: 'U0ALICE', channel_id: 'C0SOCK' });
