@@ -7,6 +7,7 @@ import { discordDescriptions } from '../../src/wording/discord-locales.ts';
 import { REST, Routes } from 'discord.js';
 import type { Environment, PlenaryConfig } from '../../src/config.ts';
 import { commandDefinitions } from './commands.ts';
+import { discordAgent } from './rest-agent.ts';
 
 type DiscordEnv = NonNullable<Environment['discord']>;
 
@@ -22,7 +23,7 @@ export async function registerCommands(
   guildId?: string,
   rest?: REST,
 ): Promise<number> {
-  const api = rest ?? new REST({ ...(discord.apiUrl ? { api: restBase(discord.apiUrl) } : {}) }).setToken(discord.token);
+  const api = rest ?? new REST({ ...(discord.apiUrl ? { api: restBase(discord.apiUrl) } : {}), agent: discordAgent() }).setToken(discord.token);
   const route = guildId ? Routes.applicationGuildCommands(discord.applicationId, guildId) : Routes.applicationCommands(discord.applicationId);
   const saved = (await api.put(route, { body: commandDefinitions(config, discordDescriptions) })) as unknown[];
   return saved.length;

@@ -17,6 +17,7 @@ import { ReactionHandler } from './reactions.ts';
 import { registerCommands, restBase } from './register.ts';
 import { NO_MENTIONS } from './render.ts';
 import { StartupError } from '../../src/errors.ts';
+import { discordAgent } from './rest-agent.ts';
 
 export interface DiscordStartOptions {
   core: Plenary;
@@ -38,7 +39,7 @@ export async function startDiscord({ core, env, log, delivery, editIntervalMs, r
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
     partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
     allowedMentions: NO_MENTIONS, // the default for every send, reply and edit; payloads repeat it anyway
-    ...(api ? { rest: { api } } : {}),
+    rest: { ...(api ? { api } : {}), agent: discordAgent() },
   });
 
   const live = delivery.live(core);
