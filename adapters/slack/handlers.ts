@@ -168,7 +168,7 @@ export function slackHandlers(deps: HandlerDeps) {
       }
       const metadata = JSON.stringify({ s: click.target.sessionId, n: click.target.number, c: click.channel });
       // The form is private: the clicker's language (their /lang, else Slack's locale), within the trigger's 3 s.
-      const locale = await replyLanguage(core.store, `slack:${click.user}`, core.config.conference.language, await localeOf(client, click.user));
+      const locale = await replyLanguage(core.store, `slack:${click.user}`, core.config.conference.language, await localeOf(client, click.user)?.catch(() => undefined));
       await client.views.open({ trigger_id: body.trigger_id, view: commentModal(card, metadata, locale) });
     } catch (error) {
       log('error', logLine('log.slack.comment-form-failed'), error);

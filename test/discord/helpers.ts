@@ -34,7 +34,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(tuning: Pick<DiscordStartOptions, 'editIntervalMs' | 'retryBackoffMs'> = {}): Promise<World> {
+export async function startWorld(tuning: Pick<DiscordStartOptions, 'editIntervalMs' | 'retryBackoffMs'> = {}, language?: string): Promise<World> {
   const fake = await startFakeDiscord({
     applicationId: APP, botUserId: BOT, token: TOKEN, heartbeatIntervalMs: 1000,
     users: Object.entries(U).map(([username, id]) => ({ id, username })),
@@ -47,7 +47,7 @@ export async function startWorld(tuning: Pick<DiscordStartOptions, 'editInterval
   });
   const store = await openStore('memory://');
   const config = parseConfig({
-    conference: { name: 'UN Cybersecurity Conference', timezone: 'UTC' },
+    conference: { name: 'UN Cybersecurity Conference', timezone: 'UTC', ...(language ? { language } : {}) },
     roles: { organisers: [`discord:${U.org}`], moderators: [`discord-role:${MOD_ROLE}`] },
   });
   const core = new Plenary({ store, config });

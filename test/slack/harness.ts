@@ -30,12 +30,12 @@ export interface Harness {
 /** The WebClient retries as soon as Retry-After has passed (by default it pauses another 1–2 s on top). */
 export const RETRY_AT_ONCE: NonNullable<SlackTuning['retryConfig']> = { retries: 10, minTimeout: 0, maxTimeout: 0 };
 
-export async function startHarness({ socketMode = false, tuning, delivery }: { socketMode?: boolean; tuning?: SlackTuning; delivery?: DeliveryOptions } = {}): Promise<Harness> {
+export async function startHarness({ socketMode = false, tuning, delivery, language }: { socketMode?: boolean; tuning?: SlackTuning; delivery?: DeliveryOptions; language?: string } = {}): Promise<Harness> {
   const api = await startFakeSlackWebApi();
   const sm = socketMode ? await startFakeSocketMode({ webApi: api }) : undefined;
   const store = await openStore('memory://');
   const config = parseConfig({
-    conference: { name: 'Test <Conf> & co', timezone: 'UTC' },
+    conference: { name: 'Test <Conf> & co', timezone: 'UTC', ...(language ? { language } : {}) },
     roles: { organisers: [`slack:${ORG}`], moderators: [`slack:${MOD}`] },
   });
   const core = new Plenary({ store, config });
