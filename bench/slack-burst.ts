@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { Plenary } from '../src/plenary.ts';
 import { parseConfig } from '../src/config.ts';
 import { openStore } from '../src/store/open-store.ts';
-import { Delivery } from '../adapters/delivery.ts';
+import { Delivery, currentCard } from '../adapters/delivery.ts';
+import { proposalMessage } from '../adapters/slack/render.ts';
 import { startSlack } from '../adapters/slack/start.ts';
 import { startFakeSlackWebApi } from '../test/fakes/slack/fake-web-api.ts';
 import { signedSender } from '../test/fakes/slack/signed-requests.ts';
@@ -60,8 +61,11 @@ export async function burstRep(dir: string, rep: number, reactions = 1000, concu
     const sid = (await core.sessionInChannel(`slack:${CHANNEL}`))?.id as string;
     const final = await core.summaries.proposalCounts(sid, 1);
     if (final.reactors !== reactions) throw new Error(`burst: ${final.reactors} reactions stored, ${reactions} sent`);
-    const shown = `:+1: ${final.support}   :neutral_face: ${final.neutral}   :-1: ${final.oppose}`;
-    const showsFinal = () => JSON.stringify(api.message(channel, ts) ?? {}).includes(shown);
+    // The message shows the final counts when its blocks are the card rendered now (block ids carry a revision).
+    const finalCard = await currentCard(core, sid, 1);
+    const withoutIds = (blocks: unknown) => JSON.stringify(blocks, (key, value) => (key === 'block_id' ? undefined : value));
+    const shown = withoutIds(proposalMessage(finalCard!).blocks);
+    const showsFinal = () => withoutIds((api.message(channel, ts) as { blocks?: unknown } | undefined)?.blocks) === shown;
     const deadline = Date.now() + 60_000;
     while (!showsFinal() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     const settleMs = performance.now() - acked;
