@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { BlockError, checkMessageBlocks, refusal } from './block-limits.ts';
+import { slackMethods } from './web-api-methods.ts';
 import {
   SlackWorld, type ApiResult, type Args, type Identity, type StoredEphemeral, type StoredFile,
   type StoredMessage, type StoredView,
@@ -127,7 +128,7 @@ export async function startFakeSlackWebApi(opts: FakeWebApiOptions = {}): Promis
   const sinks = new Map<string, { bind: { channel?: string; messageTs?: string; user?: string }; got: RecordedResponse[]; createdAt: number }>();
   let socketSource: { connectUrl(): string } | null = null;
   let base = '';
-  const handlers = world.handlers(() => `${base}/upload/v1`, () => socketSource?.connectUrl());
+  const handlers = slackMethods(world, () => `${base}/upload/v1`, () => socketSource?.connectUrl());
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
