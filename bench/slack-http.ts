@@ -12,6 +12,9 @@ import autocannon from 'autocannon';
 import { startFakeSlackWebApi, type FakeSlackWebApi } from '../test/fakes/slack/fake-web-api.ts';
 import { buildSlashCommand, signedSender, slackSignature } from '../test/fakes/slack/signed-requests.ts';
 import { ROOT, runChild } from './measure.ts';
+import { stanceConfirmation } from '../src/view-text.ts';
+import { negotiate } from '../src/wording/say.ts';
+import type { Stance } from '../src/model.ts';
 
 export const SECRET = 'bench-signing-secret';
 export const TOKEN = 'xoxb-bench-token';
@@ -19,7 +22,6 @@ export const MODERATOR = 'UBENCHMOD';
 export const CHANNEL = 'CBENCH';
 const FORM = 'application/x-www-form-urlencoded';
 const STANCES = ['support', 'neutral', 'oppose'];
-const CONFIRMED = /You (support|oppose|are neutral on) P\d+\./;
 export const PROPOSALS = 3;
 
 export interface LoadResult {
@@ -113,6 +115,33 @@ export async function serve(args: string[], env: Record<string, string>): Promis
   };
 }
 
+/** More members than a load of this many seconds can name (bare Bolt acks < 10,000 a second here). */
+const MEMBERS_PER_SECOND = 12_000;
+const LOCALES = ['en-US', 'fr-FR', 'es-ES', 'ru-RU', 'zh-CN', 'ar'];
+/** Every stance confirmation the load can be answered with, in each member's language. */
+const CONFIRMATIONS = LOCALES.flatMap((locale) => STANCES.flatMap((stance) =>
+  Array.from({ length: PROPOSALS }, (_, i) => stanceConfirmation(stance as Stance, `P${i + 1}`, negotiate(locale, 'en')))));
+const confirmed = (body: string) => {
+  try {
+    const text = (JSON.parse(body) as { text?: unknown }).text;
+    return typeof text === 'string' && CONFIRMATIONS.some((c) => text.includes(c));
+  } catch {
+    return false;
+  }
+};
+
+/** Until users.list answered its last page (an empty next_cursor). */
+async function directoryRead(api: FakeSlackWebApi): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  const last = (c: { method: string; response: unknown }) =>
+    c.method === 'users.list' && (c.response as { ok?: boolean; response_metadata?: { next_cursor?: string } }).ok === true
+    && (c.response as { response_metadata?: { next_cursor?: string } }).response_metadata?.next_cursor === '';
+  while (!api.calls.some(last)) {
+    if (Date.now() > deadline) throw new Error(`users.list was not read to the end (${api.callsTo('users.list').length} pages)`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** The moderator's set-up through signed slash commands: a session, a speaker, PROPOSALS posted proposals. */
 export async function setUpPanel(port: number, api: FakeSlackWebApi, responseUrl: string): Promise<void> {
   const slack = signedSender({ url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET });
@@ -157,7 +186,7 @@ export async function load(port: number, seconds: number, tag: string, responseU
           return { ...request, body, headers: { 'content-type': FORM, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, body) } };
         },
         onResponse: (status, body) => {
-          if (status === 200 && (tag === 'BARE' || CONFIRMED.test(body))) acked++;
+          if (status === 200 && (tag === 'BARE' || confirmed(body))) acked++;
         },
       },
     ],
@@ -192,12 +221,17 @@ export async function slackHttpRep(dir: string, rep: number, seconds: number, pl
     };
     // BENCH_CPU_PROF=<dir>: a CPU profile of plenary under the load (BENCHMARKS.md, profile).
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    // The workspace's members, as the load will name them: plenary reads their languages (users.list) at
+    // start, as it would a conference's workspace, and the load waits until the last page was answered.
+    const tag = `P${rep}X`;
+    for (let i = 0; i < seconds * MEMBERS_PER_SECOND; i++) api.seedUser(`U${tag}${i}`, { name: `m${i}`, locale: LOCALES[i % LOCALES.length] });
     const plenaryServer = await serve([...profile, plenaryBin, 'start'], env);
     let plenary: LoadResult;
     try {
+      await directoryRead(api);
       await setUpPanel(plenaryServer.port, api, responseUrl);
       // Slack user ids are upper-case letters and digits; plenary refuses anything else as a malformed request.
-      plenary = await measuredLoad(plenaryServer, seconds, `P${rep}X`, responseUrl);
+      plenary = await measuredLoad(plenaryServer, seconds, tag, responseUrl);
     } finally {
       await plenaryServer.stop();
     }

@@ -59,4 +59,9 @@ export class PlatformLocales {
     this.known.set(user, { locale, until: now + (this.options.ttlMs ?? 3_600_000) });
     return locale;
   }
+
+  /** A locale learnt in bulk (Slack's users.list), good for `ttlMs`: that user's first reply asks nothing. */
+  remember(user: string, locale: string | undefined, ttlMs: number): void {
+    this.known.set(user, { locale, until: (this.options.now ?? Date.now)() + ttlMs });
+  }
 }

@@ -32,6 +32,8 @@ export interface HandlerDeps {
   delivery: Delivery;
   /** How long a command may run before we ack empty and send the reply via response_url instead. */
   replyWithinMs?: number;
+  /** The callers' Slack languages: shared with the workspace directory (locale-directory.ts) that primes it. */
+  locales?: PlatformLocales;
 }
 
 /** Slack user, channel and team ids: upper-case letters and digits. Anything else is not from Slack. */
@@ -57,8 +59,8 @@ const lineOf = (view: View | undefined) => (view && 'text' in view ? view.text :
 export function slackHandlers(deps: HandlerDeps) {
   const { core, log, delivery } = deps;
   const replyWithinMs = deps.replyWithinMs ?? 1500;
-  // The caller's Slack language (users.info with include_locale, needs users:read), cached per user.
-  const slackLocales = new PlatformLocales();
+  // The caller's Slack language (users.list / users.info with include_locale, needs users:read), cached per user.
+  const slackLocales = deps.locales ?? new PlatformLocales();
   const localeOf = (client: AllMiddlewareArgs['client'] | undefined, id: string) =>
     client ? slackLocales.localeOf(id, (user) => slackUserLocale(client, user)) : undefined;
   const actor = (id: string) => {

@@ -13,6 +13,8 @@ import type { Environment } from '../../src/config.ts';
 import type { Log } from '../../src/log.ts';
 import type { Delivery } from '../delivery.ts';
 import { registerHandlers } from './handlers.ts';
+import { SlackLocaleDirectory } from './locale-directory.ts';
+import { PlatformLocales } from '../../src/languages.ts';
 import { slackLivePort } from './live-counts.ts';
 import { SlackPoster } from './poster.ts';
 import { StartupError } from '../../src/errors.ts';
@@ -40,7 +42,7 @@ export interface StartSlackOptions {
   web?: Express;
 }
 
-export type SlackStop = (() => Promise<void>) & { port?: number; app: App };
+export type SlackStop = (() => Promise<void>) & { port?: number; app: App; directory: SlackLocaleDirectory };
 
 /** The Web API base must end with '/': the WebClient appends method names to it. */
 export const apiBase = (url: string | undefined) => (url ? url.replace(/\/*$/, '/') : 'https://slack.com/api/');
@@ -93,7 +95,9 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
   });
   delivery.register(poster, core);
   const unsubscribe = live.register(livePort);
-  registerHandlers(app, { core, log, delivery, replyWithinMs: tuning.replyWithinMs });
+  const locales = new PlatformLocales();
+  registerHandlers(app, { core, log, delivery, replyWithinMs: tuning.replyWithinMs, locales });
+  const directory = new SlackLocaleDirectory({ client: { token: slack.botToken, slackApiUrl: clientOptions.slackApiUrl }, locales, log });
 
   let port: number | undefined;
   try {
@@ -101,6 +105,7 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
     const address = socketMode ? null : (started as Server).address?.();
     if (address && typeof address === 'object') port = (address as AddressInfo).port;
   } catch (error) {
+    directory.stop();
     unsubscribe();
     throw error;
   }
@@ -110,11 +115,12 @@ export async function startSlack({ core, env, log, delivery, tuning = {}, web }:
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    directory.stop();
     await delivery.stop(); // the pass under way finishes; what is left stays queued in the store
     await poster.idle(); // let posts already handed to Slack go out in order
     await live.idle(); // and the last counts land
     unsubscribe();
     await app.stop();
   };
-  return Object.assign(stop, { port, app });
+  return Object.assign(stop, { port, app, directory });
 }

@@ -30,8 +30,9 @@ export interface Harness {
 /** The WebClient retries as soon as Retry-After has passed (by default it pauses another 1–2 s on top). */
 export const RETRY_AT_ONCE: NonNullable<SlackTuning['retryConfig']> = { retries: 10, minTimeout: 0, maxTimeout: 0 };
 
-export async function startHarness({ socketMode = false, tuning, delivery, language }: { socketMode?: boolean; tuning?: SlackTuning; delivery?: DeliveryOptions; language?: string } = {}): Promise<Harness> {
+export async function startHarness({ socketMode = false, tuning, delivery, language, users = [] }: { socketMode?: boolean; tuning?: SlackTuning; delivery?: DeliveryOptions; language?: string; users?: Array<[string, Record<string, unknown>]> } = {}): Promise<Harness> {
   const api = await startFakeSlackWebApi();
+  for (const [id, info] of users) api.seedUser(id, info); // the workspace as it is when the bot starts
   const sm = socketMode ? await startFakeSocketMode({ webApi: api }) : undefined;
   const store = await openStore('memory://');
   const config = parseConfig({

@@ -7,6 +7,15 @@ import { checkMessageBlocks, checkModal, refusal } from './block-limits.ts';
 
 export function slackMethods(world: SlackWorld, uploadBase: () => string, socketUrl: () => string | undefined): Record<string, (a: Args) => ApiResult> {
   const me = world.me;
+  // users.list's order, rebuilt only when users were seeded since (a bench seeds 100,000).
+  let directory: { size: number; ids: string[]; at: Map<string, number> } = { size: -1, ids: [], at: new Map() };
+  const directoryIds = () => {
+    if (directory.size !== world.users.size) {
+      const ids = [...world.users.keys()].sort();
+      directory = { size: ids.length, ids, at: new Map(ids.map((id, i) => [id, i])) };
+    }
+    return directory;
+  };
   return {
     'api.test': (a) => ({ ok: true, args: a }),
     'auth.test': () => ({
@@ -112,6 +121,30 @@ export function slackMethods(world: SlackWorld, uploadBase: () => string, socket
       const { locale, ...rest } = u;
       const wantsLocale = a.include_locale === true || a.include_locale === 'true';
       return { ok: true, user: wantsLocale ? { ...rest, locale: locale ?? 'en-US' } : rest };
+    },
+    // Pagination per docs.slack.dev/apis/web-api/pagination: the cursor is opaque (Slack's own look like
+    // base64 `user:U061NFTT2`), limit ≤ 999 (@slack/web-api CursorPaginationEnabled); no limit on a large
+    // team is limit_required. Members are the seeded users, in id order; locale only with include_locale.
+    'users.list': (a) => {
+      const { ids, at } = directoryIds();
+      const limit = a.limit === undefined || a.limit === '' ? undefined : Number(a.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 0 || limit > 999)) return fail('invalid_arguments');
+      if (!limit && ids.length > 1000) return fail('limit_required');
+      let start = 0;
+      if (a.cursor !== undefined && a.cursor !== '') {
+        const after = /^user:(.+)$/.exec(Buffer.from(String(a.cursor), 'base64').toString('utf8'))?.[1];
+        start = after === undefined ? -1 : (at.get(after) ?? -1) + 1;
+        if (start <= 0) return fail('invalid_cursor');
+      }
+      const page = ids.slice(start, limit ? start + limit : undefined);
+      const wantsLocale = a.include_locale === true || a.include_locale === 'true';
+      const members = page.map((id) => {
+        const { locale, ...rest } = world.userInfo(id)!;
+        return wantsLocale ? { ...rest, locale: locale ?? 'en-US' } : rest;
+      });
+      const more = start + page.length < ids.length;
+      const next_cursor = more ? Buffer.from(`user:${page[page.length - 1]}`).toString('base64') : '';
+      return { ok: true, members, cache_ts: Math.floor(Date.now() / 1000), response_metadata: { next_cursor } };
     },
     'reactions.get': (a) => {
       const m = world.messages.get(world.key(String(a.channel ?? ''), String(a.timestamp ?? '')));
