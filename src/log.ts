@@ -35,7 +35,7 @@ export function createLogger(
     for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, '[redacted]');
     return maskUrlPasswords(out);
   };
-  return (messageLevel: Level, message: string, detail?: unknown) => {
+  const log = (messageLevel: Level, message: string, detail?: unknown) => {
     if (ORDER[messageLevel] < ORDER[level]) return;
     let line = `${new Date().toISOString()} ${messageLevel} ${message}`;
     if (detail !== undefined) {
@@ -45,6 +45,11 @@ export function createLogger(
     }
     write(redact(messageLevel === 'debug' ? line : scrubUserIds(line)));
   };
+  return Object.assign(log, { threshold: level });
 }
 
-export type Log = ReturnType<typeof createLogger>;
+/** A leveled log line; `threshold`, when known, lets a caller skip building lines that would be dropped. */
+export type Log = ((messageLevel: Level, message: string, detail?: unknown) => void) & { readonly threshold?: Level };
+
+/** Whether `log` keeps lines of `level` (a log of unknown threshold keeps them all). */
+export const logs = (log: Log, level: Level): boolean => log.threshold === undefined || ORDER[level] >= ORDER[log.threshold];

@@ -10,7 +10,7 @@ import { logLine } from '../../src/wording/log-line.ts';
 import { SCREEN_ROUTES } from '../web/server.ts';
 import type { Plenary } from '../../src/plenary.ts';
 import type { Environment } from '../../src/config.ts';
-import type { Log } from '../../src/log.ts';
+import { logs, type Level, type Log } from '../../src/log.ts';
 import type { Delivery } from '../delivery.ts';
 import { registerHandlers } from './handlers.ts';
 import { SlackLocaleDirectory } from './locale-directory.ts';
@@ -50,11 +50,15 @@ export const apiBase = (url: string | undefined) => (url ? url.replace(/\/*$/, '
 /** Bolt and its clients log through ours (which redacts tokens). */
 function boltLogger(log: Log): Logger {
   let level = LogLevel.INFO;
+  // Bolt logs a debug line for every ack: build it only when it would be kept.
+  const line = (l: Level) => (...m: unknown[]) => {
+    if (logs(log, l)) log(l, logLine('log.slack.bolt', { text: m.map(String).join(' ') }));
+  };
   return {
-    debug: (...m: unknown[]) => log('debug', logLine('log.slack.bolt', { text: m.map(String).join(' ') })),
-    info: (...m: unknown[]) => log('info', logLine('log.slack.bolt', { text: m.map(String).join(' ') })),
-    warn: (...m: unknown[]) => log('warn', logLine('log.slack.bolt', { text: m.map(String).join(' ') })),
-    error: (...m: unknown[]) => log('error', logLine('log.slack.bolt', { text: m.map(String).join(' ') })),
+    debug: line('debug'),
+    info: line('info'),
+    warn: line('warn'),
+    error: line('error'),
     setLevel: (l: LogLevel) => void (level = l),
     getLevel: () => level,
     setName: () => {},

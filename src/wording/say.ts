@@ -21,6 +21,7 @@ export function registerCatalogue(locale: Locale, messages: Catalogue): void {
   catalogues.set(locale, messages);
   intls.delete(locale);
   selectors.clear();
+  said.clear();
 }
 /** A language's catalogue is read the first time someone speaks it (start-up only reads English). */
 function catalogueOf(locale: Language): Catalogue {
@@ -52,6 +53,35 @@ function intlFor(locale: Locale): IntlShape<string> {
 
 /** The sentence for `id` in `locale`, with `params` filled in (user text is a value, never parsed as ICU). */
 export function say(id: MessageId, params: MessageParams = {}, locale: Locale = 'en'): string {
+  const key = memoKey(id, params, locale);
+  const known = key === undefined ? undefined : said.get(key);
+  if (known !== undefined) return known;
+  const text = format(id, params, locale);
+  if (key !== undefined) {
+    if (said.size >= SAID_MAX) said.clear();
+    said.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Sentences already formatted, for parameters that are a few short words or numbers (a code, a stance, a
+ * count): the hot replies (`You support P2.`) repeat, and ICU formatting costs more than the rest of a /react.
+ * Bounded: cleared when full. User text (long) and dates are formatted each time.
+ */
+const said = new Map<string, string>();
+const SAID_MAX = 4096;
+function memoKey(id: MessageId, params: MessageParams, locale: Locale): string | undefined {
+  let key = `${locale}\u0000${id}`;
+  for (const name in params) {
+    const value = params[name];
+    if (typeof value === 'string' ? value.length > 24 || value.includes('\u0000') : typeof value !== 'number') return undefined;
+    key += `\u0000${name}\u0001${typeof value === 'number' ? '#' : ''}${value}`;
+  }
+  return key;
+}
+
+function format(id: MessageId, params: MessageParams, locale: Locale): string {
   const values = isRightToLeft(locale) ? isolateAll(params, selectorsOf(id, locale as Language)) : params;
   return intlFor(locale).formatMessage({ id, defaultMessage: english[id] }, values) as string;
 }
