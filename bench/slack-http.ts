@@ -130,8 +130,13 @@ const confirmed = (body: string) => {
   }
 };
 
-/** Until users.list answered its last page (an empty next_cursor). */
+/** Until users.list answered its last page (an empty next_cursor); an older build that never asks is not waited for. */
 async function directoryRead(api: FakeSlackWebApi): Promise<void> {
+  const asked = Date.now() + 3_000;
+  while (api.callsTo('users.list').length === 0) {
+    if (Date.now() > asked) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const deadline = Date.now() + 120_000;
   const last = (c: { method: string; response: unknown }) =>
     c.method === 'users.list' && (c.response as { ok?: boolean; response_metadata?: { next_cursor?: string } }).ok === true
