@@ -14,7 +14,7 @@ import { topLevel } from '../../commands/registry.ts';
  *   (files.getUploadURLExternal, files.completeUploadExternal);
  * - files:read: after a crash mid-share, files.info tells whether Slack already shared the recorded upload,
  *   so the file is not shared twice;
- * - users:read: users.info with include_locale, so a private reply is in the caller's Slack language;
+ * - users:read: users.list and users.info with include_locale, so a private reply is in the caller's Slack language;
  * - channels:history, groups:history: after a crash mid-post, conversations.history finds a message that
  *   reached Slack before the crash (by its metadata), so it is not posted twice (public and private channels).
  * Not needed: chat:write.public (the bot must be a channel member anyway to receive reaction events on
