@@ -47,7 +47,7 @@ async function digest(values: Record<string, string>, locale: Locale) {
     const text = format && format !== 'text' ? formatDigest(result, format as 'md' | 'json' | 'csv', locale) : `${digestLines(result, locale).join('\n')}\n`;
     process.stdout.write(text);
   } finally {
-    await close();
+    await close(0); // the digest was awaited: nothing else of this process uses the store
   }
 }
 

@@ -55,6 +55,8 @@ export interface RawBackend {
   scanPrefix(storedPrefix: string): Promise<Array<[string, string]>>;
   /** Optional streaming form of scanPrefix: each key after the prefix with its value already parsed (the envelope). */
   scanPrefixEach?(storedPrefix: string, visit: (rest: string, envelope: unknown) => void): Promise<void>;
+  /** Optional streaming form of scanPrefix with the raw stored texts: each key after the prefix with its text. */
+  scanPrefixText?(storedPrefix: string, visit: (rest: string, raw: string) => void): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
   /** See FactStore.changeToken; only backends that can see other writers provide it. */
@@ -81,6 +83,19 @@ export function encodeValue(value: unknown): string {
 }
 
 const parseValue = (raw: string): unknown => deserialize<Envelope>(raw).value;
+
+const ENVELOPE_HEAD = '{"value":';
+/**
+ * The JSON text of a stored value, or undefined when it has expired (Keyv's TTL semantics, as in scan). An object's
+ * envelope `{"value":{…}}` ends in `}}`, where one with Keyv's `expires` (a number) would end in a digit and `}`,
+ * so that text is cut out as it is; any other envelope is parsed and its value written out again.
+ */
+export function envelopeText(raw: string, now: number): string | undefined {
+  if (raw.startsWith(ENVELOPE_HEAD) && raw.endsWith('}}')) return raw.slice(ENVELOPE_HEAD.length, -1);
+  const env = deserialize<Envelope>(raw);
+  if (typeof env.expires === 'number' && env.expires < now) return undefined;
+  return JSON.stringify(env.value) ?? 'null';
+}
 const oneRecord = () => 1;
 const rowsHeld = (rows: unknown[]) => Math.max(1, rows.length);
 
@@ -273,6 +288,22 @@ export class KeyvFactStore implements FactStore {
     }
     const skip = PREFIX.length + prefix.length;
     for (const [storedKey, raw] of await this.run(() => backend.scanPrefix(PREFIX + prefix))) take(storedKey.slice(skip), deserialize(raw));
+  }
+
+  /** See FactStore.scanJson: the value's text is cut out of its envelope, never parsed (see envelopeText). */
+  async scanJson(prefix: string, visit: (rest: string, json: string) => void): Promise<void> {
+    const now = Date.now();
+    const take = (rest: string, raw: string) => {
+      const json = envelopeText(raw, now);
+      if (json !== undefined) visit(rest, json);
+    };
+    const { backend } = this;
+    if (backend.scanPrefixText) {
+      await this.run(() => (backend.scanPrefixText as NonNullable<RawBackend['scanPrefixText']>)(PREFIX + prefix, take));
+      return;
+    }
+    const skip = PREFIX.length + prefix.length;
+    for (const [storedKey, raw] of await this.run(() => backend.scanPrefix(PREFIX + prefix))) take(storedKey.slice(skip), raw);
   }
 
   changeToken?: () => Promise<unknown>;
