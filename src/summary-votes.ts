@@ -5,7 +5,7 @@
  */
 import type { FactStore } from './store/fact-store.ts';
 import { keys } from './keys.ts';
-import type { Reaction, StanceCounts } from './model.ts';
+import type { Proposal, Reaction, StanceCounts } from './model.ts';
 import { emptyCounts, type Tally } from './tally.ts';
 import { STANCE_CODE, STANCES, VotesBuilder, type Votes } from './opinion-votes.ts';
 
@@ -104,3 +104,15 @@ export function voters(votes: Votes): string[] {
   for (let e = 0; e < votes.who.length; e++) seen[votes.who[e]] = 1;
   return votes.users.filter((_, u) => seen[u] === 1);
 }
+
+/** The sessions that started on `date`, in the digest's order (start time, then id). */
+export async function sessionsOfDay(store: FactStore, date: string): Promise<string[]> {
+  const dayRows = await store.scan<{ startedAt: string }>(keys.dayPrefix(date));
+  return dayRows
+    .sort(([ka, a], [kb, b]) => a.startedAt.localeCompare(b.startedAt) || ka.localeCompare(kb))
+    .map(([key]) => key.slice(keys.dayPrefix(date).length));
+}
+
+/** The numbers of a session's proposals still on the menu, in order: a summary's columns. */
+export const activeNumbers = (rows: Array<[string, Proposal]>): number[] =>
+  rows.filter(([, p]) => !p.withdrawnAt).map(([, p]) => p.number).sort((a, b) => a - b);

@@ -9,7 +9,7 @@ import { bySpeakerOrder, UNSPECIFIED, type GroupDeclaration, type Proposal, type
 import { compareRank, labelOf, wilsonLowerBound, type Label } from './tally.ts';
 import { dayIn } from './time.ts';
 import { analyseVotes, composeGroups, type OpinionGroup, type StanceAnalysis } from './opinion-groups.ts';
-import { streamVotes, tallyVotes, voters, votesOfFold, type ReactionsByProposal, type SessionVotes } from './summary-votes.ts';
+import { activeNumbers, sessionsOfDay, streamVotes, tallyVotes, voters, votesOfFold, type ReactionsByProposal, type SessionVotes } from './summary-votes.ts';
 
 export interface ProposalSummary {
   code: string;
@@ -90,6 +90,16 @@ const SESSION_REACTIONS: Fold<SessionReactions> = {
   },
 };
 
+/**
+ * Where a digest may take a session's reactions from instead of streaming them itself (the CLI reads them in a
+ * worker thread too, see cli/digest-prefetch.ts): told the day's sessions first, then asked for the votes of exactly
+ * these proposals of a session, or undefined to stream them.
+ */
+export interface VotesSource {
+  plan?(sids: string[]): void;
+  votes(sid: string, numbers: number[]): Promise<SessionVotes | undefined>;
+}
+
 export class SummaryReader {
   /** Opinion groups of the kept reactions, until those reactions or the proposals change. */
   private readonly opinions = new WeakMap<SessionReactions, { key: string; stances: StanceAnalysis }>();
@@ -150,6 +160,7 @@ export class SummaryReader {
   private async summarise(
     sid: string,
     groups?: Map<string, string>,
+    source?: VotesSource,
   ): Promise<{ summary: SessionSummary; participants: string[] } | undefined> {
     const session = await this.store.get<Session>(keys.session(sid));
     if (!session) return undefined;
@@ -160,9 +171,9 @@ export class SummaryReader {
       stream ? this.store.heldFold(keys.reactionsOfSession(sid), SESSION_REACTIONS) : this.store.fold(keys.reactionsOfSession(sid), SESSION_REACTIONS),
     ]);
     const active = proposalRows.map(([, p]) => p).filter((p) => !p.withdrawnAt);
-    const numbers = active.map((p) => p.number).sort((a, b) => a - b);
+    const numbers = activeNumbers(proposalRows);
     // Read from the fold before any await: a later write only makes the next call recompute.
-    const votes = cached ? votesOfFold(cached.byProposal, numbers) : await streamVotes(this.store, sid, numbers);
+    const votes = cached ? votesOfFold(cached.byProposal, numbers) : ((await source?.votes(sid, numbers)) ?? (await streamVotes(this.store, sid, numbers)));
     const opinionKey = cached ? `${cached.changes}|${numbers.join(',')}` : '';
     const groupOf = groups ?? (await this.groupsOf(votes.users));
     const group = (user: string) => groupOf.get(user) ?? UNSPECIFIED;
@@ -220,11 +231,9 @@ export class SummaryReader {
   }
 
   /** Every session that started on `date` (conference time zone), ranked, with the day's top proposals. */
-  async digest(date: string): Promise<Digest> {
-    const dayRows = await this.store.scan<{ startedAt: string }>(keys.dayPrefix(date));
-    const ids = dayRows
-      .sort(([ka, a], [kb, b]) => a.startedAt.localeCompare(b.startedAt) || ka.localeCompare(kb))
-      .map(([key]) => key.slice(keys.dayPrefix(date).length));
+  async digest(date: string, source?: VotesSource): Promise<Digest> {
+    const ids = await sessionsOfDay(this.store, date);
+    source?.plan?.(ids);
     // One read of every group serves all sessions of the day.
     const groups = new Map<string, string>();
     if (this.store.scanEach) {
@@ -237,7 +246,7 @@ export class SummaryReader {
     const sessions: SessionSummary[] = [];
     const participants = new Set<string>();
     for (const id of ids) {
-      const result = await this.summarise(id, groups);
+      const result = await this.summarise(id, groups, source);
       if (!result) continue;
       sessions.push(result.summary);
       for (const user of result.participants) participants.add(user);
