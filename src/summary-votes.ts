@@ -25,7 +25,7 @@ export interface SessionVotes extends Votes {
 export type ReactionsByProposal = Map<number, Map<string, Reaction>>;
 
 /** The texts JSON.stringify writes for a Reaction with a stance and no comment ({ stance, comment, at[, via] }). */
-const PLAIN = STANCES.map((stance) => `{"stance":"${stance}","comment":null,`);
+const PLAIN: string[] = STANCES.map((stance) => `{"stance":"${stance}","comment":null,`);
 const PLAIN_AT = '{"stance":"'.length; // the stance's first letter: s, n or o
 
 class SessionReader extends VotesBuilder {
@@ -38,7 +38,8 @@ class SessionReader extends VotesBuilder {
     if (r.comment) this.current.push({ user, text: r.comment, at: r.at });
   }
 
-  json(id: string, json: string): void {
+  json(id: string, json: string, head: number): void {
+    if (head >= 0) return this.add(this.user(id), head); // PLAIN[head]: that stance, no comment
     const first = json.charCodeAt(PLAIN_AT);
     const code = first === 115 ? 0 : first === 110 ? 1 : first === 111 ? 2 : -1;
     if (code >= 0 && json.startsWith(PLAIN[code])) this.add(this.user(id), code);
@@ -62,11 +63,11 @@ class SessionReader extends VotesBuilder {
  */
 export async function streamVotes(store: FactStore, sid: string, numbers: number[]): Promise<SessionVotes> {
   const reader = new SessionReader();
-  const json = (user: string, text: string) => reader.json(user, text);
+  const json = (user: string, text: string, head: number) => reader.json(user, text, head);
   const parsed = (user: string, r: Reaction) => reader.reaction(user, r);
   for (const n of numbers) {
     const prefix = keys.reactionsOfProposal(sid, n);
-    if (store.scanJson) await store.scanJson(prefix, json);
+    if (store.scanJson) await store.scanJson(prefix, json, PLAIN);
     else if (store.scanEach) await store.scanEach<Reaction>(prefix, parsed);
     else for (const [key, r] of await store.scan<Reaction>(prefix)) parsed(key.slice(prefix.length), r);
     reader.endProposal(n);

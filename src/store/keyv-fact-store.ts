@@ -55,8 +55,11 @@ export interface RawBackend {
   scanPrefix(storedPrefix: string): Promise<Array<[string, string]>>;
   /** Optional streaming form of scanPrefix: each key after the prefix with its value already parsed (the envelope). */
   scanPrefixEach?(storedPrefix: string, visit: (rest: string, envelope: unknown) => void): Promise<void>;
-  /** Optional streaming form of scanPrefix with the raw stored texts: each key after the prefix with its text. */
-  scanPrefixText?(storedPrefix: string, visit: (rest: string, raw: string) => void): Promise<void>;
+  /**
+   * Optional streaming form of scanPrefix with the raw stored texts: each key after the prefix with its text, or with
+   * the index of the first of `patterns` (GLOB) the text matches and no text (see sqlite-text-scan.ts).
+   */
+  scanPrefixText?(storedPrefix: string, visit: (rest: string, raw: string, match: number) => void, patterns?: string[]): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
   /** See FactStore.changeToken; only backends that can see other writers provide it. */
@@ -90,6 +93,9 @@ const ENVELOPE_HEAD = '{"value":';
  * envelope `{"value":{…}}` ends in `}}`, where one with Keyv's `expires` (a number) would end in a digit and `}`,
  * so that text is cut out as it is; any other envelope is parsed and its value written out again.
  */
+/** `text` as a GLOB pattern matching itself only: GLOB's special characters each in a set of one. */
+const globLiteral = (text: string) => text.replace(/[*?[]/g, (c) => `[${c}]`);
+
 export function envelopeText(raw: string, now: number): string | undefined {
   if (raw.startsWith(ENVELOPE_HEAD) && raw.endsWith('}}')) return raw.slice(ENVELOPE_HEAD.length, -1);
   const env = deserialize<Envelope>(raw);
@@ -291,19 +297,22 @@ export class KeyvFactStore implements FactStore {
   }
 
   /** See FactStore.scanJson: the value's text is cut out of its envelope, never parsed (see envelopeText). */
-  async scanJson(prefix: string, visit: (rest: string, json: string) => void): Promise<void> {
+  async scanJson(prefix: string, visit: (rest: string, json: string, head: number) => void, heads: string[] = []): Promise<void> {
     const now = Date.now();
-    const take = (rest: string, raw: string) => {
+    const take = (rest: string, raw: string, match: number) => {
+      if (match >= 0) return visit(rest, heads[match], match);
       const json = envelopeText(raw, now);
-      if (json !== undefined) visit(rest, json);
+      if (json !== undefined) visit(rest, json, -1);
     };
     const { backend } = this;
     if (backend.scanPrefixText) {
-      await this.run(() => (backend.scanPrefixText as NonNullable<RawBackend['scanPrefixText']>)(PREFIX + prefix, take));
+      // The envelope of an object value that starts with the head, and (as in envelopeText) no `expires` after it.
+      const patterns = heads.map((head) => `${globLiteral(ENVELOPE_HEAD + head)}*}}`);
+      await this.run(() => (backend.scanPrefixText as NonNullable<RawBackend['scanPrefixText']>)(PREFIX + prefix, take, patterns));
       return;
     }
     const skip = PREFIX.length + prefix.length;
-    for (const [storedKey, raw] of await this.run(() => backend.scanPrefix(PREFIX + prefix))) take(storedKey.slice(skip), raw);
+    for (const [storedKey, raw] of await this.run(() => backend.scanPrefix(PREFIX + prefix))) take(storedKey.slice(skip), raw, -1);
   }
 
   changeToken?: () => Promise<unknown>;

@@ -44,7 +44,7 @@ function openSqliteStore(path: string): FactStore {
     scrub: () => adapter.scrub(),
     scanPrefix: async (prefix) => adapter.scanPrefix(prefix),
     scanPrefixEach: async (prefix, visit) => adapter.scanPrefixEach(prefix, visit),
-    scanPrefixText: async (prefix, visit) => scanPrefixText(adapter.db, adapter.opts.table, prefix, visit),
+    scanPrefixText: async (prefix, visit, patterns) => scanPrefixText(adapter.db, adapter.opts.table, prefix, visit, patterns),
     ping: async () => adapter.ping(),
     // The token that lets the store cache its hot reads (cache-policy.ts); Redis and memory have none.
     changeToken: async () => adapter.dataVersion(),

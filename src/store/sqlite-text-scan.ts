@@ -25,29 +25,47 @@ function statement(db: Database.Database, sql: string): Database.Statement {
   return s;
 }
 
-/** Every row whose key starts with `prefix`, in key (byte) order: the key after the prefix, and the stored text. */
-export function scanPrefixText(db: Database.Database, table: string, prefix: string, visit: (rest: string, raw: string) => void): void {
+/**
+ * Every row whose key starts with `prefix`, in key (byte) order: the key after the prefix, the stored text, and the
+ * index of the first of `patterns` (SQLite GLOB patterns) the text matches, −1 for none. A matching row's text is
+ * not fetched ('' is handed instead): a caller that only needs to know which pattern it matched reads no more.
+ */
+export function scanPrefixText(
+  db: Database.Database,
+  table: string,
+  prefix: string,
+  visit: (rest: string, raw: string, match: number) => void,
+  patterns: string[] = [],
+): void {
   const [start, hi] = prefixRange(prefix);
   const from = [...prefix].length + 1; // substr counts characters (code points), from 1
   const upper = hi === undefined ? '' : ' AND key < @hi';
   const rows = (op: string) => `SELECT key, value FROM ${table} WHERE key ${op} @lo${upper} ORDER BY key LIMIT ${PAGE}`;
+  // A matching row stands as one digit: never a stored text, which is a JSON envelope, so the two cannot be confused.
+  const text = patterns.length ? `CASE ${patterns.map((_, i) => `WHEN value GLOB @p${i} THEN '${i}'`).join(' ')} ELSE value END` : 'value';
   const page = (op: string) =>
-    statement(db, `SELECT json_group_array(substr(key, @from)), group_concat(value, char(10)), max(key), count(*) FROM (${rows(op)})`);
+    statement(db, `SELECT json_group_array(substr(key, @from)), group_concat(${text}, char(10)), max(key), count(*) FROM (${rows(op)})`);
+  const params: Record<string, unknown> = { from, hi };
+  patterns.forEach((pattern, i) => (params[`p${i}`] = pattern));
   let op = '>=';
-  let lo = start;
+  params.lo = start;
   for (;;) {
-    const [rests, values, last, count] = page(op).get({ from, lo, hi }) as [string, string | null, string | null, number];
+    const [rests, values, last, count] = page(op).get(params) as [string, string | null, string | null, number];
     if (count === 0) return;
     const texts = (values as string).split('\n');
     if (texts.length === count) {
       const names = JSON.parse(rests) as string[];
-      for (let i = 0; i < count; i++) visit(names[i], texts[i]);
+      for (let i = 0; i < count; i++) {
+        const t = texts[i];
+        if (t.length === 1 && patterns.length) visit(names[i], '', t.charCodeAt(0) - 48);
+        else visit(names[i], t, -1);
+      }
     } else {
-      const each = statement(db, `SELECT substr(key, @from), value FROM (${rows(op)})`).all({ from, lo, hi }) as Array<[string, string]>;
-      for (const [rest, raw] of each) visit(rest, raw);
+      const each = statement(db, `SELECT substr(key, @from), value FROM (${rows(op)})`).all({ from, lo: params.lo, hi }) as Array<[string, string]>;
+      for (const [rest, raw] of each) visit(rest, raw, -1);
     }
     if (count < PAGE) return;
     op = '>';
-    lo = last as string;
+    params.lo = last as string;
   }
 }

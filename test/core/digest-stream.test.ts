@@ -79,6 +79,16 @@ describe('the streamed digest', () => {
       await store.scanJson?.('t:a:', (rest, json) => seen.push([rest, JSON.parse(json)]));
       expect(seen).toEqual((await store.scan('t:a:')).map(([key, value]) => [key.slice('t:a:'.length), value]));
       expect(seen).toHaveLength(2403);
+      // With a head: a value whose text starts with it may come as its index, any other comes whole.
+      const byHead: Array<[string, string, number]> = [];
+      await store.scanJson?.('t:a:', (rest, json, head) => byHead.push([rest, json, head]), ['{"i":1', '{"i":2*']);
+      const texts = new Map((await store.scan('t:a:')).map(([key, value]) => [key.slice('t:a:'.length), JSON.stringify(value)]));
+      expect(byHead.map(([rest]) => rest)).toEqual([...texts.keys()]);
+      for (const [rest, json, head] of byHead) {
+        if (head === -1) expect(json).toBe(texts.get(rest));
+        else expect([head, texts.get(rest)?.startsWith(json)]).toEqual([0, true]);
+      }
+      if (url.startsWith('sqlite')) expect(byHead.filter(([, , head]) => head === 0)).toHaveLength([...texts.values()].filter((t) => t.startsWith('{"i":1')).length);
     }
   });
 
