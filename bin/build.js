@@ -29,7 +29,8 @@ const bundleDir = join(outDir, 'bundle');
 rmSync(bundleDir, { recursive: true, force: true });
 const { build } = await import('esbuild');
 await build({
-  entryPoints: [join(outDir, 'cli', 'main.js')],
+  // The digest's worker thread (cli/digest-worker.ts) is an entry of its own: a Worker runs a file.
+  entryPoints: [join(outDir, 'cli', 'main.js'), join(outDir, 'cli', 'digest-worker.js')],
   outdir: bundleDir,
   bundle: true,
   splitting: true,

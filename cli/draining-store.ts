@@ -10,9 +10,12 @@ import type { FactStore } from '../src/store/fact-store.ts';
 const IDLE_MS = 150;
 export const DRAIN_FOR_MS = 7000;
 
-export function drainingStore(inner: FactStore, drainForMs = DRAIN_FOR_MS): FactStore & { drained(): Promise<boolean> } {
+export type DrainingStore = FactStore & { drained(idleMs?: number): Promise<boolean> };
+
+export function drainingStore(inner: FactStore, drainForMs = DRAIN_FOR_MS): DrainingStore {
   let inFlight = 0;
-  let lastActivity = Date.now();
+  // Never used yet: nothing can be between two calls of a command, so there is no idle time to wait out.
+  let lastActivity = -Infinity;
   const track = <R>(call: () => Promise<R>): Promise<R> => {
     inFlight++;
     lastActivity = Date.now();
@@ -21,11 +24,14 @@ export function drainingStore(inner: FactStore, drainForMs = DRAIN_FOR_MS): Fact
       lastActivity = Date.now();
     });
   };
-  /** True once idle; false when the deadline came first (something was still running). */
-  const drained = async (): Promise<boolean> => {
+  /**
+   * True once idle; false when the deadline came first (something was still running). `idleMs` 0 is for a caller
+   * that awaited everything it started (a one-shot command): nothing in flight is then enough.
+   */
+  const drained = async (idleMs = IDLE_MS): Promise<boolean> => {
     const deadline = Date.now() + drainForMs;
     while (Date.now() < deadline) {
-      if (inFlight === 0 && Date.now() - lastActivity >= IDLE_MS) return true;
+      if (inFlight === 0 && Date.now() - lastActivity >= idleMs) return true;
       await new Promise((r) => setTimeout(r, 25));
     }
     return false;
@@ -37,5 +43,5 @@ export function drainingStore(inner: FactStore, drainForMs = DRAIN_FOR_MS): Fact
       if (typeof original !== 'function' || prop === 'close') return typeof original === 'function' ? original.bind(target) : original;
       return (...args: unknown[]) => track(() => original.apply(target, args));
     },
-  }) as FactStore & { drained(): Promise<boolean> };
+  }) as DrainingStore;
 }

@@ -7,6 +7,7 @@ import { StartupError } from '../src/errors.ts';
 import { maskUrlPasswords } from '../src/mask-url.ts';
 import { formatDigest } from '../src/digest-format.ts';
 import { openCore } from './open-core.ts';
+import { prefetchDigest } from './digest-prefetch.ts';
 import { digestLines } from '../adapters/console/render.ts';
 import { parseArgs, subcommandUsage, takeLanguage, usage, UsageError } from './args.ts';
 import { isLocale, say, type Language, type Locale } from '../src/wording/say.ts';
@@ -41,13 +42,16 @@ async function digest(values: Record<string, string>, locale: Locale) {
   if (date !== undefined && !isCalendarDate(date)) throw refuse('cli.digest.bad-date', '--date', date);
   if (format !== undefined && !['md', 'json', 'csv', 'text'].includes(format)) throw refuse('cli.digest.bad-format', '--format', format);
   loadConfig(); // config problems are reported before the store is touched
-  const { core, close } = await openStoreOrFail(loadEnvironment(), { mustExist: true });
+  const env = loadEnvironment();
+  const { core, close } = await openStoreOrFail(env, { mustExist: true });
+  const prefetch = prefetchDigest(core.store, env.store);
   try {
-    const result = await core.summaries.digest(date ?? core.summaries.today(core.now()));
+    const result = await core.summaries.digest(date ?? core.summaries.today(core.now()), prefetch?.source);
     const text = format && format !== 'text' ? formatDigest(result, format as 'md' | 'json' | 'csv', locale) : `${digestLines(result, locale).join('\n')}\n`;
     process.stdout.write(text);
   } finally {
-    await close();
+    await prefetch?.stop();
+    await close(0); // the digest was awaited: nothing else of this process uses the store
   }
 }
 

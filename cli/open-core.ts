@@ -17,9 +17,12 @@ export async function openCore(config: PlenaryConfig, env: Pick<Environment, 'st
   }
   const store = drainingStore(opened);
   const core = new Plenary({ store, config });
-  /** Waits for commands under way (see draining-store.ts), then closes; false when the wait ran out. */
-  const close = async () => {
-    const idle = await store.drained();
+  /**
+   * Waits for commands under way (see draining-store.ts), then closes; false when the wait ran out. A one-shot
+   * command that awaited its own work passes `idleMs` 0: it need not wait out the idle window of a server.
+   */
+  const close = async (idleMs?: number) => {
+    const idle = await store.drained(idleMs);
     await store.close();
     return idle;
   };

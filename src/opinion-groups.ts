@@ -14,6 +14,7 @@ import { say, type Locale } from './wording/say.ts';
 import { centred, columnMeans, pairwiseDistances, principalAxes, seededRandom, sparsityAwareProjection, weightedSilhouette, type SparseRows } from './linear-algebra.ts';
 import { bestKMeans } from './k-means.ts';
 import { emptyCounts } from './tally.ts';
+import { STANCES, voteMatrix, votesOf, type StancesByProposal, type Votes } from './opinion-votes.ts';
 
 /** PRODUCT.md's threshold: at least this many participants, each with stances on at least MIN_STANCES proposals. */
 export const MIN_PARTICIPANTS = 20;
@@ -35,10 +36,8 @@ const SEED = 0x9e3779b9;
 export const BRIDGING_SHARE = 0.6;
 export const BRIDGING_MIN_REACTORS = 3;
 
-const VALUE: Record<Stance, number> = { support: 1, neutral: 0, oppose: -1 };
 
-/** proposal number → participant → current stance (null = a comment without a stance). */
-export type StancesByProposal = Map<number, Map<string, { stance: Stance | null }>>;
+export type { StancesByProposal };
 
 export interface OpinionGroup {
   id: string;
@@ -73,7 +72,7 @@ export interface Placement {
  * order and every random start comes from a fixed seed.
  */
 export function placeParticipants(byProposal: StancesByProposal, seed = SEED): Placement | null {
-  return place(byProposal, seed)?.placement ?? null;
+  return place(votesOf(byProposal), seed)?.placement ?? null;
 }
 
 /** A placement with the vote matrix it came from: rows = participants in sorted order, columns = proposals in number order. */
@@ -85,56 +84,11 @@ interface Placed {
   groupOfRow: Int32Array;
 }
 
-function place(byProposal: StancesByProposal, seed: number): Placed | null {
-  const numbers = [...byProposal.keys()].sort((a, b) => a - b);
+function place(votes: Votes, seed: number): Placed | null {
+  const { numbers } = votes;
   if (numbers.length < MIN_STANCES) return null;
-  // One pass over the stances, in proposal order: each participant gets a number on first sight, and each
-  // stance is kept as (participant number, column, value). One map look-up per stance.
-  const seen = new Map<string, number>();
-  let stances = 0;
-  for (const users of byProposal.values()) stances += users.size;
-  const who = new Int32Array(stances);
-  const whereCol = new Int32Array(stances);
-  const what = new Float64Array(stances);
-  const counts = new Int32Array(stances); // per participant number: never more participants than stances
-  let cast = 0;
-  numbers.forEach((n, j) => {
-    for (const [user, reaction] of byProposal.get(n) as Map<string, { stance: Stance | null }>) {
-      if (!reaction.stance) continue;
-      let id = seen.get(user);
-      if (id === undefined) {
-        id = seen.size;
-        seen.set(user, id);
-      }
-      counts[id] += 1;
-      who[cast] = id;
-      whereCol[cast] = j;
-      what[cast] = VALUE[reaction.stance];
-      cast++;
-    }
-  });
-  // Rows in sorted participant order, so that the result does not depend on the order stances were read.
-  const users = [...seen.keys()].sort();
-  const rowOfId = new Int32Array(users.length);
-  const rowStart = new Int32Array(users.length + 1);
-  const placedRows: number[] = [];
-  users.forEach((user, i) => {
-    const id = seen.get(user) as number;
-    rowOfId[id] = i;
-    rowStart[i + 1] = rowStart[i] + counts[id];
-    if (counts[id] >= MIN_STANCES) placedRows.push(i);
-  });
+  const { matrix, rowUsers: users, placedRows } = voteMatrix(votes, MIN_STANCES);
   if (placedRows.length < MIN_PARTICIPANTS) return null;
-  // Each row's entries in column order, as the stances were kept.
-  const fill = rowStart.slice(0, users.length);
-  const col = new Int32Array(cast);
-  const value = new Float64Array(cast);
-  for (let s = 0; s < cast; s++) {
-    const e = fill[rowOfId[who[s]]]++;
-    col[e] = whereCol[s];
-    value[e] = what[s];
-  }
-  const matrix: SparseRows = { rows: users.length, cols: numbers.length, rowStart, col, value };
 
   // Every participant with a stance shapes the axes; only those placed are clustered (as Pol.is's in-conv).
   const x = centred(matrix, columnMeans(matrix));
@@ -243,11 +197,7 @@ export interface StanceAnalysis {
  * (support + 1) / (reactors + 2).
  */
 export function analyseStances(byProposal: StancesByProposal, placement?: Placement | null): StanceAnalysis {
-  if (placement === undefined) {
-    const placed = place(byProposal, SEED);
-    if (placed) return countedFromMatrix(byProposal, placed);
-    placement = null;
-  }
+  if (placement === undefined) return analyseVotes(votesOf(byProposal));
   const proposals = new Map<number, ProposalOpinion>();
   if (!placement) {
     for (const [n, users] of byProposal) {
@@ -271,11 +221,25 @@ export function analyseStances(byProposal: StancesByProposal, placement?: Placem
 
 const STANCE_SLOT: Record<Stance, number> = { support: 0, neutral: 1, oppose: 2 };
 
+/** analyseStances from the compact stances (opinion-votes.ts), as the summary reads them: the same result. */
+export function analyseVotes(votes: Votes): StanceAnalysis {
+  const placed = place(votes, SEED);
+  if (placed) return countedFromMatrix(placed);
+  const proposals = new Map<number, ProposalOpinion>();
+  votes.numbers.forEach((n, j) => {
+    const room = emptyCounts();
+    for (let e = votes.start[j]; e < votes.start[j + 1]; e++) room[STANCES[votes.stance[e]]] += 1;
+    proposals.set(n, { byOpinionGroup: {}, gic: groupInformedConsensus([room]), bridging: false });
+  });
+  return { placement: null, proposals };
+}
+
+
 /**
  * The same counts as above, from the vote matrix the placement was computed on (typed arrays only, no second
  * pass over the stance maps): matrix values are the raw 1 / 0 / −1, columns the proposals in number order.
  */
-function countedFromMatrix(byProposal: StancesByProposal, { placement, numbers, matrix, groupOfRow }: Placed): StanceAnalysis {
+function countedFromMatrix({ placement, numbers, matrix, groupOfRow }: Placed): StanceAnalysis {
   const groups = placement.labels.length;
   const counts = new Int32Array(numbers.length * groups * 3); // [column][group][stance]
   for (let i = 0; i < matrix.rows; i++) {
@@ -286,9 +250,8 @@ function countedFromMatrix(byProposal: StancesByProposal, { placement, numbers, 
       counts[(matrix.col[e] * groups + g) * 3 + (v > 0 ? 0 : v === 0 ? 1 : 2)] += 1;
     }
   }
-  const columnOf = new Map(numbers.map((n, j) => [n, j]));
   const proposals = new Map<number, ProposalOpinion>();
-  for (const n of byProposal.keys()) proposals.set(n, opinionOf(placement.labels, counts, (columnOf.get(n) as number) * groups * 3));
+  numbers.forEach((n, j) => proposals.set(n, opinionOf(placement.labels, counts, j * groups * 3)));
   return { placement, proposals };
 }
 

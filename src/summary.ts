@@ -5,10 +5,11 @@
 import type { FactStore, Fold } from './store/fact-store.ts';
 import type { PlenaryConfig } from './config.ts';
 import { keys } from './keys.ts';
-import { bySpeakerOrder, UNSPECIFIED, type GroupDeclaration, type Proposal, type Reaction, type Session, type Speaker, type Stance, type StanceCounts } from './model.ts';
-import { compareRank, labelOf, tallyStances, wilsonLowerBound, type Label } from './tally.ts';
+import { bySpeakerOrder, UNSPECIFIED, type GroupDeclaration, type Proposal, type Reaction, type Session, type Speaker, type StanceCounts } from './model.ts';
+import { compareRank, labelOf, wilsonLowerBound, type Label } from './tally.ts';
 import { dayIn } from './time.ts';
-import { analyseOpinions, analyseStances, type OpinionGroup, type StanceAnalysis } from './opinion-groups.ts';
+import { analyseVotes, composeGroups, type OpinionGroup, type StanceAnalysis } from './opinion-groups.ts';
+import { activeNumbers, sessionsOfDay, streamVotes, tallyVotes, voters, votesOfFold, type ReactionsByProposal, type SessionVotes } from './summary-votes.ts';
 
 export interface ProposalSummary {
   code: string;
@@ -61,8 +62,7 @@ export interface Digest {
 
 const TOP_OF_DAY = 5;
 
-/** number → user → reaction */
-export type ReactionsByProposal = Map<number, Map<string, Reaction>>;
+export type { ReactionsByProposal };
 
 /** A session's reactions, as the store's fold keeps them; `changes` counts what was applied (the opinion memo's key). */
 interface SessionReactions {
@@ -89,6 +89,16 @@ const SESSION_REACTIONS: Fold<SessionReactions> = {
     return had ? 0 : 1;
   },
 };
+
+/**
+ * Where a digest may take a session's reactions from instead of streaming them itself (the CLI reads them in a
+ * worker thread too, see cli/digest-prefetch.ts): told the day's sessions first, then asked for the votes of exactly
+ * these proposals of a session, or undefined to stream them.
+ */
+export interface VotesSource {
+  plan?(sids: string[]): void;
+  votes(sid: string, numbers: number[]): Promise<SessionVotes | undefined>;
+}
 
 export class SummaryReader {
   /** Opinion groups of the kept reactions, until those reactions or the proposals change. */
@@ -131,10 +141,10 @@ export class SummaryReader {
     return counts;
   }
 
-  private stancesOf(reactions: SessionReactions, key: string, byProposal: ReactionsByProposal): StanceAnalysis {
+  private stancesOf(reactions: SessionReactions, key: string, votes: SessionVotes): StanceAnalysis {
     const memo = this.opinions.get(reactions);
     if (memo?.key === key) return memo.stances;
-    const stances = analyseStances(byProposal);
+    const stances = analyseVotes(votes);
     this.opinions.set(reactions, { key, stances });
     return stances;
   }
@@ -144,47 +154,33 @@ export class SummaryReader {
   }
 
   /**
-   * One session's reactions for a digest, streamed from the store proposal by proposal (FactStore.scanEach) and
-   * not kept by the store: a digest then holds one session's reactions at a time, never the whole day's.
-   */
-  private async streamSession(sid: string, active: Proposal[]): Promise<SessionReactions> {
-    const reactions = SESSION_REACTIONS.empty();
-    const store = this.store as FactStore & Required<Pick<FactStore, 'scanEach'>>;
-    for (const p of active) {
-      const users = new Map<string, Reaction>();
-      await store.scanEach<Reaction>(keys.reactionsOfProposal(sid, p.number), (user, r) => void users.set(user, r));
-      reactions.byProposal.set(p.number, users);
-    }
-    return reactions;
-  }
-
-  /**
    * The summary plus who took part (kept inside this module so no id leaks into a summary). A digest (which
    * passes every group) uses the store's kept fold of a session when it has one, else streams it (streamSession).
    */
   private async summarise(
     sid: string,
     groups?: Map<string, string>,
-  ): Promise<{ summary: SessionSummary; participants: Set<string> } | undefined> {
+    source?: VotesSource,
+  ): Promise<{ summary: SessionSummary; participants: string[] } | undefined> {
     const session = await this.store.get<Session>(keys.session(sid));
     if (!session) return undefined;
-    const stream = Boolean(groups && this.store.scanEach);
+    const stream = Boolean(groups);
     const [speakerRows, proposalRows, cached] = await Promise.all([
       this.store.scan<Speaker>(keys.speakersPrefix(sid)),
       this.store.scan<Proposal>(keys.proposalsPrefix(sid)),
       stream ? this.store.heldFold(keys.reactionsOfSession(sid), SESSION_REACTIONS) : this.store.fold(keys.reactionsOfSession(sid), SESSION_REACTIONS),
     ]);
     const active = proposalRows.map(([, p]) => p).filter((p) => !p.withdrawnAt);
-    const reactions = cached ?? (await this.streamSession(sid, active));
-    const byProposal = new Map<number, Map<string, Reaction>>();
-    for (const p of active) byProposal.set(p.number, reactions.byProposal.get(p.number) ?? new Map());
-    // Read with byProposal, before any await: a later write only makes the next call recompute.
-    const opinionKey = `${reactions.changes}|${active.map((p) => p.number).join(',')}`;
-    const participants = new Set<string>();
-    for (const list of byProposal.values()) for (const [user, r] of list) if (r.stance) participants.add(user);
-    const groupOf = groups ?? (await this.groupsOf([...byProposal.values()].flatMap((l) => [...l.keys()])));
+    const numbers = activeNumbers(proposalRows);
+    // Read from the fold before any await: a later write only makes the next call recompute.
+    const votes = cached ? votesOfFold(cached.byProposal, numbers) : ((await source?.votes(sid, numbers)) ?? (await streamVotes(this.store, sid, numbers)));
+    const opinionKey = cached ? `${cached.changes}|${numbers.join(',')}` : '';
+    const groupOf = groups ?? (await this.groupsOf(votes.users));
     const group = (user: string) => groupOf.get(user) ?? UNSPECIFIED;
-    const opinions = analyseOpinions(byProposal, group, this.stancesOf(reactions, opinionKey, byProposal));
+    const groupOfUser = votes.users.map(group);
+    const stances = cached ? this.stancesOf(cached, opinionKey, votes) : analyseVotes(votes);
+    const column = new Map(numbers.map((n, j) => [n, j]));
+    const participants = voters(votes);
 
     const rankBySpeaker = new Map<string, number>();
     const proposals = active
@@ -192,12 +188,9 @@ export class SummaryReader {
       .map((p): ProposalSummary => {
         const rank = (rankBySpeaker.get(p.speaker) ?? 0) + 1;
         rankBySpeaker.set(p.speaker, rank);
-        const reactions = [...(byProposal.get(p.number) ?? [])];
-        const tally = tallyStances(stancesOf(reactions), group);
-        const comments = reactions
-          .filter(([, r]) => r.comment)
-          .sort(([, a], [, b]) => a.at - b.at)
-          .map(([user, r]) => ({ text: r.comment as string, group: group(user) }));
+        const j = column.get(p.number) as number;
+        const tally = tallyVotes(votes, j, groupOfUser);
+        const comments = [...votes.notes[j]].sort((a, b) => a.at - b.at).map((c) => ({ text: c.text, group: groupOfUser[c.user] }));
         return {
           code: p.code,
           number: p.number,
@@ -212,7 +205,7 @@ export class SummaryReader {
           byGroup: tally.byGroup,
           label: labelOf(tally),
           comments,
-          ...(opinions.proposals.get(p.number) ?? { byOpinionGroup: {}, gic: 0, bridging: false }),
+          ...(stances.proposals.get(p.number) ?? { byOpinionGroup: {}, gic: 0, bridging: false }),
         };
       })
       .sort(compareRank);
@@ -231,18 +224,16 @@ export class SummaryReader {
         .sort(bySpeakerOrder)
         .map((s) => ({ handle: s.handle, name: s.name, organisation: s.organisation, group: s.group })),
       proposals,
-      participants: participants.size,
-      opinionGroups: opinions.groups,
+      participants: participants.length,
+      opinionGroups: composeGroups(stances.placement, group),
     };
     return { summary, participants };
   }
 
   /** Every session that started on `date` (conference time zone), ranked, with the day's top proposals. */
-  async digest(date: string): Promise<Digest> {
-    const dayRows = await this.store.scan<{ startedAt: string }>(keys.dayPrefix(date));
-    const ids = dayRows
-      .sort(([ka, a], [kb, b]) => a.startedAt.localeCompare(b.startedAt) || ka.localeCompare(kb))
-      .map(([key]) => key.slice(keys.dayPrefix(date).length));
+  async digest(date: string, source?: VotesSource): Promise<Digest> {
+    const ids = await sessionsOfDay(this.store, date);
+    source?.plan?.(ids);
     // One read of every group serves all sessions of the day.
     const groups = new Map<string, string>();
     if (this.store.scanEach) {
@@ -255,7 +246,7 @@ export class SummaryReader {
     const sessions: SessionSummary[] = [];
     const participants = new Set<string>();
     for (const id of ids) {
-      const result = await this.summarise(id, groups);
+      const result = await this.summarise(id, groups, source);
       if (!result) continue;
       sessions.push(result.summary);
       for (const user of result.participants) participants.add(user);
@@ -279,8 +270,4 @@ export class SummaryReader {
   today(now: Date): string {
     return dayIn(this.config.conference.timezone, now);
   }
-}
-
-function* stancesOf(reactions: Array<[string, Reaction]>): Generator<[string, Stance]> {
-  for (const [user, r] of reactions) if (r.stance) yield [user, r.stance];
 }

@@ -50,6 +50,12 @@ export interface FactStore {
    */
   scanEach?<T>(prefix: string, visit: (rest: string, value: T) => void): Promise<void>;
   /**
+   * Optional: the records of `scan(prefix)` as the JSON text of each value, unparsed, in key order with the key's
+   * rest after the prefix. For a caller that decodes only what it needs of each (the digest: one stance a reaction).
+   * A value whose text starts with `heads[i]` may come as `i` (`head`; else −1) with only that head as its text.
+   */
+  scanJson?(prefix: string, visit: (rest: string, json: string, head: number) => void, heads?: string[]): Promise<void>;
+  /**
    * The fold of every record under `prefix` (ending in `:`), e.g. a session's reactions grouped by proposal.
    * The store keeps it while its change token holds and applies this process's own writes under the prefix to it
    * (see cache-policy.ts), so it is as fresh as a scan; stores without a change token compute it on every call.

@@ -55,6 +55,11 @@ export interface RawBackend {
   scanPrefix(storedPrefix: string): Promise<Array<[string, string]>>;
   /** Optional streaming form of scanPrefix: each key after the prefix with its value already parsed (the envelope). */
   scanPrefixEach?(storedPrefix: string, visit: (rest: string, envelope: unknown) => void): Promise<void>;
+  /**
+   * Optional streaming form of scanPrefix with the raw stored texts: each key after the prefix with its text, or with
+   * the index of the first of `patterns` (GLOB) the text matches and no text (see sqlite-text-scan.ts).
+   */
+  scanPrefixText?(storedPrefix: string, visit: (rest: string, raw: string, match: number) => void, patterns?: string[]): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
   /** See FactStore.changeToken; only backends that can see other writers provide it. */
@@ -81,6 +86,22 @@ export function encodeValue(value: unknown): string {
 }
 
 const parseValue = (raw: string): unknown => deserialize<Envelope>(raw).value;
+
+const ENVELOPE_HEAD = '{"value":';
+/**
+ * The JSON text of a stored value, or undefined when it has expired (Keyv's TTL semantics, as in scan). An object's
+ * envelope `{"value":{…}}` ends in `}}`, where one with Keyv's `expires` (a number) would end in a digit and `}`,
+ * so that text is cut out as it is; any other envelope is parsed and its value written out again.
+ */
+/** `text` as a GLOB pattern matching itself only: GLOB's special characters each in a set of one. */
+const globLiteral = (text: string) => text.replace(/[*?[]/g, (c) => `[${c}]`);
+
+export function envelopeText(raw: string, now: number): string | undefined {
+  if (raw.startsWith(ENVELOPE_HEAD) && raw.endsWith('}}')) return raw.slice(ENVELOPE_HEAD.length, -1);
+  const env = deserialize<Envelope>(raw);
+  if (typeof env.expires === 'number' && env.expires < now) return undefined;
+  return JSON.stringify(env.value) ?? 'null';
+}
 const oneRecord = () => 1;
 const rowsHeld = (rows: unknown[]) => Math.max(1, rows.length);
 
@@ -273,6 +294,25 @@ export class KeyvFactStore implements FactStore {
     }
     const skip = PREFIX.length + prefix.length;
     for (const [storedKey, raw] of await this.run(() => backend.scanPrefix(PREFIX + prefix))) take(storedKey.slice(skip), deserialize(raw));
+  }
+
+  /** See FactStore.scanJson: the value's text is cut out of its envelope, never parsed (see envelopeText). */
+  async scanJson(prefix: string, visit: (rest: string, json: string, head: number) => void, heads: string[] = []): Promise<void> {
+    const now = Date.now();
+    const take = (rest: string, raw: string, match: number) => {
+      if (match >= 0) return visit(rest, heads[match], match);
+      const json = envelopeText(raw, now);
+      if (json !== undefined) visit(rest, json, -1);
+    };
+    const { backend } = this;
+    if (backend.scanPrefixText) {
+      // The envelope of an object value that starts with the head, and (as in envelopeText) no `expires` after it.
+      const patterns = heads.map((head) => `${globLiteral(ENVELOPE_HEAD + head)}*}}`);
+      await this.run(() => (backend.scanPrefixText as NonNullable<RawBackend['scanPrefixText']>)(PREFIX + prefix, take, patterns));
+      return;
+    }
+    const skip = PREFIX.length + prefix.length;
+    for (const [storedKey, raw] of await this.run(() => backend.scanPrefix(PREFIX + prefix))) take(storedKey.slice(skip), raw, -1);
   }
 
   changeToken?: () => Promise<unknown>;

@@ -16,6 +16,7 @@ import { maskUrlPasswords } from '../mask-url.ts';
 import { StoreUnavailableError, type FactStore } from './fact-store.ts';
 import { KeyvFactStore, createKeyv, type RawBackend } from './keyv-fact-store.ts';
 import { SqliteKeyvStore } from './sqlite-keyv-store.ts';
+import { scanPrefixText } from './sqlite-text-scan.ts';
 
 const VALID = 'sqlite://<path>, memory://, redis://host:port[/db]';
 
@@ -43,6 +44,7 @@ function openSqliteStore(path: string): FactStore {
     scrub: () => adapter.scrub(),
     scanPrefix: async (prefix) => adapter.scanPrefix(prefix),
     scanPrefixEach: async (prefix, visit) => adapter.scanPrefixEach(prefix, visit),
+    scanPrefixText: async (prefix, visit, patterns) => scanPrefixText(adapter.db, adapter.opts.table, prefix, visit, patterns),
     ping: async () => adapter.ping(),
     // The token that lets the store cache its hot reads (cache-policy.ts); Redis and memory have none.
     changeToken: async () => adapter.dataVersion(),

@@ -63,7 +63,7 @@ export class SqliteKeyvStore extends EventEmitter implements KeyvStoreAdapter {
   };
   namespace?: string;
   readonly path: string;
-  private readonly db: Database.Database;
+  readonly db: Database.Database; // public for the read helpers kept in their own files (sqlite-text-scan.ts)
   private readonly statements = new Map<string, Database.Statement>();
   private queue: QueuedWrite[] = [];
   private versionThisTurn: number | undefined;

@@ -10,6 +10,7 @@ import { openStore } from '../../src/store/open-store.ts';
 import { parseConfig } from '../../src/config.ts';
 import { Plenary } from '../../src/plenary.ts';
 import type { FactStore } from '../../src/store/fact-store.ts';
+import { SqliteKeyvStore } from '../../src/store/sqlite-keyv-store.ts';
 
 const config = parseConfig({ roles: { organisers: ['console:m'] } });
 const opened: FactStore[] = [];
@@ -65,4 +66,44 @@ describe('the streamed digest', () => {
     expect(seen).toHaveLength(1203);
     expect(seen[1202]).toEqual(['01202:é', { i: 1202 }]);
   });
+
+  it('scanJson hands each value as its JSON text, in key order, on SQLite (paged) and in memory', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'plenary-stream-')), 's.sqlite');
+    for (const url of [`sqlite://${file}`, 'memory://']) {
+      const store = await openStore(url);
+      opened.push(store);
+      // More than one page of the SQLite text scan (2,000 rows), values of every shape, an astral user id.
+      for (let i = 0; i < 2403; i++) await store.set(`t:a:${String(i).padStart(5, '0')}:é😀`, i % 3 ? { i, s: 'line\nbreak' } : i);
+      await store.set('t:b:0', { i: -1 });
+      const seen: Array<[string, unknown]> = [];
+      await store.scanJson?.('t:a:', (rest, json) => seen.push([rest, JSON.parse(json)]));
+      expect(seen).toEqual((await store.scan('t:a:')).map(([key, value]) => [key.slice('t:a:'.length), value]));
+      expect(seen).toHaveLength(2403);
+      // With a head: a value whose text starts with it may come as its index, any other comes whole.
+      const byHead: Array<[string, string, number]> = [];
+      await store.scanJson?.('t:a:', (rest, json, head) => byHead.push([rest, json, head]), ['{"i":1', '{"i":2*']);
+      const texts = new Map((await store.scan('t:a:')).map(([key, value]) => [key.slice('t:a:'.length), JSON.stringify(value)]));
+      expect(byHead.map(([rest]) => rest)).toEqual([...texts.keys()]);
+      for (const [rest, json, head] of byHead) {
+        if (head === -1) expect(json).toBe(texts.get(rest));
+        else expect([head, texts.get(rest)?.startsWith(json)]).toEqual([0, true]);
+      }
+      if (url.startsWith('sqlite')) expect(byHead.filter(([, , head]) => head === 0)).toHaveLength([...texts.values()].filter((t) => t.startsWith('{"i":1')).length);
+    }
+  });
+
+  it('scanJson reads a page again row by row when a stored text holds a raw line break, and skips expired records', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'plenary-stream-')), 's.sqlite');
+    const adapter = new SqliteKeyvStore({ uri: file });
+    await adapter.set('plenary:t:1', '{"value":{\n"a":1}}'); // pretty JSON written by some other tool
+    await adapter.set('plenary:t:2', '{"value":{"b":2},"expires":1}'); // Keyv's TTL, long past
+    await adapter.set('plenary:t:3', '{"value":"three"}');
+    await adapter.disconnect();
+    const store = await openStore(`sqlite://${file}`);
+    opened.push(store);
+    const seen: Array<[string, string]> = [];
+    await store.scanJson?.('t:', (rest, json) => seen.push([rest, json]));
+    expect(seen).toEqual([['1', '{\n"a":1}'], ['3', '"three"']]);
+  });
 });
+
