@@ -161,15 +161,16 @@ function growthText(r: Results): string {
 }
 
 /** Before/after of this round, measured side by side with bench/hot-path.ts --before (not part of the run rendered). */
-const SLACK_AB = `Side by side (bench/hot-path.ts --before <checkout of 2d0d3cb>, 10 s per load, before and this build alternated,
-7 pairs at load 11–20 on 2 cores, 03:06–03:26 UTC): req/s over bare Bolt's, before 0.06–0.52 (median 0.11), this build
-0.10–0.61 (median 0.30). The figure a busy machine barely moves, the server's CPU time per request (/proc, 2 pairs):
-2.00 and 2.91 ms before, 1.22 and 1.15 ms now, bare Bolt 0.30–0.57 ms. The same build with the locale look-up
-switched off (a local experiment, not committed): 0.81 and 0.55 ms per request, 0.29× and 0.66× bare's req/s, p99
-1.76× and 0.76× (load 15 and 13). So of the ≈ 0.85 ms per request plenary still adds to bare Bolt, about half is the
-users.info round trip that each new user's first command costs, and the 0.9× target is out of reach on this load
-while a new user's private reply must wait for Slack to tell their locale; the rest is the replay claim's and the
-reaction's durable commits and the command itself.`;
+const SLACK_AB = `This round (2026-12-04): the workspace's languages are read in bulk at start (users.list, 200 members a page,
+adapters/slack/locale-directory.ts), so no new caller waits for a users.info round trip; the bench seeds the fake's
+members with the load's user ids and six locales, and waits for the last page before loading. Side by side with the
+build of 014a8c7 (bench/hot-path.ts --before, 2 pairs, load 1.2–2.8): CPU per request 0.41 and 0.45 ms before,
+0.44 and 0.40 ms now (bare Bolt 0.18–0.21); req/s over bare's 0.48 and 0.39 before, 0.39 and 0.54 now. Quieter
+single runs of this build (load 0.8–1.9): 0.42–0.74×, p99 1.11–1.96×. Profile of this build (load ≈ 1.2, 26,557
+requests, 17.5 s sampled, 6.7 s idle): GC 1,255 ms, the store's group commit (better-sqlite3 transaction) 1,017 ms
+self, Bolt's middleware 597 ms, the store's reads 564 ms (the caller's /lang, a miss for every new user), Bolt's
+signature check (random bytes + HMAC) 732 ms, socket writes 406 ms; ours inclusive: slashCommand 1,356 ms, the store
+flush 1,447 ms, dispatch 654 ms, say 323 ms (now remembered for short parameters: src/wording/say.ts).`;
 
 function slackText(r: Results): string {
   const m = (id: string) => r.figures.find((f) => f.id === id)?.median;
@@ -203,8 +204,8 @@ plus the sockets' \`writev\` of its requests (≈ 1.2 s of samples: on loopback 
 sender's syscall, and at this load the sampler also counts the preemptions there); \`dispatch\` 397 ms, flush 305 ms.
 ${SLACK_AB}
 Not done: acking first and answering through \`response_url\` (one more HTTP call per command, and the reply would no
-longer ride on the ack); a claim that shares the command's own commit. The rest of the gap is the users.info round
-trip itself (the fake Web API answers from the bench process, which also runs autocannon) and the durable commits;
+longer ride on the ack); a claim that shares the command's own commit (switched off in a local experiment, it saved
+≈ 0.03 ms of the ≈ 0.4 ms per request). The rest of the gap is the durable commits, the store's keyv layers and GC;
 the signature check, body parsing and HTTP are the same work bare Bolt does. On a 2-core machine shared with
 autocannon, the fake Web API and other engineers' tests, the ratio swings widely between repetitions (see min/max).
 
