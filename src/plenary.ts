@@ -102,7 +102,8 @@ export class Plenary {
 
   /** An active proposal by number (asked on every reaction: one pass over the store's cached rows, no sort). */
   async requireProposal(sid: string, n: number): Promise<Proposal> {
-    const proposal = (await this.store.scan<Proposal>(keys.proposalsPrefix(sid))).find(([, p]) => p.number === n)?.[1];
+    // One keyed read: every reaction asks, and a scan of the session's proposals grows with the menu.
+    const proposal = Number.isSafeInteger(n) && n > 0 ? await this.store.get<Proposal>(keys.proposal(sid, n)) : undefined;
     if (!proposal || proposal.withdrawnAt) throw new Refusal('refusal.priority.unknown', { number: n, session: sid });
     return proposal;
   }
